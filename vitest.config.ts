@@ -3,6 +3,12 @@ import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 
 const compatibility = { compatibilityDate: "2026-04-20", compatibilityFlags: ["nodejs_compat"] };
 
+/** Secrets the Worker needs in tests; random per run, never real. */
+const testSecrets = {
+  JWT_SECRET: `test-jwt-${crypto.randomUUID()}${crypto.randomUUID()}`,
+  CSRF_SECRET: `test-csrf-${crypto.randomUUID()}${crypto.randomUUID()}`,
+};
+
 export default defineConfig({
   test: {
     projects: [
@@ -13,6 +19,24 @@ export default defineConfig({
           name: "libsql-server",
           include: ["test/dev/**/*.test.ts"],
           globalSetup: ["test/helpers/libsql-server-setup.ts"],
+        },
+      },
+      {
+        // The Worker itself, with the bindings of wrangler.toml, against the local stack.
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            main: "./src/index.ts",
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: { ...testSecrets, LIBSQL_URL: inject("libsqlUrl"), LOG_LEVEL: "warn" },
+            },
+          })),
+        ],
+        test: {
+          name: "worker",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/dev/**"],
+          globalSetup: ["test/helpers/stack-setup.ts"],
         },
       },
     ],

@@ -1,0 +1,77 @@
+// `npm run dev`: the whole local stack with embedded defaults — libSQL server, migrations,
+// local secrets and an admin account, then `wrangler dev`. Ctrl-C stops everything.
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureAdmin, randomPassword } from "./admin-account.mjs";
+import { ensureDevVars } from "./dev-vars.mjs";
+import { startLibsqlServer } from "./libsql-server/server.mjs";
+import { applyMigrations } from "./migrate.mjs";
+import { ensurePortFree } from "./ports.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const host = "127.0.0.1";
+const ports = {
+  libsql: Number(process.env.LIBSQL_PORT ?? 8080),
+  worker: Number(process.env.PORT ?? 8787),
+};
+
+/** @type {(() => Promise<void>)[]} */
+const stops = [];
+let stopping = false;
+
+async function stopAll(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  process.exit(code);
+}
+
+async function main() {
+  await ensurePortFree(host, ports.libsql, "LIBSQL_PORT");
+  await ensurePortFree(host, ports.worker, "PORT");
+
+  const dataDir = join(root, ".data");
+  mkdirSync(dataDir, { recursive: true });
+  const libsql = await startLibsqlServer({ file: join(dataDir, "resync.db"), host, port: ports.libsql });
+  stops.push(() => libsql.close());
+  console.log(`libSQL      ${libsql.url}  (data in .data/resync.db)`);
+
+  await applyMigrations({ url: libsql.url });
+  console.log("migrations  applied");
+
+  const { created } = ensureDevVars(join(root, ".dev.vars"));
+  if (created) console.log("secrets     .dev.vars created with random JWT_SECRET and CSRF_SECRET");
+
+  const password = randomPassword();
+  if (await ensureAdmin({ url: libsql.url, username: "admin", password })) {
+    console.log(`admin       username "admin", password "${password}" (shown once; change it after signing in)`);
+  }
+
+  const wrangler = createRequire(import.meta.url).resolve("wrangler/bin/wrangler.js");
+  const child = spawn(
+    process.execPath,
+    [wrangler, "dev", "--ip", host, "--port", String(ports.worker), "--var", `LIBSQL_URL:${libsql.url}`],
+    { cwd: root, stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+  );
+  stops.push(
+    () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGINT");
+      }),
+  );
+  child.once("exit", (code) => void stopAll(code ?? 0));
+  console.log(`resync      http://${host}:${ports.worker}  (GET /health/ready, /docs)`);
+}
+
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+
+main().catch((error) => {
+  console.error(`npm run dev: ${error instanceof Error ? error.message : String(error)}`);
+  void stopAll(1);
+});

@@ -1,0 +1,46 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { docsRoutes } from "./docs";
+import { healthRoutes } from "./health";
+import { metricsRoutes } from "./metrics";
+import type { AppEnv } from "./platform/http/app-env";
+import { bodySize } from "./platform/http/body-size";
+import { notFound, onError } from "./platform/http/errors";
+import { mediaType } from "./platform/http/media-type";
+import { requestContext } from "./platform/http/request-context";
+import { securityHeaders } from "./platform/http/security-headers";
+import { validationHook } from "./platform/http/validation";
+import { readConfig } from "./platform/env/config";
+import type { LogLevel } from "./platform/observability/logger";
+
+const LOG_LEVELS = new Set(["debug", "info", "warn", "error"]);
+
+/** Builds the Worker's HTTP application: cross-cutting middleware first, then every feature's routes. */
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use(
+    requestContext({
+      logLevel: (env) => (LOG_LEVELS.has(env.LOG_LEVEL ?? "") ? (env.LOG_LEVEL as LogLevel) : "info"),
+    }),
+  );
+  app.use(securityHeaders());
+  app.use(bodySize((env) => readConfig(env).MAX_BODY_BYTES));
+  app.use(mediaType({ formPaths: ["/token"] }));
+
+  app.route("/", healthRoutes);
+  app.route("/", metricsRoutes);
+  app.route("/", docsRoutes);
+
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Resync API",
+      version: "0.1.0",
+      description: "Hardened operations API for HCL Workload Automation. Errors are RFC 9457 problem+json.",
+    },
+  });
+
+  app.onError(onError);
+  app.notFound(notFound(() => app.routes));
+  return app;
+}

@@ -1,0 +1,10 @@
+import { createApp } from "./app";
+import { scheduled } from "./maintenance/scheduled";
+import type { Bindings } from "./platform/env/bindings";
+
+const app = createApp();
+
+export default {
+  fetch: app.fetch,
+  scheduled,
+} satisfies ExportedHandler<Bindings>;

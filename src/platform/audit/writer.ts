@@ -1,0 +1,62 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../http/app-env";
+import { readConfig } from "../env/config";
+import { auditEvents } from "../db/schema";
+import { database, type Database } from "../db/client";
+import { describeError } from "../observability/logger";
+import { metrics } from "../observability/metrics";
+import { redact } from "./redact";
+
+export type AuditOutcome = "success" | "failure" | "denied";
+
+/** One state change: who did what to which target, and how it ended. */
+export interface AuditEvent {
+  actor: string;
+  action: string;
+  target?: string;
+  outcome: AuditOutcome;
+  metadata?: Record<string, unknown>;
+  correlationId?: string;
+  ip?: string;
+  at?: Date;
+}
+
+const written = metrics.counter("resync_audit_events_total", "Audit events by outcome of the write (written or failed).");
+
+/** Appends one event; secrets in metadata are redacted before they reach the database. */
+export async function appendAuditEvent(db: Database, event: AuditEvent): Promise<void> {
+  await db.insert(auditEvents).values({
+    at: event.at ?? new Date(),
+    actor: event.actor,
+    action: event.action,
+    target: event.target ?? null,
+    outcome: event.outcome,
+    correlationId: event.correlationId ?? null,
+    ip: event.ip ?? null,
+    metadata: event.metadata ? redact(event.metadata) : null,
+  });
+}
+
+/**
+ * Records an event after the response is sent: a failed write is logged and counted,
+ * and never delays or fails the request it describes.
+ */
+export function audit(c: Context<AppEnv>, event: AuditEvent): Promise<void> {
+  const log = c.get("log");
+  const full: AuditEvent = {
+    correlationId: c.get("correlationId"),
+    ip: c.req.header("CF-Connecting-IP") ?? undefined,
+    ...event,
+  };
+  const write = (async () => {
+    try {
+      await appendAuditEvent(await database(readConfig(c.env)), full);
+      written.inc({ result: "written" });
+    } catch (error) {
+      written.inc({ result: "failed" });
+      log?.error("audit write failed", { action: full.action, target: full.target, ...describeError(error) });
+    }
+  })();
+  c.executionCtx.waitUntil(write);
+  return write;
+}

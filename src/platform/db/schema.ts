@@ -1,0 +1,96 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+const timestamps = {
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+};
+
+export const roles = ["viewer", "operator", "admin"] as const;
+export type Role = (typeof roles)[number];
+
+/** People who may use Resync; passwords are PBKDF2-SHA256 hashes with the salt and iteration count beside them. */
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  username: text("username").notNull().unique(),
+  role: text("role", { enum: roles }).notNull(),
+  passwordHash: text("password_hash").notNull(),
+  passwordSalt: text("password_salt").notNull(),
+  passwordIterations: integer("password_iterations").notNull(),
+  disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  ...timestamps,
+});
+
+export const workflowStatuses = ["active", "disabled"] as const;
+
+/** Stored runbooks: a named, versioned list of steps over HWA. */
+export const workflows = sqliteTable(
+  "workflows",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    description: text("description"),
+    steps: text("steps", { mode: "json" }).notNull(),
+    status: text("status", { enum: workflowStatuses }).notNull().default("active"),
+    version: integer("version").notNull().default(1),
+    createdBy: text("created_by").notNull(),
+    ...timestamps,
+  },
+  (table) => [
+    index("workflows_name_idx").on(table.name),
+    index("workflows_status_idx").on(table.status),
+    index("workflows_created_at_idx").on(table.createdAt),
+    index("workflows_name_status_idx").on(table.name, table.status),
+  ],
+);
+
+export const runStatuses = ["running", "succeeded", "failed"] as const;
+
+/** One execution of a workflow, with each step's outcome. */
+export const workflowRuns = sqliteTable(
+  "workflow_runs",
+  {
+    id: text("id").primaryKey(),
+    workflowId: integer("workflow_id")
+      .notNull()
+      .references(() => workflows.id, { onDelete: "cascade" }),
+    workflowVersion: integer("workflow_version").notNull(),
+    status: text("status", { enum: runStatuses }).notNull(),
+    requestedBy: text("requested_by").notNull(),
+    correlationId: text("correlation_id"),
+    steps: text("steps", { mode: "json" }).notNull(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [
+    index("workflow_runs_workflow_started_idx").on(table.workflowId, table.startedAt),
+    index("workflow_runs_started_idx").on(table.startedAt),
+  ],
+);
+
+/** Append-only record of every state change: who did what to which target, and how it ended. */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    target: text("target"),
+    outcome: text("outcome").notNull(),
+    correlationId: text("correlation_id"),
+    ip: text("ip"),
+    metadata: text("metadata", { mode: "json" }),
+  },
+  (table) => [
+    index("audit_events_at_idx").on(table.at),
+    index("audit_events_actor_at_idx").on(table.actor, table.at),
+    index("audit_events_action_at_idx").on(table.action, table.at),
+  ],
+);
+
+/** One row that readiness writes and reads back, proving the database takes writes. */
+export const readinessProbes = sqliteTable("readiness_probes", {
+  id: text("id").primaryKey(),
+  checkedAt: integer("checked_at", { mode: "timestamp_ms" }).notNull(),
+});

@@ -1,0 +1,24 @@
+/** What the Worker receives from wrangler.toml, `.dev.vars` and `wrangler secret`. */
+export interface Bindings {
+  CACHE: KVNamespace;
+  LIBSQL_URL?: string;
+  LIBSQL_AUTH_TOKEN?: string;
+  HWA_BASE_URL?: string;
+  HWA_USERNAME?: string;
+  HWA_PASSWORD?: string;
+  HWA_API_KEY?: string;
+  JWT_SECRET?: string;
+  JWT_ISSUER?: string;
+  JWT_AUDIENCE?: string;
+  CSRF_SECRET?: string;
+  ADMIN_USERNAME?: string;
+  ADMIN_PASSWORD?: string;
+  METRICS_TOKEN?: string;
+  AUDIT_RETENTION_DAYS?: string;
+  RUN_RETENTION_DAYS?: string;
+  MAX_BODY_BYTES?: string;
+  LOG_LEVEL?: string;
+}
+
+/** Every Durable Object namespace of the Worker; each class answers `ping()` for readiness. */
+export const DURABLE_OBJECT_BINDINGS = [] as const satisfies readonly (keyof Bindings)[];

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import type { Bindings } from "./bindings";
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value));
+
+const secret = (name: string) =>
+  z
+    .string({ error: `${name} is required` })
+    .min(32, { error: `${name} must be at least 32 characters` });
+
+const days = (fallback: number) => z.coerce.number().int().min(1).max(3650).default(fallback);
+
+const url = (protocols: RegExp, what: string) =>
+  z.url({ protocol: protocols, error: `must be a ${what} URL` });
+
+/** The configuration every request relies on, parsed once per isolate from the bindings. */
+export const configSchema = z.object({
+  LIBSQL_URL: url(/^(https?|libsql|wss?)$/, "libsql://, http(s):// or ws(s)://"),
+  LIBSQL_AUTH_TOKEN: optionalText,
+  HWA_BASE_URL: optionalText.pipe(url(/^https?$/, "http(s)://").optional()),
+  HWA_USERNAME: optionalText,
+  HWA_PASSWORD: optionalText,
+  HWA_API_KEY: optionalText,
+  JWT_SECRET: secret("JWT_SECRET"),
+  JWT_ISSUER: z.string().min(1).default("resync"),
+  JWT_AUDIENCE: z.string().min(1).default("resync-api"),
+  CSRF_SECRET: secret("CSRF_SECRET"),
+  METRICS_TOKEN: optionalText,
+  AUDIT_RETENTION_DAYS: days(90),
+  RUN_RETENTION_DAYS: days(30),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Thrown when the bindings do not make a valid configuration; names the variables, never their values. */
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(`Invalid configuration: ${problems.map((p) => `${p.variable}: ${p.message}`).join("; ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const parsed = new WeakMap<object, Config>();
+
+/** Parses the bindings once per bindings object (one per isolate in production). */
+export function readConfig(env: Bindings): Config {
+  const cached = parsed.get(env);
+  if (cached) return cached;
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? "env"),
+        message: issue.message,
+      })),
+    );
+  }
+  parsed.set(env, result.data);
+  return result.data;
+}

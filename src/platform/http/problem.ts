@@ -1,0 +1,78 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** One failing field of a validation problem. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+const titles: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  501: "Not Implemented",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+};
+
+export interface ProblemInit {
+  status: ContentfulStatusCode;
+  detail: string;
+  /** A short kebab-case name of the kind of problem, e.g. "validation-error"; becomes the `type` URI. */
+  kind?: string;
+  title?: string;
+  errors?: FieldError[];
+  headers?: Record<string, string>;
+}
+
+/** An error that becomes an RFC 9457 problem+json response; its detail is safe to show to the client. */
+export class Problem extends Error {
+  readonly status: ContentfulStatusCode;
+  readonly kind: string | undefined;
+  readonly title: string;
+  readonly errors: FieldError[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(init: ProblemInit) {
+    super(init.detail);
+    this.name = "Problem";
+    this.status = init.status;
+    this.kind = init.kind;
+    this.title = init.title ?? titles[init.status] ?? "Error";
+    this.errors = init.errors;
+    this.headers = init.headers ?? {};
+  }
+}
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+/** Renders a Problem as the response body every error of the API shares. */
+export function problemResponse(c: Context, problem: Problem): Response {
+  const body = {
+    type: problem.kind ? `urn:resync:problem:${problem.kind}` : "about:blank",
+    title: problem.title,
+    status: problem.status,
+    detail: problem.message,
+    instance: new URL(c.req.url).pathname,
+    correlation_id: c.get("correlationId") ?? "",
+    ...(problem.errors ? { errors: problem.errors } : {}),
+  };
+  const response = c.body(JSON.stringify(body), problem.status, {
+    ...problem.headers,
+    "Content-Type": PROBLEM_CONTENT_TYPE,
+  });
+  if (problem.status === 401 && !response.headers.has("WWW-Authenticate")) {
+    response.headers.set("WWW-Authenticate", 'Bearer realm="resync"');
+  }
+  return response;
+}
