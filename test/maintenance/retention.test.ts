@@ -1,4 +1,4 @@
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import { createScheduledController } from "cloudflare:test";
 import { inArray, lt } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import worker from "../../src/index";
@@ -66,15 +66,13 @@ describe("retention", () => {
     const now = Date.now() + 3000 * DAY;
     const { db, eventIds } = await seed(now);
     const controller = createScheduledController({ scheduledTime: new Date(now), cron: "17 * * * *" });
-    const ctx = createExecutionContext();
-    await worker.scheduled(controller, bindings, ctx);
-    await waitOnExecutionContext(ctx);
+    await worker.scheduled(controller, bindings);
     const left = await db.select({ action: auditEvents.action }).from(auditEvents).where(inArray(auditEvents.id, eventIds));
     expect(left.map((e) => e.action).sort()).toEqual(["test.age.0", "test.age.10", "test.age.89"]);
   });
 
   it("fails the cron invocation, not silently, when the database is unreachable", async () => {
     const controller = createScheduledController({ scheduledTime: new Date(), cron: "17 * * * *" });
-    await expect(worker.scheduled(controller, { ...bindings, LIBSQL_URL: CLOSED_URL }, createExecutionContext())).rejects.toThrow();
+    await expect(worker.scheduled(controller, { ...bindings, LIBSQL_URL: CLOSED_URL })).rejects.toThrow();
   });
 });
