@@ -1,0 +1,135 @@
+// One `POST /v2/pipeline` request: continue (or open) a stream, run its requests in order, hand back
+// the next baton.
+import { ProtocolError, StatementError, hranaError } from "./errors.mjs";
+import { asArray, asObject, describeStatement, executeBatch, executeSequence, executeStmt } from "./execute.mjs";
+
+// sqld's limits on the per-stream SQL store; @libsql/client keeps below them (30 texts under 5000 chars).
+const maxStoredSqls = 50;
+const maxStoredSqlBytes = 5000;
+
+const requestTypes = new Set([
+  "close",
+  "execute",
+  "batch",
+  "sequence",
+  "describe",
+  "store_sql",
+  "close_sql",
+  "get_autocommit",
+]);
+
+/**
+ * @typedef {import("./streams.mjs").Stream} Stream
+ * @typedef {import("./streams.mjs").StreamRegistry} StreamRegistry
+ * @typedef {Record<string, unknown>} JsonObject
+ */
+
+/**
+ * @param {StreamRegistry} registry
+ * @param {unknown} body the parsed JSON request body
+ */
+export async function runPipeline(registry, body) {
+  const { baton, requests } = pipelineRequest(body);
+  const stream = baton == null ? registry.open() : registry.acquire(baton);
+  /** @type {JsonObject[]} */
+  const results = [];
+  try {
+    for (const request of requests) results.push(await runRequest(registry, stream, request));
+  } catch (error) {
+    registry.close(stream); // like sqld: a request that breaks the protocol ends its stream
+    throw error;
+  }
+  return { baton: registry.release(stream), base_url: null, results };
+}
+
+// Checked in full before the stream is touched, so a malformed pipeline leaves the stream as it was.
+/** @param {unknown} body */
+function pipelineRequest(body) {
+  const { baton, requests } = asObject(body, "The request body");
+  if (baton != null && typeof baton !== "string") throw new ProtocolError("baton must be a string or null");
+  const checked = asArray(requests, "requests").map((request) => {
+    const object = asObject(request, "Each request");
+    if (typeof object.type !== "string" || !requestTypes.has(object.type)) {
+      throw new ProtocolError(`Unknown request type ${JSON.stringify(object.type)}`);
+    }
+    return object;
+  });
+  return { baton, requests: checked };
+}
+
+/**
+ * @param {StreamRegistry} registry
+ * @param {Stream} stream
+ * @param {JsonObject} request
+ */
+async function runRequest(registry, stream, request) {
+  if (stream.closed) throw new ProtocolError("The stream was closed by an earlier request", "STREAM_CLOSED");
+  try {
+    return { type: "ok", response: await respond(registry, stream, request) };
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error;
+    return { type: "error", error: hranaError(error) };
+  }
+}
+
+/**
+ * @param {StreamRegistry} registry
+ * @param {Stream} stream
+ * @param {JsonObject} request
+ * @returns {Promise<JsonObject>}
+ */
+async function respond(registry, stream, request) {
+  switch (request.type) {
+    case "close":
+      registry.close(stream);
+      return { type: "close" };
+    case "execute":
+      return { type: "execute", result: await executeStmt(stream, request.stmt) };
+    case "batch":
+      return { type: "batch", result: await executeBatch(stream, request.batch) };
+    case "sequence":
+      await executeSequence(stream, request);
+      return { type: "sequence" };
+    case "describe":
+      return { type: "describe", result: await describeStatement(stream, request) };
+    case "store_sql":
+      storeSql(stream, request);
+      return { type: "store_sql" };
+    case "close_sql":
+      stream.sqls.delete(sqlId(request));
+      return { type: "close_sql" };
+    case "get_autocommit":
+      return { type: "get_autocommit", is_autocommit: !stream.db.inTransaction };
+    default:
+      throw new ProtocolError(`Unknown request type ${JSON.stringify(request.type)}`);
+  }
+}
+
+/** @param {Stream} stream @param {JsonObject} request */
+function storeSql(stream, request) {
+  const id = sqlId(request);
+  const { sql } = request;
+  if (typeof sql !== "string") throw new ProtocolError("store_sql needs a sql string");
+  if (stream.sqls.has(id)) throw new ProtocolError(`SQL text ${id} is already stored on this stream`);
+  if (stream.sqls.size >= maxStoredSqls) {
+    throw new StatementError(
+      `The server already stores ${stream.sqls.size} SQL texts, it cannot store more`,
+      "SQL_STORE_TOO_MANY",
+    );
+  }
+  const bytes = Buffer.byteLength(sql);
+  if (bytes > maxStoredSqlBytes) {
+    throw new StatementError(
+      `The statement is too large to be stored: ${bytes}/${maxStoredSqlBytes} bytes`,
+      "SQL_STORE_TOO_LARGE",
+    );
+  }
+  stream.sqls.set(id, sql);
+}
+
+/** @param {JsonObject} request */
+function sqlId(request) {
+  const id = request.sql_id;
+  if (typeof id !== "number" || !Number.isInteger(id)) throw new ProtocolError("sql_id must be an integer");
+  return id;
+}
