@@ -2,6 +2,8 @@ import { createApp } from "./app";
 import { scheduled } from "./maintenance/scheduled";
 import type { Bindings } from "./platform/env/bindings";
 
+export { LoginGuard } from "../durable-objects/login-guard";
+
 const app = createApp();
 
 export default {

@@ -1,6 +1,7 @@
 /** What the Worker receives from wrangler.toml, `.dev.vars` and `wrangler secret`. */
 export interface Bindings {
   CACHE: KVNamespace;
+  LOGIN_GUARD: DurableObjectNamespace<import("../../../durable-objects/login-guard").LoginGuard>;
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
   HWA_BASE_URL?: string;
@@ -21,4 +22,4 @@ export interface Bindings {
 }
 
 /** Every Durable Object namespace of the Worker; each class answers `ping()` for readiness. */
-export const DURABLE_OBJECT_BINDINGS = [] as const satisfies readonly (keyof Bindings)[];
+export const DURABLE_OBJECT_BINDINGS = ["LOGIN_GUARD"] as const satisfies readonly (keyof Bindings)[];
