@@ -1,7 +1,12 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { authRoutes } from "./auth";
 import { docsRoutes } from "./docs";
 import { healthRoutes } from "./health";
 import { metricsRoutes } from "./metrics";
+import { authenticate } from "./platform/auth/authenticate";
+import { csrfProtection } from "./platform/auth/csrf-protection";
+import { rateLimit } from "./platform/http/rate-limit";
+import { userRoutes } from "./users";
 import type { AppEnv } from "./platform/http/app-env";
 import { bodySize } from "./platform/http/body-size";
 import { notFound, onError } from "./platform/http/errors";
@@ -13,6 +18,9 @@ import { readConfig } from "./platform/env/config";
 import type { LogLevel } from "./platform/observability/logger";
 
 const LOG_LEVELS = new Set(["debug", "info", "warn", "error"]);
+
+/** Not limited by the binding: operations endpoints (API.md) and the logins, which LoginGuard limits exactly. */
+const UNLIMITED = new Set(["/health", "/api/health", "/health/ready", "/metrics", "/token", "/api/v1/auth/login"]);
 
 /** Builds the Worker's HTTP application: cross-cutting middleware first, then every feature's routes. */
 export function createApp() {
@@ -26,10 +34,18 @@ export function createApp() {
   app.use(securityHeaders());
   app.use(bodySize((env) => readConfig(env).MAX_BODY_BYTES));
   app.use(mediaType({ formPaths: ["/token"] }));
+  app.use(authenticate());
+  app.use(csrfProtection());
+  app.use(rateLimit({ exempt: (path) => UNLIMITED.has(path) }));
 
   app.route("/", healthRoutes);
   app.route("/", metricsRoutes);
   app.route("/", docsRoutes);
+  app.route("/", authRoutes);
+  app.route("/", userRoutes);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "__Host-resync_session" });
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
@@ -38,6 +54,7 @@ export function createApp() {
       version: "0.1.0",
       description: "Hardened operations API for HCL Workload Automation. Errors are RFC 9457 problem+json.",
     },
+    security: [{ bearer: [] }, { session: [] }],
   });
 
   app.onError(onError);

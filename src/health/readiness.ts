@@ -54,7 +54,7 @@ function checkKv(env: Bindings): Promise<ComponentHealth> {
 }
 
 function durableObjectNamespaces(env: Bindings): [string, DurableObjectNamespace][] {
-  return DURABLE_OBJECT_BINDINGS.map((name) => [name, env[name] as DurableObjectNamespace]);
+  return DURABLE_OBJECT_BINDINGS.map((name) => [name, env[name] as unknown as DurableObjectNamespace]);
 }
 
 /** One real round trip to every Durable Object namespace bound to the Worker. */

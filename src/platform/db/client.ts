@@ -23,7 +23,9 @@ export function isAuthenticationFailure(error: unknown): boolean {
 
 /** Connects and proves the connection with one round trip, so a bad URL or token surfaces here. */
 async function connect(config: Config): Promise<Database> {
-  const client = createClient({ url: config.LIBSQL_URL, authToken: config.LIBSQL_AUTH_TOKEN });
+  // The client's own queue (default 20) would start one request's query from another request's
+  // continuation, which Workers forbid; the runtime bounds each request's connections instead.
+  const client = createClient({ url: config.LIBSQL_URL, authToken: config.LIBSQL_AUTH_TOKEN, concurrency: Number.MAX_SAFE_INTEGER });
   try {
     await client.execute("SELECT 1");
   } catch (error) {

@@ -2,6 +2,8 @@
 export interface Bindings {
   CACHE: KVNamespace;
   LOGIN_GUARD: DurableObjectNamespace<import("../../../durable-objects/login-guard").LoginGuard>;
+  USER_RATE_LIMITER: RateLimit;
+  ANONYMOUS_RATE_LIMITER: RateLimit;
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
   HWA_BASE_URL?: string;
@@ -11,6 +13,7 @@ export interface Bindings {
   JWT_SECRET?: string;
   JWT_ISSUER?: string;
   JWT_AUDIENCE?: string;
+  JWT_TTL_SECONDS?: string;
   CSRF_SECRET?: string;
   ADMIN_USERNAME?: string;
   ADMIN_PASSWORD?: string;

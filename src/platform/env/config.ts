@@ -27,6 +27,10 @@ export const configSchema = z.object({
   JWT_SECRET: secret("JWT_SECRET"),
   JWT_ISSUER: z.string().min(1).default("resync"),
   JWT_AUDIENCE: z.string().min(1).default("resync-api"),
+  /** Lifetime of access tokens and console sessions: 15 to 60 minutes. */
+  JWT_TTL_SECONDS: z.coerce.number().int().min(900).max(3600).default(1800),
+  ADMIN_USERNAME: optionalText,
+  ADMIN_PASSWORD: optionalText,
   CSRF_SECRET: secret("CSRF_SECRET"),
   METRICS_TOKEN: optionalText,
   AUDIT_RETENTION_DAYS: days(90),

@@ -1,0 +1,52 @@
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "./app-env";
+import type { Bindings } from "../env/bindings";
+import { metrics } from "../observability/metrics";
+import { Problem } from "./problem";
+
+/** One limit of API.md, enforced by a Workers Rate Limiting binding (`[[ratelimits]]` in wrangler.toml). */
+export interface RatePolicy {
+  /** Name in `RateLimit-Policy`. */
+  name: string;
+  binding: "USER_RATE_LIMITER" | "ANONYMOUS_RATE_LIMITER";
+  /** Quota and window as configured on the binding, for the headers (the binding does not report them). */
+  limit: number;
+  periodSeconds: number;
+}
+
+export const userPolicy: RatePolicy = { name: "user", binding: "USER_RATE_LIMITER", limit: 600, periodSeconds: 60 };
+export const anonymousPolicy: RatePolicy = { name: "anonymous", binding: "ANONYMOUS_RATE_LIMITER", limit: 60, periodSeconds: 60 };
+
+const refused = metrics.counter("resync_rate_limited_total", "Requests refused by a rate limit, by policy.");
+
+/** The client's address as Cloudflare reports it (wrangler dev: as sent, else 127.0.0.1). */
+export function clientIp(headers: Headers): string {
+  return headers.get("CF-Connecting-IP") ?? "127.0.0.1";
+}
+
+/**
+ * Per user when authenticated, per client IP otherwise. The binding counts in-process per location
+ * (approximate, eventually consistent), so no request pays a Durable Object round trip for it.
+ */
+export function rateLimit(options: { exempt: (path: string) => boolean }): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (options.exempt(c.req.path)) return next();
+    const identity = c.get("identity");
+    const policy = identity ? userPolicy : anonymousPolicy;
+    const key = identity ? `user:${identity.username}` : `ip:${clientIp(c.req.raw.headers)}`;
+    const limiter = (c.env as Bindings)[policy.binding];
+    const header = `"${policy.name}";q=${policy.limit};w=${policy.periodSeconds}`;
+    const { success } = await limiter.limit({ key });
+    if (!success) {
+      refused.inc({ policy: policy.name });
+      throw new Problem({
+        status: 429,
+        kind: "rate-limited",
+        detail: `Rate limit of ${policy.limit} requests per ${policy.periodSeconds} s exceeded; retry later`,
+        headers: { "Retry-After": String(policy.periodSeconds), "RateLimit-Policy": header },
+      });
+    }
+    await next();
+    c.res.headers.set("RateLimit-Policy", header);
+  };
+}

@@ -1,0 +1,117 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { Database } from "../platform/db/client";
+import { users, type Role } from "../platform/db/schema";
+import { hashPassword } from "../platform/auth/password";
+
+export type Account = typeof users.$inferSelect;
+
+/** What the API shows of an account: never the hash or the salt. */
+export interface AccountView {
+  username: string;
+  role: Role;
+  disabled: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export function viewOf(account: Account): AccountView {
+  return {
+    username: account.username,
+    role: account.role,
+    disabled: account.disabled,
+    created_at: account.createdAt.toISOString(),
+    updated_at: account.updatedAt.toISOString(),
+  };
+}
+
+/** Usernames are case-insensitive: stored and looked up in lower case. */
+export function normalizeUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+export async function findAccount(db: Database, username: string): Promise<Account | undefined> {
+  return db.select().from(users).where(eq(users.username, normalizeUsername(username))).get();
+}
+
+export async function listAccounts(db: Database): Promise<Account[]> {
+  return db.select().from(users).orderBy(users.username);
+}
+
+/** Inserts an account; returns undefined when the username is taken. */
+export async function createAccount(
+  db: Database,
+  input: { username: string; password: string; role: Role },
+): Promise<Account | undefined> {
+  const password = await hashPassword(input.password);
+  const now = new Date();
+  const [created] = await db
+    .insert(users)
+    .values({
+      username: normalizeUsername(input.username),
+      role: input.role,
+      passwordHash: password.hash,
+      passwordSalt: password.salt,
+      passwordIterations: password.iterations,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: users.username })
+    .returning();
+  return created;
+}
+
+export interface AccountChange {
+  role?: Role;
+  password?: string;
+  disabled?: boolean;
+}
+
+/** Applies a change; refuses (returns "last-admin") to leave the system without an enabled admin. */
+export async function changeAccount(
+  db: Database,
+  username: string,
+  change: AccountChange,
+): Promise<Account | "not-found" | "last-admin"> {
+  const current = await findAccount(db, username);
+  if (!current) return "not-found";
+  const losesAdmin = current.role === "admin" && !current.disabled && ((change.role && change.role !== "admin") || change.disabled === true);
+  if (losesAdmin && (await otherEnabledAdmins(db, current.username)) === 0) return "last-admin";
+  const password = change.password ? await hashPassword(change.password) : undefined;
+  const [updated] = await db
+    .update(users)
+    .set({
+      ...(change.role ? { role: change.role } : {}),
+      ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
+      ...(password ? { passwordHash: password.hash, passwordSalt: password.salt, passwordIterations: password.iterations } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, current.id))
+    .returning();
+  return updated ?? "not-found";
+}
+
+/** Deletes an account; the last enabled admin cannot be deleted. */
+export async function deleteAccount(db: Database, username: string): Promise<"deleted" | "not-found" | "last-admin"> {
+  const current = await findAccount(db, username);
+  if (!current) return "not-found";
+  if (current.role === "admin" && !current.disabled && (await otherEnabledAdmins(db, current.username)) === 0) return "last-admin";
+  await db.delete(users).where(eq(users.id, current.id));
+  return "deleted";
+}
+
+async function otherEnabledAdmins(db: Database, username: string): Promise<number> {
+  const row = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.disabled, false), ne(users.username, username)))
+    .get();
+  return Number(row?.n ?? 0);
+}
+
+/** Creates the configured admin when no admin exists yet (first deployment); concurrent isolates insert at most one. */
+export async function bootstrapAdmin(db: Database, username: string | undefined, password: string | undefined): Promise<boolean> {
+  if (!username || !password) return false;
+  const admin = await db.select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1).get();
+  if (admin) return false;
+  return (await createAccount(db, { username, password, role: "admin" })) !== undefined;
+}
