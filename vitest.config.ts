@@ -22,6 +22,15 @@ export default defineConfig({
         },
       },
       {
+        // The HWA simulator, driven over HTTP from inside workerd; its responses are checked against WA_API3_v2.json.
+        plugins: [cloudflareTest({ miniflare: compatibility })],
+        test: {
+          name: "hwa-simulator",
+          include: ["test/hwa-simulator/**/*.test.ts"],
+          globalSetup: ["test/helpers/hwa-simulator-setup.ts"],
+        },
+      },
+      {
         // The Worker itself, with the bindings of wrangler.toml, against the local stack.
         plugins: [
           cloudflareTest(({ inject }) => ({
@@ -35,7 +44,7 @@ export default defineConfig({
         test: {
           name: "worker",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/dev/**"],
+          exclude: ["test/dev/**", "test/hwa-simulator/**"],
           globalSetup: ["test/helpers/stack-setup.ts"],
         },
       },
