@@ -3,6 +3,8 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startLibsqlServer } from "../../dev/libsql-server/server.mjs";
+import { createClient } from "@libsql/client";
+import { createAccount, randomPassword } from "../../dev/admin-account.mjs";
 import { applyMigrations } from "../../dev/migrate.mjs";
 
 declare module "vitest" {
@@ -10,6 +12,10 @@ declare module "vitest" {
     libsqlUrl: string;
     libsqlTokenUrl: string;
     libsqlToken: string;
+    /** A migrated database with no users, for the one test that needs to be the only admin. */
+    libsqlScratchUrl: string;
+    /** An operator created by the launcher's account code (dev/admin-account.mjs), not the Worker's. */
+    launcherAccount: { username: string; password: string };
   }
 }
 
@@ -19,15 +25,24 @@ export default async function setup(project: TestProject) {
   const token = crypto.randomUUID();
   const database = await startLibsqlServer({ file: join(folder, "resync.db"), port: 0 });
   const guarded = await startLibsqlServer({ file: join(folder, "guarded.db"), port: 0, authToken: token });
+  const scratch = await startLibsqlServer({ file: join(folder, "scratch.db"), port: 0 });
+  await applyMigrations({ url: scratch.url });
   await applyMigrations({ url: database.url });
   await applyMigrations({ url: guarded.url, authToken: token });
 
+  const launcherAccount = { username: `launcher-${process.pid}`, password: randomPassword() };
+  const client = createClient({ url: database.url });
+  await createAccount(client, { ...launcherAccount, role: "operator" });
+  client.close();
+
   project.provide("libsqlUrl", database.url);
+  project.provide("launcherAccount", launcherAccount);
   project.provide("libsqlTokenUrl", guarded.url);
   project.provide("libsqlToken", token);
+  project.provide("libsqlScratchUrl", scratch.url);
 
   return async () => {
-    await Promise.all([database.close(), guarded.close()]);
+    await Promise.all([database.close(), guarded.close(), scratch.close()]);
     rmSync(folder, { recursive: true, force: true });
   };
 }

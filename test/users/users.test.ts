@@ -1,11 +1,12 @@
 import { SELF } from "cloudflare:test";
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { database } from "../../src/platform/db/client";
 import { auditEvents } from "../../src/platform/db/schema";
 import { readConfig } from "../../src/platform/env/config";
-import { bearer, createUser, ORIGIN, postToken, tokenFor } from "../helpers/accounts";
-import { bindings, problemOf } from "../helpers/worker";
+import { createAccount } from "../../src/users/accounts";
+import { bearer, createUser, freshIp, ORIGIN, postToken, tokenFor } from "../helpers/accounts";
+import { bindings, fetchWith, problemOf } from "../helpers/worker";
 
 const json = (token: string) => ({ ...bearer(token), "Content-Type": "application/json" });
 
@@ -75,19 +76,28 @@ describe("/api/v1/users", () => {
   });
 
   it("never removes the last enabled admin", async () => {
-    // Every other admin in this shared database is disabled first, so `admin` is the last one.
-    const admin = await createUser("admin");
-    const token = await tokenFor(admin);
-    const all = (await (await SELF.fetch(`${ORIGIN}/api/v1/users`, { headers: bearer(token) })).json()) as { items: { username: string; role: string; disabled: boolean }[] };
-    for (const other of all.items.filter((u) => u.role === "admin" && !u.disabled && u.username !== admin.username)) {
-      const r = await SELF.fetch(`${ORIGIN}/api/v1/users/${other.username}`, { method: "PATCH", headers: json(token), body: JSON.stringify({ disabled: true }) });
-      expect(r.status).toBe(200);
-    }
-    const demote = await SELF.fetch(`${ORIGIN}/api/v1/users/${admin.username}`, { method: "PATCH", headers: json(token), body: JSON.stringify({ role: "viewer" }) });
-    expect(demote.status).toBe(409);
-    const remove = await SELF.fetch(`${ORIGIN}/api/v1/users/${admin.username}`, { method: "DELETE", headers: bearer(token) });
+    // On a database of its own: here `admin` is the only admin there is.
+    const scratch = { LIBSQL_URL: inject("libsqlScratchUrl") };
+    const db = await database(readConfig({ ...bindings, ...scratch }));
+    const admin = { username: "only-admin", password: "only-admin-password" };
+    await createAccount(db, { ...admin, role: "admin" });
+    const login = await fetchWith(scratch, "/token", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "CF-Connecting-IP": freshIp() },
+      body: JSON.stringify(admin),
+    });
+    const token = ((await login.json()) as { access_token: string }).access_token;
+    const call = (method: string, body?: unknown) =>
+      fetchWith(scratch, `/api/v1/users/${admin.username}`, { method, headers: json(token), ...(body ? { body: JSON.stringify(body) } : {}) });
+
+    expect((await call("PATCH", { role: "viewer" })).status).toBe(409);
+    expect((await call("PATCH", { disabled: true })).status).toBe(409);
+    const remove = await call("DELETE");
     expect(remove.status).toBe(409);
     expect((await problemOf(remove)).detail).toMatch(/last enabled admin/);
+    // A second admin makes the change possible.
+    await createAccount(db, { username: "second-admin", password: "second-admin-password", role: "admin" });
+    expect((await call("PATCH", { role: "operator" })).status).toBe(200);
   });
 
   it("validates input: weak passwords, bad names, unknown fields", async () => {
