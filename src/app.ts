@@ -1,6 +1,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { authRoutes } from "./auth";
 import { docsRoutes } from "./docs";
+import { engineRoutes } from "./engine";
+import { jobRoutes } from "./jobs";
+import { jobStreamRoutes } from "./jobstreams";
 import { healthRoutes } from "./health";
 import { metricsRoutes } from "./metrics";
 import { authenticate } from "./platform/auth/authenticate";
@@ -43,6 +46,9 @@ export function createApp() {
   app.route("/", docsRoutes);
   app.route("/", authRoutes);
   app.route("/", userRoutes);
+  app.route("/", jobRoutes);
+  app.route("/", jobStreamRoutes);
+  app.route("/", engineRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
   app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "__Host-resync_session" });

@@ -5,13 +5,14 @@ import { ConfigError } from "../env/config";
 import { describeError } from "../observability/logger";
 import { metrics } from "../observability/metrics";
 import type { AppEnv } from "./app-env";
-import { Problem, problemResponse } from "./problem";
+import { isConvertibleToProblem, Problem, problemResponse } from "./problem";
 
 const unexpectedErrors = metrics.counter("resync_unexpected_errors_total", "Errors that reached the last-resort handler.");
 
 /** Translates anything thrown into problem+json; unexpected errors are logged and answered without internals. */
 export const onError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof Problem) return problemResponse(c, error);
+  if (isConvertibleToProblem(error)) return problemResponse(c, error.toProblem());
   if (error instanceof ConfigError) {
     c.get("log")?.error("configuration invalid", { problems: error.problems });
     const detail = `The service is misconfigured: ${error.problems.map((p) => `${p.variable} ${p.message}`).join("; ")}`;

@@ -76,3 +76,12 @@ export function problemResponse(c: Context, problem: Problem): Response {
   }
   return response;
 }
+
+/** An error of a feature or service that knows which problem it is (e.g. an HWA failure). */
+export interface ConvertibleToProblem {
+  toProblem(): Problem;
+}
+
+export function isConvertibleToProblem(error: unknown): error is ConvertibleToProblem {
+  return typeof (error as ConvertibleToProblem | null)?.toProblem === "function";
+}

@@ -1,0 +1,184 @@
+import type { z } from "zod";
+import { metrics } from "../platform/observability/metrics";
+import { HwaError } from "./errors";
+import type { UpstreamGuard } from "./resilience";
+import {
+  EngineError,
+  EngineInfo,
+  JobInPlan,
+  JobStreamInPlan,
+  ResourceResponse,
+  WorkstationInPlan,
+  page,
+} from "./schemas";
+
+export type HwaCredentials = { username: string; password: string } | { apiKey: string };
+
+export interface HwaClientOptions {
+  /** e.g. `https://master:31116/twsd` */
+  baseUrl: string;
+  credentials: HwaCredentials;
+  guard: UpstreamGuard;
+  /** Forwarded on every call so HWA's logs and ours line up. */
+  traceparent?: string;
+  correlationId?: string;
+}
+
+export interface ListQuery {
+  oql?: string;
+  limit: number;
+  offset: number;
+}
+
+export const jobActions = ["hold", "release", "cancel", "kill", "confirm-succ", "confirm-abend", "release-all-dependencies"] as const;
+export type JobAction = (typeof jobActions)[number];
+export const jobStreamActions = ["hold", "release", "cancel"] as const;
+export type JobStreamAction = (typeof jobStreamActions)[number];
+
+const JobPage = page(JobInPlan);
+const JobStreamPage = page(JobStreamInPlan);
+const WorkstationPage = page(WorkstationInPlan);
+
+const attempts = metrics.counter("resync_hwa_requests_total", "HWA HTTP requests by method and status class.");
+
+function retryAfterSeconds(response: Response): number | undefined {
+  const header = response.headers.get("Retry-After");
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+/** The engine's own words (`messages`) when it sent them, else the status. */
+async function engineMessage(response: Response): Promise<string> {
+  const text = await response.text().catch(() => "");
+  try {
+    const body = EngineError.parse(JSON.parse(text));
+    if (body.messages?.length) return body.messages.join(" ").slice(0, 500);
+  } catch {
+    // not the engine's JSON error body
+  }
+  return `HWA answered ${response.status}`;
+}
+
+async function failureOf(response: Response): Promise<HwaError> {
+  const status = response.status;
+  const message = await engineMessage(response);
+  if (status === 401 || status === 403) return new HwaError("credentials-rejected", message, status);
+  if (status === 404) return new HwaError("not-found", message, status);
+  if (status === 409) return new HwaError("conflict", message, status);
+  if (status === 429) return new HwaError("rate-limited", message, status, retryAfterSeconds(response));
+  if (status === 503) return new HwaError("unavailable", message, status, retryAfterSeconds(response));
+  if (status >= 500) return new HwaError("upstream-error", message, status);
+  return new HwaError("bad-request", message, status);
+}
+
+/** A typed HWA REST API V2 client; every call goes through the isolate's UpstreamGuard. */
+export class HwaClient {
+  constructor(private readonly options: HwaClientOptions) {}
+
+  private headers(accept: string, hasBody: boolean): Headers {
+    const headers = new Headers({ Accept: accept });
+    const credentials = this.options.credentials;
+    headers.set(
+      "Authorization",
+      "apiKey" in credentials ? `Bearer ${credentials.apiKey}` : `Basic ${btoa(`${credentials.username}:${credentials.password}`)}`,
+    );
+    if (hasBody) headers.set("Content-Type", "application/json");
+    if (this.options.traceparent) headers.set("traceparent", this.options.traceparent);
+    if (this.options.correlationId) headers.set("X-Correlation-ID", this.options.correlationId);
+    return headers;
+  }
+
+  private async send(
+    method: "GET" | "PUT" | "POST",
+    path: string,
+    query: Record<string, string | number | undefined>,
+    body: unknown,
+    accept: string,
+  ): Promise<Response> {
+    const url = new URL(`${this.options.baseUrl.replace(/\/$/, "")}${path}`);
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
+    const idempotent = method === "GET";
+    return this.options.guard.call(idempotent, async (signal) => {
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method,
+          headers: this.headers(accept, body !== undefined),
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal,
+        });
+      } catch (error) {
+        if (signal.aborted) throw error;
+        attempts.inc({ method, status: "network" });
+        throw new HwaError("unavailable", "HWA could not be reached");
+      }
+      attempts.inc({ method, status: `${Math.floor(response.status / 100)}xx` });
+      if (!response.ok) throw await failureOf(response);
+      return response;
+    });
+  }
+
+  private async json<T extends z.ZodType>(schema: T, method: "GET" | "PUT" | "POST", path: string, query: Record<string, string | number | undefined> = {}, body?: unknown): Promise<z.infer<T>> {
+    const response = await this.send(method, path, query, body, "application/json");
+    const parsed = schema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) throw new HwaError("invalid-response", `unexpected response from ${path}`);
+    return parsed.data;
+  }
+
+  engineInfo() {
+    return this.json(EngineInfo, "GET", "/api/v2/engine/info");
+  }
+
+  listJobs(query: ListQuery) {
+    return this.json(JobPage, "GET", "/api/v2/plan/job", { oql: query.oql, limit: query.limit, offset: query.offset, plan_id: "current" });
+  }
+
+  job(jobId: string) {
+    return this.json(JobInPlan, "GET", `/api/v2/plan/job/${encodeURIComponent(jobId)}`);
+  }
+
+  /** Jobs this job waits for (`predecessors`) or that wait for it (`successors`). */
+  relatives(jobId: string, direction: "predecessors" | "successors", depth = 1) {
+    return this.json(JobPage.or(JobInPlan.array()), "GET", `/api/v2/plan/job/${encodeURIComponent(jobId)}/${direction}`, { depth });
+  }
+
+  /** A run's log as text, optionally a line range (1-based, inclusive). */
+  async jobLog(runId: string, range: { fromLine?: number; toLine?: number } = {}): Promise<string> {
+    const response = await this.send("GET", `/api/v2/plan/job/run/${encodeURIComponent(runId)}/joblog`, { from_line: range.fromLine, to_line: range.toLine }, undefined, "text/plain");
+    return response.text();
+  }
+
+  /** HWA wants a JSON body on PUT actions even when empty; confirm-* take `{conditions}`. */
+  jobAction(jobId: string, action: JobAction) {
+    const body = action.startsWith("confirm-") ? { conditions: [] } : {};
+    return this.json(ResourceResponse, "PUT", `/api/v2/plan/job/${encodeURIComponent(jobId)}/action/${action}`, {}, body);
+  }
+
+  /** Rerun acts on a run id and answers the new run's id. */
+  rerun(runId: string) {
+    return this.json(ResourceResponse, "PUT", `/api/v2/plan/job/run/${encodeURIComponent(runId)}/action/rerun`, {}, {});
+  }
+
+  listJobStreams(query: ListQuery) {
+    return this.json(JobStreamPage, "GET", "/api/v2/plan/jobstream", { oql: query.oql, limit: query.limit, offset: query.offset, plan_id: "current" });
+  }
+
+  jobStream(jobStreamId: string) {
+    return this.json(JobStreamInPlan, "GET", `/api/v2/plan/jobstream/${encodeURIComponent(jobStreamId)}`);
+  }
+
+  jobStreamAction(jobStreamId: string, action: JobStreamAction) {
+    return this.json(ResourceResponse, "PUT", `/api/v2/plan/jobstream/${encodeURIComponent(jobStreamId)}/action/${action}`, {}, {});
+  }
+
+  listWorkstations(query: ListQuery) {
+    return this.json(WorkstationPage, "GET", "/api/v2/plan/workstation", { oql: query.oql, limit: query.limit, offset: query.offset });
+  }
+
+  workstation(workstationId: string) {
+    return this.json(WorkstationInPlan, "GET", `/api/v2/plan/workstation/${encodeURIComponent(workstationId)}`);
+  }
+}

@@ -1,0 +1,11 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../platform/http/app-env";
+import { validationHook } from "../platform/http/validation";
+import { jobDependencies, jobLog, listJobs, showJob } from "./jobs.handlers";
+import { dependencies, list, log, show } from "./jobs.routes";
+
+export const jobRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(list, listJobs)
+  .openapi(show, showJob)
+  .openapi(log, jobLog)
+  .openapi(dependencies, jobDependencies);

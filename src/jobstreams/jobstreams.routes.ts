@@ -1,0 +1,35 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireRole } from "../platform/auth/require-role";
+import { problemResponses } from "../platform/http/openapi";
+import { ListQuery as JobListQuery } from "../jobs/jobs.routes";
+import { JobStreamSchema } from "./jobstream";
+
+const hwaProblems = problemResponses(400, 401, 403, 429, 502, 503, 504);
+
+export const ListQuery = JobListQuery.pick({ status: true, common_status: true, workstation: true, name: true, limit: true, cursor: true });
+
+export const list = createRoute({
+  method: "get",
+  path: "/api/v1/jobstreams",
+  tags: ["jobstreams"],
+  summary: "Job streams in the current plan",
+  middleware: requireRole("viewer"),
+  request: { query: ListQuery },
+  responses: {
+    200: {
+      description: "A page of job streams",
+      content: { "application/json": { schema: z.object({ items: z.array(JobStreamSchema), next_cursor: z.string().nullable() }).openapi("JobStreamPage") } },
+    },
+    ...hwaProblems,
+  },
+});
+
+export const show = createRoute({
+  method: "get",
+  path: "/api/v1/jobstreams/{id}",
+  tags: ["jobstreams"],
+  summary: "One job stream",
+  middleware: requireRole("viewer"),
+  request: { params: z.object({ id: z.string().min(1).max(256).openapi({ param: { name: "id", in: "path" } }) }) },
+  responses: { 200: { description: "The job stream", content: { "application/json": { schema: JobStreamSchema } } }, ...problemResponses(404), ...hwaProblems },
+});
