@@ -37,7 +37,14 @@ export default defineConfig({
             main: "./src/index.ts",
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
-              bindings: { ...testSecrets, LIBSQL_URL: inject("libsqlUrl"), LOG_LEVEL: "warn" },
+              bindings: {
+                ...testSecrets,
+                LIBSQL_URL: inject("libsqlUrl"),
+                HWA_BASE_URL: inject("hwaUrl"),
+                HWA_USERNAME: inject("hwaUsername"),
+                HWA_PASSWORD: inject("hwaPassword"),
+                LOG_LEVEL: "warn",
+              },
             },
           })),
         ],

@@ -23,8 +23,15 @@ export function parseDevVars(text) {
 export function ensureDevVars(path) {
   const existed = existsSync(path);
   const vars = existed ? parseDevVars(readFileSync(path, "utf8")) : {};
-  const missing = ["JWT_SECRET", "CSRF_SECRET"].filter((name) => !vars[name]);
-  for (const name of missing) vars[name] = randomBytes(32).toString("base64url");
+  const generated = {
+    JWT_SECRET: () => randomBytes(32).toString("base64url"),
+    CSRF_SECRET: () => randomBytes(32).toString("base64url"),
+    // The local HWA simulator is started with these credentials.
+    HWA_USERNAME: () => "twsuser",
+    HWA_PASSWORD: () => randomBytes(12).toString("base64url"),
+  };
+  const missing = Object.keys(generated).filter((name) => !vars[name]);
+  for (const name of missing) vars[name] = generated[/** @type {keyof typeof generated} */ (name)]();
   if (missing.length > 0) {
     const lines = Object.entries(vars).map(([key, value]) => `${key}="${value}"`);
     const header = "# Local secrets for `npm run dev`, generated at random; never commit this file.";

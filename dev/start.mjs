@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureAdmin, randomPassword } from "./admin-account.mjs";
 import { ensureDevVars } from "./dev-vars.mjs";
+import { startHwaSimulator } from "./hwa-simulator/server.mjs";
 import { startLibsqlServer } from "./libsql-server/server.mjs";
 import { applyMigrations } from "./migrate.mjs";
 import { ensurePortFree } from "./ports.mjs";
@@ -15,6 +16,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const host = "127.0.0.1";
 const ports = {
   libsql: Number(process.env.LIBSQL_PORT ?? 8080),
+  hwa: Number(process.env.HWA_PORT ?? 31116),
   worker: Number(process.env.PORT ?? 8787),
 };
 
@@ -31,6 +33,7 @@ async function stopAll(code = 0) {
 
 async function main() {
   await ensurePortFree(host, ports.libsql, "LIBSQL_PORT");
+  await ensurePortFree(host, ports.hwa, "HWA_PORT");
   await ensurePortFree(host, ports.worker, "PORT");
 
   const dataDir = join(root, ".data");
@@ -42,8 +45,12 @@ async function main() {
   await applyMigrations({ url: libsql.url });
   console.log("migrations  applied");
 
-  const { created } = ensureDevVars(join(root, ".dev.vars"));
-  if (created) console.log("secrets     .dev.vars created with random JWT_SECRET and CSRF_SECRET");
+  const { vars, created } = ensureDevVars(join(root, ".dev.vars"));
+  if (created) console.log("secrets     .dev.vars created with random JWT_SECRET, CSRF_SECRET and HWA credentials");
+
+  const simulator = await startHwaSimulator({ host, port: ports.hwa, username: vars.HWA_USERNAME, password: vars.HWA_PASSWORD });
+  stops.push(() => simulator.close());
+  console.log(`HWA         ${simulator.url}  (simulator; its plan clock runs 60x real time)`);
 
   const password = randomPassword();
   if (await ensureAdmin({ url: libsql.url, username: "admin", password })) {
@@ -53,7 +60,7 @@ async function main() {
   const wrangler = createRequire(import.meta.url).resolve("wrangler/bin/wrangler.js");
   const child = spawn(
     process.execPath,
-    [wrangler, "dev", "--ip", host, "--port", String(ports.worker), "--var", `LIBSQL_URL:${libsql.url}`],
+    [wrangler, "dev", "--ip", host, "--port", String(ports.worker), "--var", `LIBSQL_URL:${libsql.url}`, "--var", `HWA_BASE_URL:${simulator.url}`],
     { cwd: root, stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
   );
   stops.push(

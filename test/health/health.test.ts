@@ -26,7 +26,7 @@ describe("readiness", () => {
     expect(body.components.libsql!.status).toBe("ok");
     expect(body.components.kv!.status).toBe("ok");
     expect(body.components.durable_objects!.status).toBe("ok");
-    expect(body.components.hwa!.status).toBe("not_configured");
+    expect(body.components.hwa!.status).toBe("ok");
     for (const component of Object.values(body.components)) expect(component.latency_ms).toBeGreaterThanOrEqual(0);
   });
 
@@ -59,6 +59,11 @@ describe("readiness", () => {
     const response = await fetchWith({ LIBSQL_URL: inject("libsqlTokenUrl"), LIBSQL_AUTH_TOKEN: inject("libsqlToken") }, "/health/ready");
     expect(response.status).toBe(200);
     expect(((await response.json()) as ReadinessBody).components.libsql!.status).toBe("ok");
+  });
+
+  it("reports HWA as not configured when HWA_BASE_URL is empty", async () => {
+    const response = await fetchWith({ HWA_BASE_URL: "" }, "/health/ready");
+    expect(((await response.json()) as ReadinessBody).components.hwa!.status).toBe("not_configured");
   });
 
   it("marks HWA degraded, not unavailable, when the engine does not answer", async () => {

@@ -5,6 +5,7 @@ import type { TestProject } from "vitest/node";
 import { startLibsqlServer } from "../../dev/libsql-server/server.mjs";
 import { createClient } from "@libsql/client";
 import { createAccount, randomPassword } from "../../dev/admin-account.mjs";
+import { startHwaSimulator } from "../../dev/hwa-simulator/server.mjs";
 import { applyMigrations } from "../../dev/migrate.mjs";
 
 declare module "vitest" {
@@ -16,6 +17,10 @@ declare module "vitest" {
     libsqlScratchUrl: string;
     /** An operator created by the launcher's account code (dev/admin-account.mjs), not the Worker's. */
     launcherAccount: { username: string; password: string };
+    /** The HWA simulator the Worker talks to (base URL with /twsd), its clock stepped by tests only. */
+    hwaUrl: string;
+    hwaUsername: string;
+    hwaPassword: string;
   }
 }
 
@@ -35,6 +40,12 @@ export default async function setup(project: TestProject) {
   await createAccount(client, { ...launcherAccount, role: "operator" });
   client.close();
 
+  const hwaCredentials = { username: "resync-test", password: crypto.randomUUID() };
+  const simulator = await startHwaSimulator({ port: 0, seed: 7, timeScale: 0, contractCheck: true, ...hwaCredentials });
+  project.provide("hwaUrl", simulator.url);
+  project.provide("hwaUsername", hwaCredentials.username);
+  project.provide("hwaPassword", hwaCredentials.password);
+
   project.provide("libsqlUrl", database.url);
   project.provide("launcherAccount", launcherAccount);
   project.provide("libsqlTokenUrl", guarded.url);
@@ -42,7 +53,7 @@ export default async function setup(project: TestProject) {
   project.provide("libsqlScratchUrl", scratch.url);
 
   return async () => {
-    await Promise.all([database.close(), guarded.close(), scratch.close()]);
+    await Promise.all([database.close(), guarded.close(), scratch.close(), simulator.close()]);
     rmSync(folder, { recursive: true, force: true });
   };
 }

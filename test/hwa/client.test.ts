@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { HwaError } from "../../src/hwa/errors";
+import { simulator, testClient } from "../helpers/hwa";
+
+// These tests change the simulator's faults, so they run one after another in this file only.
+afterEach(async () => {
+  await simulator.clearFaults();
+});
+
+async function failureOf(promise: Promise<unknown>): Promise<HwaError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof HwaError)) throw new Error(`expected an HwaError, got ${String(error)}`);
+  return error;
+}
+
+describe("HWA client against the simulator", () => {
+  it("reads the engine and a page of jobs in the V2 shapes", async () => {
+    const { client } = testClient();
+    const engine = await client.engineInfo();
+    expect(engine.displayVersion).toBeTruthy();
+    const page = await client.listJobs({ oql: "ORDER BY name ASC", limit: 5, offset: 0 });
+    expect(page.results).toHaveLength(5);
+    expect(page.count).toBeGreaterThan(5);
+    expect(page.results[0]!.lastRunCompositeStatus?.status).toBeTruthy();
+  });
+
+  it("maps rejected credentials to credentials-rejected, without retrying", async () => {
+    const { client } = testClient({}, { username: "intruder", password: "wrong" });
+    const before = await simulator.requests();
+    const error = await failureOf(client.engineInfo());
+    expect(error.failure).toBe("credentials-rejected");
+    expect(error.toProblem().status).toBe(502);
+    expect((await simulator.requests()) - before).toBe(1);
+  });
+
+  it("maps an unknown job to not-found, carrying the engine's message", async () => {
+    const { client } = testClient();
+    const error = await failureOf(client.job("no-such-job-id"));
+    expect(error.failure).toBe("not-found");
+    expect(error.toProblem().status).toBe(404);
+  });
+
+  it("maps an OQL error to bad-request (502 to our caller: the query is ours)", async () => {
+    const { client } = testClient();
+    const error = await failureOf(client.listJobs({ oql: "name = = 'x'", limit: 1, offset: 0 }));
+    expect(error.failure).toBe("bad-request");
+    expect(error.message).toMatch(/OQL/);
+  });
+
+  it("honours Retry-After: a 429 then a 200 takes exactly 2 calls", async () => {
+    const { client } = testClient();
+    await simulator.faults({ rateLimit: { retryAfter: 1, count: 1 } });
+    const before = await simulator.requests();
+    const started = Date.now();
+    await client.engineInfo();
+    expect((await simulator.requests()) - before).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it("retries an idempotent read after a 500, but never a write", async () => {
+    const { client } = testClient();
+    await simulator.faults({ failNext: { status: 500, count: 1 } });
+    let before = await simulator.requests();
+    await client.engineInfo();
+    expect((await simulator.requests()) - before).toBe(2);
+
+    const page = await client.listJobs({ oql: "ORDER BY name ASC", limit: 1, offset: 0 });
+    await simulator.faults({ failNext: { status: 500, count: 1 } });
+    before = await simulator.requests();
+    const error = await failureOf(client.jobAction(page.results[0]!.id, "hold"));
+    expect(error.failure).toBe("upstream-error");
+    expect((await simulator.requests()) - before).toBe(1);
+  });
+
+  it("opens the circuit after 5 consecutive failures; the 6th call fails fast without reaching HWA", async () => {
+    const { client } = testClient({ retries: 0, breakerOpenMs: 500 });
+    await simulator.faults({ failNext: { status: 500, count: 5 } });
+    const before = await simulator.requests();
+    for (let i = 0; i < 5; i++) expect((await failureOf(client.engineInfo())).failure).toBe("upstream-error");
+    expect((await simulator.requests()) - before).toBe(5);
+
+    const fast = await failureOf(client.engineInfo());
+    expect(fast.failure).toBe("circuit-open");
+    expect(fast.toProblem().status).toBe(503);
+    expect(Number(fast.toProblem().headers["Retry-After"])).toBeGreaterThanOrEqual(1);
+    expect((await simulator.requests()) - before).toBe(5);
+
+    // After the open period one probe goes through; its success closes the circuit.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await client.engineInfo();
+    await client.engineInfo();
+    expect((await simulator.requests()) - before).toBe(7);
+  });
+
+  it("does not count 4xx answers (but 429) against the circuit", async () => {
+    const { client } = testClient({ retries: 0 });
+    for (let i = 0; i < 8; i++) expect((await failureOf(client.job(`missing-${i}`))).failure).toBe("not-found");
+    await expect(client.engineInfo()).resolves.toBeTruthy();
+  });
+
+  it("times out a hung upstream within its deadline", async () => {
+    const { client } = testClient({ attemptTimeoutMs: 300, deadlineMs: 800, retries: 5 });
+    await simulator.faults({ hang: true });
+    const started = Date.now();
+    const error = await failureOf(client.engineInfo());
+    const elapsed = Date.now() - started;
+    expect(error.failure).toBe("timeout");
+    expect(error.toProblem().status).toBe(504);
+    expect(elapsed).toBeLessThan(5_000); // bounded: without the deadline this call would never end
+  });
+
+  it("reports an unreachable engine as unavailable", async () => {
+    const { client } = testClient({ retries: 1 });
+    await simulator.faults({ down: true });
+    const error = await failureOf(client.engineInfo());
+    expect(error.failure).toBe("unavailable");
+    expect(error.toProblem().status).toBe(503);
+  });
+});
