@@ -1,0 +1,61 @@
+// One simulated engine: the plan of the day as it stood at the clock's start (built by replaying the morning
+// from the start of the day, with its story), and the clock that moves it on.
+import { PlanClock } from "./clock.mjs";
+import { addProductionDay, createPlan, jobNamed } from "./plan.mjs";
+import { advancePlan } from "./progress.mjs";
+import { historyFailureRate, startHour, story } from "./seed-data.mjs";
+
+const hourMs = 60 * 60_000;
+
+/**
+ * @param {{ seed: number, timeScale: number, failureRate: number, realNow?: () => number }} options
+ */
+export function createSimulation({ seed, timeScale, failureRate, realNow = Date.now }) {
+  if (!Number.isFinite(failureRate) || failureRate < 0 || failureRate > 1) {
+    throw new Error(`failureRate must be between 0 and 1, got ${failureRate}`);
+  }
+  // The production day started so that the clock starts at most an hour before the real time, on a round hour.
+  const dayStart = Math.floor((realNow() - startHour * hourMs) / hourMs) * hourMs;
+  const start = dayStart + startHour * hourMs;
+
+  const simulation = {
+    seed,
+    plan: morningPlan(seed, dayStart, start, failureRate),
+    clock: new PlanClock({ start, timeScale, realNow }),
+    /** Brings the plan to the clock's time. */
+    sync() {
+      advancePlan(simulation.plan, simulation.clock.now());
+    },
+    /** @param {number} seconds */
+    step(seconds) {
+      simulation.clock.step(seconds);
+      simulation.sync();
+    },
+    /** Back to the plan as it stood at the start, the clock too. */
+    reset() {
+      simulation.plan = morningPlan(seed, dayStart, start, failureRate);
+      simulation.clock = new PlanClock({ start, timeScale, realNow });
+    },
+  };
+  return simulation;
+}
+
+/**
+ * The plan at `start`: every job of the day from `dayStart` on, played forward with the story's outcomes and
+ * operator actions, so that times, return codes and dependencies agree with each other.
+ * @param {number} seed @param {number} dayStart @param {number} start @param {number} failureRate
+ */
+function morningPlan(seed, dayStart, start, failureRate) {
+  const plan = createPlan({ seed, dayStart, failureRate: historyFailureRate });
+  addProductionDay(plan, 0, dayStart);
+  for (const { jobStream, job, runs } of story.outcomes) jobNamed(plan, jobStream, job).scriptedOutcomes = runs;
+  for (const { at, action, jobStream, job } of story.operatorActions) {
+    const [hours, minutes] = at.split(":").map(Number);
+    plan.operatorActions.push({ at: dayStart + ((hours ?? 0) * 60 + (minutes ?? 0)) * 60_000, action, jobId: jobNamed(plan, jobStream, job).id });
+  }
+  plan.nightShift = true;
+  advancePlan(plan, start);
+  plan.nightShift = false;
+  plan.failureRate = failureRate;
+  return plan;
+}
