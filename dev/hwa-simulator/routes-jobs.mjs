@@ -205,7 +205,7 @@ export const jobRoutes = [
       const lines = jobLogLines(plan, found.job, found.run);
       if (!lines) throw notFound("job log for the run (the job has not started)", runId);
       const from = integerParameter(context.query, "from_line", 1) ?? 1;
-      const to = integerParameter(context.query, "to_line", lines.length) ?? lines.length;
+      const to = integerParameter(context.query, "to_line", Math.max(from, lines.length)) ?? lines.length;
       if (from < 1 || to < from) throw invalidParameter(`The line range ${from}-${to} is not valid: from_line >= 1 and to_line >= from_line.`);
       return plainText(linesInRange(lines, from, to));
     },
