@@ -2,6 +2,7 @@ import { createApp } from "./app";
 import { scheduled } from "./maintenance/scheduled";
 import type { Bindings } from "./platform/env/bindings";
 
+export { Coalescer } from "../durable-objects/coalescer";
 export { LoginGuard } from "../durable-objects/login-guard";
 
 const app = createApp();

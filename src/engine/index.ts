@@ -1,6 +1,8 @@
 import { createRoute, OpenAPIHono, z, type RouteHandler } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { hwa } from "../hwa/connection";
 import { requireRole } from "../platform/auth/require-role";
+import { cacheKeys, readThrough, setCacheHeaders } from "../platform/cache";
 import type { AppEnv } from "../platform/http/app-env";
 import { problemResponses } from "../platform/http/openapi";
 import { validationHook } from "../platform/http/validation";
@@ -58,9 +60,9 @@ const engine = createRoute({
   responses: { 200: { description: "Engine info", content: { "application/json": { schema: EngineSchema } } }, ...hwaProblems },
 });
 
-const listWorkstations: RouteHandler<typeof workstations, AppEnv> = async (c) => {
+async function loadWorkstations(c: Context<AppEnv>) {
   const result = await hwa(c).listWorkstations({ limit: WORKSTATION_PAGE, offset: 0 });
-  const items = result.results.map((w) => ({
+  return result.results.map((w) => ({
     id: w.id,
     name: w.name,
     folder: w.folder ?? null,
@@ -73,21 +75,29 @@ const listWorkstations: RouteHandler<typeof workstations, AppEnv> = async (c) =>
     node_name: w.nodeName ?? null,
     version: w.version ?? null,
   }));
-  return c.json({ items }, 200);
+}
+
+const listWorkstations: RouteHandler<typeof workstations, AppEnv> = async (c) => {
+  const read = await readThrough(c, { resource: "workstations", key: cacheKeys.workstations(WORKSTATION_PAGE), load: () => loadWorkstations(c) });
+  setCacheHeaders(c, read);
+  return c.json({ items: read.value }, 200);
 };
 
-const engineInfo: RouteHandler<typeof engine, AppEnv> = async (c) => {
+async function loadEngine(c: Context<AppEnv>) {
   const info = await hwa(c).engineInfo();
-  return c.json(
-    {
-      display_version: info.displayVersion ?? null,
-      full_version: info.fullVersion ?? null,
-      license_type: info.licenseType ?? null,
-      locale: info.locale ?? null,
-      timezone: info.timezone ?? null,
-    },
-    200,
-  );
+  return {
+    display_version: info.displayVersion ?? null,
+    full_version: info.fullVersion ?? null,
+    license_type: info.licenseType ?? null,
+    locale: info.locale ?? null,
+    timezone: info.timezone ?? null,
+  };
+}
+
+const engineInfo: RouteHandler<typeof engine, AppEnv> = async (c) => {
+  const read = await readThrough(c, { resource: "engine", key: cacheKeys.engine(), load: () => loadEngine(c) });
+  setCacheHeaders(c, read);
+  return c.json(read.value, 200);
 };
 
 export const engineRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(workstations, listWorkstations).openapi(engine, engineInfo);

@@ -1,11 +1,13 @@
 import type { RouteHandler } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { z } from "zod";
 import { hwa } from "../hwa/connection";
 import { HwaError } from "../hwa/errors";
 import { matches, oneOf, query } from "../hwa/oql";
+import { cacheKeys, readThrough, setCacheHeaders } from "../platform/cache";
 import type { AppEnv } from "../platform/http/app-env";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor";
-import { currentRun, toJob, toJobDetail, type Job } from "./job";
+import { toJob, toJobDetail, type Job } from "./job";
 import type { dependencies, list, ListQuery, log, show } from "./jobs.routes";
 
 /** The operator's filters as OQL; every value is a literal (see hwa/oql.ts). */
@@ -29,33 +31,53 @@ export const listJobs: RouteHandler<typeof list, AppEnv> = async (c) => {
   const filters = c.req.valid("query");
   const oql = jobsOql(filters);
   const offset = decodeCursor(filters.cursor, `${oql}|${filters.since ?? ""}`);
-  const result = await hwa(c).listJobs({ oql, limit: filters.limit, offset });
-  let items = result.results.map(toJob);
+  const read = await readThrough(c, {
+    resource: "jobs",
+    key: cacheKeys.jobList(oql, filters.limit, offset),
+    load: async () => {
+      const result = await hwa(c).listJobs({ oql, limit: filters.limit, offset });
+      const more = result.next ? true : result.count !== undefined ? offset + result.results.length < result.count : result.results.length === filters.limit;
+      return { jobs: result.results.map(toJob), more };
+    },
+  });
+  const page = read.value;
   // HWA's OQL has no run-time filter; `since` narrows each page, so a page may hold fewer than `limit`.
-  if (filters.since) items = items.filter((job) => since(job, Date.parse(filters.since!)));
-  const consumed = offset + result.results.length;
-  const more = result.next ? true : result.count !== undefined ? consumed < result.count : result.results.length === filters.limit;
-  const next_cursor = more && result.results.length > 0 ? encodeCursor({ offset: consumed, query: `${oql}|${filters.since ?? ""}` }) : null;
+  const items = filters.since ? page.jobs.filter((job) => since(job, Date.parse(filters.since!))) : page.jobs;
+  const consumed = offset + page.jobs.length;
+  const next_cursor = page.more && page.jobs.length > 0 ? encodeCursor({ offset: consumed, query: `${oql}|${filters.since ?? ""}` }) : null;
+  setCacheHeaders(c, read);
   return c.json({ items, next_cursor }, 200);
 };
 
+/** One job with its runs, through the cache (status is fresh for about 10 s). */
+function readJob(c: Context<AppEnv>, id: string) {
+  return readThrough(c, { resource: "job", key: cacheKeys.job(id), load: async () => toJobDetail(await hwa(c).job(id)) });
+}
+
 export const showJob: RouteHandler<typeof show, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
-  return c.json(toJobDetail(await hwa(c).job(id)), 200);
+  const read = await readJob(c, id);
+  setCacheHeaders(c, read);
+  return c.json(read.value, 200);
 };
 
 export const jobLog: RouteHandler<typeof log, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
   const range = c.req.valid("query");
-  const client = hwa(c);
-  const job = await client.job(id);
-  const runs = job.jobruns ?? [];
-  const run = range.run_id ? runs.find((r) => r.id === range.run_id) : currentRun(job);
+  const job = (await readJob(c, id)).value;
+  const run = job.runs.find((r) => (range.run_id ? r.run_id === range.run_id : r.last_in_rerun_chain));
   if (!run) {
     throw new HwaError("not-found", range.run_id ? `Job ${id} has no run ${range.run_id}` : `Job ${id} has not run yet, so it has no log`);
   }
-  const text = await client.jobLog(run.id, { fromLine: range.from_line, toLine: range.to_line });
-  return c.text(text, 200, { "Content-Type": "text/plain; charset=utf-8", "Resync-Run-Id": run.id });
+  const lines = { fromLine: range.from_line, toLine: range.to_line };
+  const read = await readThrough(c, {
+    // A finished run's log never changes again; a running one's grows.
+    resource: run.ended_at ? "joblog" : "joblog-running",
+    key: cacheKeys.jobLog(id, run.run_id, lines),
+    load: () => hwa(c).jobLog(run.run_id, lines),
+  });
+  setCacheHeaders(c, read);
+  return c.text(read.value, 200, { "Content-Type": "text/plain; charset=utf-8", "Resync-Run-Id": run.run_id });
 };
 
 export const jobDependencies: RouteHandler<typeof dependencies, AppEnv> = async (c) => {

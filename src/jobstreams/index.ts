@@ -1,6 +1,7 @@
 import { OpenAPIHono, type RouteHandler } from "@hono/zod-openapi";
 import { hwa } from "../hwa/connection";
 import { matches, oneOf, query } from "../hwa/oql";
+import { cacheKeys, readThrough, setCacheHeaders } from "../platform/cache";
 import type { AppEnv } from "../platform/http/app-env";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor";
 import { validationHook } from "../platform/http/validation";
@@ -16,14 +17,25 @@ const listJobStreams: RouteHandler<typeof list, AppEnv> = async (c) => {
   if (filters.name) conditions.push(matches("name", filters.name));
   const oql = query(conditions);
   const offset = decodeCursor(filters.cursor, oql);
-  const result = await hwa(c).listJobStreams({ oql, limit: filters.limit, offset });
-  const consumed = offset + result.results.length;
-  const more = result.next ? true : result.count !== undefined ? consumed < result.count : result.results.length === filters.limit;
-  return c.json({ items: result.results.map(toJobStream), next_cursor: more && result.results.length > 0 ? encodeCursor({ offset: consumed, query: oql }) : null }, 200);
+  const read = await readThrough(c, {
+    resource: "jobstreams",
+    key: cacheKeys.jobStreamList(oql, filters.limit, offset),
+    load: async () => {
+      const result = await hwa(c).listJobStreams({ oql, limit: filters.limit, offset });
+      const more = result.next ? true : result.count !== undefined ? offset + result.results.length < result.count : result.results.length === filters.limit;
+      return { items: result.results.map(toJobStream), more };
+    },
+  });
+  const { items, more } = read.value;
+  setCacheHeaders(c, read);
+  return c.json({ items, next_cursor: more && items.length > 0 ? encodeCursor({ offset: offset + items.length, query: oql }) : null }, 200);
 };
 
 const showJobStream: RouteHandler<typeof show, AppEnv> = async (c) => {
-  return c.json(toJobStream(await hwa(c).jobStream(c.req.valid("param").id)), 200);
+  const { id } = c.req.valid("param");
+  const read = await readThrough(c, { resource: "jobstream", key: cacheKeys.jobStream(id), load: async () => toJobStream(await hwa(c).jobStream(id)) });
+  setCacheHeaders(c, read);
+  return c.json(read.value, 200);
 };
 
 export const jobStreamRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(list, listJobStreams).openapi(show, showJobStream);

@@ -2,6 +2,7 @@
 export interface Bindings {
   CACHE: KVNamespace;
   LOGIN_GUARD: DurableObjectNamespace<import("../../../durable-objects/login-guard").LoginGuard>;
+  COALESCER: DurableObjectNamespace<import("../../../durable-objects/coalescer").Coalescer>;
   USER_RATE_LIMITER: RateLimit;
   ANONYMOUS_RATE_LIMITER: RateLimit;
   LIBSQL_URL?: string;
@@ -22,7 +23,10 @@ export interface Bindings {
   RUN_RETENTION_DAYS?: string;
   MAX_BODY_BYTES?: string;
   LOG_LEVEL?: string;
+  CACHE_DISABLED?: string;
+  CACHE_MAX_BYTES?: string;
+  CACHE_MAX_ENTRIES?: string;
 }
 
 /** Every Durable Object namespace of the Worker; each class answers `ping()` for readiness. */
-export const DURABLE_OBJECT_BINDINGS = ["LOGIN_GUARD"] as const satisfies readonly (keyof Bindings)[];
+export const DURABLE_OBJECT_BINDINGS = ["LOGIN_GUARD", "COALESCER"] as const satisfies readonly (keyof Bindings)[];

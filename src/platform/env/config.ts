@@ -37,6 +37,11 @@ export const configSchema = z.object({
   RUN_RETENTION_DAYS: days(30),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** "true" bypasses both cache tiers (every read goes to HWA): for benchmarks and troubleshooting. */
+  CACHE_DISABLED: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  /** The per-isolate memory cache's bound in bytes (UTF-16 size of cached JSON); 32 MiB of the isolate's 128 MiB. */
+  CACHE_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).max(64 * 1024 * 1024).default(32 * 1024 * 1024),
+  CACHE_MAX_ENTRIES: z.coerce.number().int().min(16).max(100_000).default(5_000),
 });
 
 export type Config = z.infer<typeof configSchema>;
