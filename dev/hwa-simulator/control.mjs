@@ -10,7 +10,7 @@ import { jobInPlan, isoTime } from "./views.mjs";
  * @typedef {{ simulation: ReturnType<typeof import("./simulation.mjs").createSimulation>,
  *   faults: import("./faults.mjs").Faults, stats: { total: number, byRoute: Record<string, number> },
  *   contract: { checked: number, violations: { method: string, path: string, status: number, errors: string[] }[],
- *     repairs: string[], enabled: boolean } }} SimulatorState
+ *     repairs: string[], enabled: boolean, check?: import("./contract.mjs").Contract["check"] } }} SimulatorState
  * @typedef {{ method: string, pattern: string, json?: boolean,
  *   handle(state: SimulatorState, context: { params: Record<string, string>, body: Record<string, unknown> }): import("./http.mjs").SimulatorResponse }} ControlRoute
  */
@@ -59,6 +59,20 @@ export const controlRoutes = [
     pattern: `${control}/violations`,
     handle: ({ contract }) =>
       json(200, { enabled: contract.enabled, checked: contract.checked, violations: contract.violations, documentRepairs: contract.repairs }),
+  },
+  {
+    // Runs the contract check on a body given, so that tests can see it reject what HWA's document rejects.
+    method: "POST",
+    pattern: `${control}/contract/check`,
+    json: true,
+    handle({ contract }, { body }) {
+      if (!contract.check) throw invalidParameter("The contract check is off: start the simulator with contractCheck.");
+      const { method, path, status, contentType = "application/json", body: checked } = body;
+      if (typeof method !== "string" || typeof path !== "string" || typeof status !== "number" || typeof contentType !== "string") {
+        throw invalidParameter('"method", "path" (a pattern of the document), "status" and the "body" to check are required.');
+      }
+      return json(200, { errors: contract.check(method, path, status, contentType, checked) });
+    },
   },
   {
     method: "POST",

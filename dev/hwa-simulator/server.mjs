@@ -47,7 +47,13 @@ export async function startHwaSimulator({
     simulation: createSimulation({ seed, timeScale, failureRate }),
     faults: new Faults(),
     stats: { total: 0, byRoute: {} },
-    contract: { enabled: contractCheck, checked: 0, violations: [], repairs: contract ? documentRepairs : [] },
+    contract: {
+      enabled: contractCheck,
+      checked: 0,
+      violations: [],
+      repairs: contract ? documentRepairs : [],
+      ...(contract ? { check: contract.check } : {}),
+    },
   };
   const isAuthorized = credentialsCheck({ username, password, apiKey });
   const engine = createRouter([...jobRoutes, ...planRoutes, ...v1Routes]);
