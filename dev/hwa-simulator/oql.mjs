@@ -256,7 +256,7 @@ function evaluate(condition, item, fields) {
       return !evaluate(condition.operand, item, fields);
     case "in": {
       const actual = fields[condition.field]?.(item);
-      const found = condition.values.some((value) => compareValues(actual, value) === 0 && actual !== undefined);
+      const found = condition.values.some((value) => compareValues(actual, value) === 0);
       return condition.negated ? !found : found;
     }
     case "like": {

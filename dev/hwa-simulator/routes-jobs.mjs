@@ -140,7 +140,13 @@ function actionByFilter(action) {
       for (const job of jobs) {
         const item = { id: job.id, url: jobUrl(context, job.id) };
         try {
-          const message = action === "rerun" ? (rerunJob(plan, job, lastRun(job), details), "The job has been rerun.") : applyJobAction(plan, job, action);
+          let message;
+          if (action === "rerun") {
+            rerunJob(plan, job, lastRun(job), details);
+            message = "The job has been rerun.";
+          } else {
+            message = applyJobAction(plan, job, action);
+          }
           successfulResourceResponses.push({ ...item, message, isError: false, error: false });
         } catch (error) {
           if (!(error instanceof EngineError)) throw error;
