@@ -5,8 +5,8 @@ import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
-/** Where the document is unless HWA_OPENAPI says otherwise: the shared contract beside the repository. */
-export const defaultDocumentPath = fileURLToPath(new URL("../../../shared/hwa/WA_API3_v2.json", import.meta.url));
+/** Where the document is unless HWA_OPENAPI says otherwise: a copy of shared/hwa/WA_API3_v2.json, so a clone is self-contained. */
+export const defaultDocumentPath = fileURLToPath(new URL("./contract/WA_API3_v2.json", import.meta.url));
 const baseId = "https://hwa-simulator.local/WA_API3_v2.json";
 
 /**

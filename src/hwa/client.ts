@@ -91,13 +91,17 @@ export class HwaClient {
     return headers;
   }
 
+  /**
+   * One call through the guard; the body is read inside the attempt, because the attempt's signal is
+   * aborted once it returns (cockatiel's timeout cleans up), which would cut a body still streaming.
+   */
   private async send(
     method: "GET" | "PUT" | "POST",
     path: string,
     query: Record<string, string | number | undefined>,
     body: unknown,
     accept: string,
-  ): Promise<Response> {
+  ): Promise<string> {
     const url = new URL(`${this.options.baseUrl.replace(/\/$/, "")}${path}`);
     for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
     const idempotent = method === "GET";
@@ -117,13 +121,19 @@ export class HwaClient {
       }
       attempts.inc({ method, status: `${Math.floor(response.status / 100)}xx` });
       if (!response.ok) throw await failureOf(response);
-      return response;
+      return response.text();
     });
   }
 
   private async json<T extends z.ZodType>(schema: T, method: "GET" | "PUT" | "POST", path: string, query: Record<string, string | number | undefined> = {}, body?: unknown): Promise<z.infer<T>> {
-    const response = await this.send(method, path, query, body, "application/json");
-    const parsed = schema.safeParse(await response.json().catch(() => undefined));
+    const text = await this.send(method, path, query, body, "application/json");
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new HwaError("invalid-response", `HWA answered ${path} with something other than JSON`);
+    }
+    const parsed = schema.safeParse(json);
     if (!parsed.success) throw new HwaError("invalid-response", `unexpected response from ${path}`);
     return parsed.data;
   }
@@ -147,8 +157,7 @@ export class HwaClient {
 
   /** A run's log as text, optionally a line range (1-based, inclusive). */
   async jobLog(runId: string, range: { fromLine?: number; toLine?: number } = {}): Promise<string> {
-    const response = await this.send("GET", `/api/v2/plan/job/run/${encodeURIComponent(runId)}/joblog`, { from_line: range.fromLine, to_line: range.toLine }, undefined, "text/plain");
-    return response.text();
+    return this.send("GET", `/api/v2/plan/job/run/${encodeURIComponent(runId)}/joblog`, { from_line: range.fromLine, to_line: range.toLine }, undefined, "text/plain");
   }
 
   /** HWA wants a JSON body on PUT actions even when empty; confirm-* take `{conditions}`. */
