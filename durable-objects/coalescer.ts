@@ -26,6 +26,8 @@ export interface JoinRequest {
   leaseMs: number;
   /** A refresh that started at or before this moment (ms since the epoch) is not good enough: lead a new one. */
   notBefore?: number;
+  /** A value already published is handed over only if its refresh started after this moment (it is still fresh). */
+  freshSince?: number;
   /** A follower waits at most this long for the leader (and never past the lease). */
   maxWaitMs?: number;
 }
@@ -55,7 +57,8 @@ export class Coalescer extends DurableObject<unknown> {
     const now = Date.now();
     const notBefore = request.notBefore ?? -Infinity;
     this.forgetExpired(now);
-    if (this.recent && now < this.recent.until && this.recent.outcome.startedAt > notBefore) {
+    const recentEnough = Math.max(notBefore, request.freshSince ?? -Infinity);
+    if (this.recent && now < this.recent.until && this.recent.outcome.startedAt > recentEnough) {
       return { role: "follower", outcome: this.recent.outcome };
     }
     const current = this.current;
@@ -71,17 +74,17 @@ export class Coalescer extends DurableObject<unknown> {
   }
 
   /**
-   * The leader's outcome: releases everyone waiting on its lease. A value may be handed to late joiners
-   * until `shareUntil` (capped). Returns how many waiters were released; 0 for an unknown or expired lease.
+   * The leader's outcome: releases everyone waiting on its lease. A value may be handed to late joiners for
+   * `shareForMs` (capped). Returns how many waiters were released; 0 for an unknown or expired lease.
    */
-  async publish(leaseId: string, outcome: RefreshOutcome, shareUntil = 0): Promise<number> {
+  async publish(leaseId: string, outcome: RefreshOutcome, shareForMs = 0): Promise<number> {
     const lease = this.leases.get(leaseId);
     if (!lease) return 0;
     this.leases.delete(leaseId);
     if (this.current === lease) this.current = undefined;
     const now = Date.now();
-    if (outcome.kind === "value" && shareUntil > now && (!this.recent || outcome.startedAt >= this.recent.outcome.startedAt)) {
-      this.recent = { outcome, until: Math.min(shareUntil, now + SHARE_LIMIT_MS) };
+    if (outcome.kind === "value" && shareForMs > 0 && (!this.recent || outcome.startedAt >= this.recent.outcome.startedAt)) {
+      this.recent = { outcome, until: now + Math.min(shareForMs, SHARE_LIMIT_MS) };
     }
     const waiters = [...lease.waiters];
     for (const release of waiters) release(outcome);

@@ -1,4 +1,4 @@
-import type { Coalescer, Joined, RefreshOutcome } from "../../../durable-objects/coalescer";
+import type { Coalescer, Joined, JoinRequest, RefreshOutcome } from "../../../durable-objects/coalescer";
 import type { Logger } from "../observability/logger";
 import { describeError } from "../observability/logger";
 import { TimeoutError, withTimeout } from "../services/timeout";
@@ -8,7 +8,7 @@ import type { Invalidations } from "./invalidations";
 import { storageKey } from "./keys";
 import { sizeOf, type MemoryCache } from "./memory";
 import { kvWrites, refreshes } from "./metrics";
-import type { Resource } from "./policy";
+import { freshness, type Resource } from "./policy";
 
 /** What a cache read needs from the request: the shared tiers, and a way to finish work after the response. */
 export interface CacheIo {
@@ -46,10 +46,11 @@ const KV_MIN_TTL_SECONDS = 60;
  * HWA, keeps the value here, publishes it to the waiting followers and writes KV once; a follower takes the
  * leader's value or failure. Without a reachable Coalescer the caller loads alone rather than fail the read.
  */
-export async function refreshAcrossIsolates<T>(deps: RefreshDeps, io: CacheIo, request: ReadRequest<T>, startedAt: number, notBefore: number): Promise<Refreshed<T>> {
+export async function refreshAcrossIsolates<T>(deps: RefreshDeps, io: CacheIo, request: ReadRequest<T>, notBefore: number): Promise<Refreshed<T>> {
   const name = await storageKey(request.key);
   const coalescer = io.coalescer.get(io.coalescer.idFromName(name));
-  const joined = await join(deps, io, coalescer, notBefore);
+  const freshSince = deps.now() - freshness[request.resource].freshSeconds * 1000;
+  const joined = await join(deps, io, coalescer, { leaseMs: deps.leaseMs, notBefore, freshSince, maxWaitMs: deps.leaseMs });
 
   if (joined.role === "follower") {
     const outcome = joined.outcome;
@@ -65,9 +66,11 @@ export async function refreshAcrossIsolates<T>(deps: RefreshDeps, io: CacheIo, r
   }
 
   const lease = joined.role === "leader" ? joined.lease : undefined;
-  const publish = (outcome: RefreshOutcome, shareUntil = 0) => {
-    if (lease) io.waitUntil(publishTo(io, coalescer, lease, outcome, shareUntil));
+  const publish = (outcome: RefreshOutcome, shareForMs = 0) => {
+    if (lease) io.waitUntil(publishTo(io, coalescer, lease, outcome, shareForMs));
   };
+  // The value is as of this moment, the last before asking HWA.
+  const startedAt = deps.now();
   let value: T;
   try {
     value = await request.load();
@@ -85,7 +88,7 @@ export async function refreshAcrossIsolates<T>(deps: RefreshDeps, io: CacheIo, r
   }
   const kept = keep(deps, request.key, entry);
   // A value fetched before an invalidation still answers its waiters, but is not handed to anyone later.
-  publish({ kind: "value", value: entry, startedAt }, kept ? entry.fresh_until : 0);
+  publish({ kind: "value", value: entry, startedAt }, kept ? entry.fresh_until - deps.now() : 0);
   if (kept) io.waitUntil(writeKv(io, name, entry, deps.now()));
   return { entry, coalesced: false, own: value };
 }
@@ -96,10 +99,10 @@ function keep(deps: RefreshDeps, key: string, entry: Entry): boolean {
   return deps.memory.set(key, entry);
 }
 
-async function join(deps: RefreshDeps, io: CacheIo, coalescer: DurableObjectStub<Coalescer>, notBefore: number): Promise<Joined | { role: "alone" }> {
+async function join(deps: RefreshDeps, io: CacheIo, coalescer: DurableObjectStub<Coalescer>, request: JoinRequest): Promise<Joined | { role: "alone" }> {
   try {
     // The RPC stub's result type is a union of promises; as plain data it is a Joined.
-    const joined = coalescer.join({ leaseMs: deps.leaseMs, notBefore, maxWaitMs: deps.leaseMs }) as Promise<unknown> as Promise<Joined>;
+    const joined = coalescer.join(request) as Promise<unknown> as Promise<Joined>;
     return await withTimeout("Coalescer", deps.leaseMs + COALESCER_MARGIN_MS, joined);
   } catch (error) {
     if (error instanceof TimeoutError) throw new RefreshPending();
@@ -109,9 +112,9 @@ async function join(deps: RefreshDeps, io: CacheIo, coalescer: DurableObjectStub
   }
 }
 
-async function publishTo(io: CacheIo, coalescer: DurableObjectStub<Coalescer>, lease: string, outcome: RefreshOutcome, shareUntil: number): Promise<void> {
+async function publishTo(io: CacheIo, coalescer: DurableObjectStub<Coalescer>, lease: string, outcome: RefreshOutcome, shareForMs: number): Promise<void> {
   try {
-    await withTimeout("Coalescer", COALESCER_MARGIN_MS, coalescer.publish(lease, outcome, shareUntil));
+    await withTimeout("Coalescer", COALESCER_MARGIN_MS, coalescer.publish(lease, outcome, shareForMs));
   } catch (error) {
     // Followers are released by their own bounded wait.
     io.log?.warn("cache coalescer publish failed", describeError(error));

@@ -110,7 +110,7 @@ export class TieredCache {
 
   private startRefresh<T>(io: CacheIo, request: ReadRequest<T>, notBefore: number): Promise<Refreshed<T>> {
     const startedAt = this.now();
-    const refresh = refreshAcrossIsolates(this.deps, io, request, startedAt, notBefore);
+    const refresh = refreshAcrossIsolates(this.deps, io, request, notBefore);
     this.flights.start(request.key, startedAt, refresh.then((refreshed) => refreshed.entry));
     // Finish the refresh even if this request's client goes away: others may be waiting for it.
     io.waitUntil(refresh.catch(() => undefined));
