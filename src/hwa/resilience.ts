@@ -1,17 +1,4 @@
-import {
-  BrokenCircuitError,
-  ConsecutiveBreaker,
-  TaskCancelledError,
-  TimeoutStrategy,
-  circuitBreaker,
-  handleWhen,
-  retry,
-  timeout,
-  type CircuitBreakerPolicy,
-  type IBackoff,
-  type IBackoffFactory,
-  type IRetryBackoffContext,
-} from "cockatiel";
+import type { CircuitBreakerPolicy, IBackoff, IBackoffFactory, IRetryBackoffContext } from "cockatiel";
 import { metrics } from "../platform/observability/metrics";
 import { Bulkhead } from "./bulkhead";
 import { HwaError } from "./errors";
@@ -44,18 +31,27 @@ export const defaultResilience: ResilienceOptions = {
   bulkhead: { capacity: 32, queueLength: 256, queueTimeoutMs: 5_000 },
 };
 
+// cockatiel aborts an AbortController when its module loads, which Workers forbid at global scope; loaded
+// on first use (the bundler keeps a dynamically imported module lazy), it initialises inside a request.
+type Cockatiel = typeof import("cockatiel");
+let cockatiel: Promise<Cockatiel> | undefined;
+function loadCockatiel(): Promise<Cockatiel> {
+  cockatiel ??= import("cockatiel");
+  return cockatiel;
+}
+
 const upstreamCalls = metrics.counter("resync_hwa_calls_total", "HWA attempts by outcome.");
 const breakerOpens = metrics.counter("resync_hwa_circuit_opened_total", "Times the HWA circuit opened.");
 
 /** Failures that say HWA is unwell: they count for the breaker. A 4xx (but 429) is our request's fault. */
-function isUpstreamFailure(error: unknown): boolean {
+function isUpstreamFailure(error: unknown, { TaskCancelledError }: Cockatiel): boolean {
   if (!(error instanceof HwaError)) return error instanceof TaskCancelledError;
   return ["unavailable", "upstream-error", "timeout", "rate-limited"].includes(error.failure);
 }
 
-function isRetryable(error: unknown, idempotent: boolean): boolean {
+function isRetryable(error: unknown, idempotent: boolean, library: Cockatiel): boolean {
   if (error instanceof HwaError && error.failure === "rate-limited") return true;
-  return idempotent && isUpstreamFailure(error);
+  return idempotent && isUpstreamFailure(error, library);
 }
 
 /** Capped exponential backoff with full jitter, or exactly what the server asked for in Retry-After. */
@@ -80,20 +76,26 @@ class UpstreamBackoff implements IBackoffFactory<IRetryBackoffContext<unknown>> 
  * the isolate, and per call a deadline, retries and an attempt timeout.
  */
 export class UpstreamGuard {
-  readonly breaker: CircuitBreakerPolicy;
   readonly bulkhead: Bulkhead;
+  private breaker: CircuitBreakerPolicy | undefined;
   private openedAt = 0;
 
   constructor(readonly options: ResilienceOptions = defaultResilience) {
-    this.breaker = circuitBreaker(handleWhen(isUpstreamFailure), {
-      halfOpenAfter: options.breakerOpenMs,
-      breaker: new ConsecutiveBreaker(options.breakerThreshold),
-    });
-    this.breaker.onBreak(() => {
-      this.openedAt = Date.now();
-      breakerOpens.inc();
-    });
     this.bulkhead = new Bulkhead(options.bulkhead);
+  }
+
+  private circuit(library: Cockatiel): CircuitBreakerPolicy {
+    if (!this.breaker) {
+      this.breaker = library.circuitBreaker(
+        library.handleWhen((error) => isUpstreamFailure(error, library)),
+        { halfOpenAfter: this.options.breakerOpenMs, breaker: new library.ConsecutiveBreaker(this.options.breakerThreshold) },
+      );
+      this.breaker.onBreak(() => {
+        this.openedAt = Date.now();
+        breakerOpens.inc();
+      });
+    }
+    return this.breaker;
   }
 
   /** Seconds until the open circuit lets a probe through. */
@@ -102,27 +104,26 @@ export class UpstreamGuard {
   }
 
   async call<T>(idempotent: boolean, attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const retries = retry(handleWhen((error) => isRetryable(error, idempotent)), {
+    const library = await loadCockatiel();
+    const breaker = this.circuit(library);
+    const retries = library.retry(library.handleWhen((error) => isRetryable(error, idempotent, library)), {
       maxAttempts: this.options.retries,
       backoff: new UpstreamBackoff(this.options),
     });
-    const perAttempt = timeout(this.options.attemptTimeoutMs, TimeoutStrategy.Aggressive);
-    const deadline = timeout(this.options.deadlineMs, TimeoutStrategy.Aggressive);
+    const perAttempt = library.timeout(this.options.attemptTimeoutMs, library.TimeoutStrategy.Aggressive);
+    const deadline = library.timeout(this.options.deadlineMs, library.TimeoutStrategy.Aggressive);
     try {
       return await this.bulkhead.run(() =>
         deadline.execute(({ signal: callSignal }) =>
-          retries.execute(
-            () => this.breaker.execute(() => perAttempt.execute(({ signal }) => attempt(signal)), callSignal),
-            callSignal,
-          ),
+          retries.execute(() => breaker.execute(() => perAttempt.execute(({ signal }) => attempt(signal)), callSignal), callSignal),
         ),
       );
     } catch (error) {
-      throw this.translate(error);
+      throw this.translate(error, library);
     }
   }
 
-  private translate(error: unknown): unknown {
+  private translate(error: unknown, { BrokenCircuitError, TaskCancelledError }: Cockatiel): unknown {
     if (error instanceof BrokenCircuitError) {
       upstreamCalls.inc({ outcome: "circuit_open" });
       return new HwaError("circuit-open", "HWA circuit is open", undefined, this.remainingOpenSeconds());

@@ -4,8 +4,8 @@ import { defaultResilience, UpstreamGuard, type ResilienceOptions } from "../../
 
 export const hwaUrl = () => inject("hwaUrl");
 
-async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${hwaUrl()}/__control/${path}`, {
+async function control(base: string, method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${base}/__control/${path}`, {
     method,
     headers: body === undefined ? {} : { "Content-Type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -14,23 +14,41 @@ async function control(method: string, path: string, body?: unknown): Promise<un
   return response.json();
 }
 
-/** The simulator's fault injection (see dev/hwa-simulator). */
+/** The control API of one simulator (see dev/hwa-simulator): faults, clock, stats. */
+export function simulatorAt(base: string) {
+  return {
+    url: base,
+    faults: (faults: Record<string, unknown>) => control(base, "POST", "faults", faults),
+    clearFaults: () => control(base, "DELETE", "faults"),
+    step: (seconds: number) => control(base, "POST", "clock/step", { seconds }),
+    reset: () => control(base, "POST", "reset"),
+    forceStatus: (jobId: string, status: string) => control(base, "POST", `jobs/${encodeURIComponent(jobId)}/status`, { status }),
+    /** Requests the simulator has received (control calls excluded). */
+    requests: async () => ((await control(base, "GET", "stats")) as { total: number }).total,
+    violations: async () => ((await control(base, "GET", "violations")) as { violations: unknown[] }).violations,
+  };
+}
+
+/** The simulator the Worker's bindings point at. Files that inject faults use their own (`simulatorAt`). */
 export const simulator = {
-  faults: (faults: Record<string, unknown>) => control("POST", "faults", faults),
-  clearFaults: () => control("DELETE", "faults"),
-  step: (seconds: number) => control("POST", "clock/step", { seconds }),
-  reset: () => control("POST", "reset"),
-  forceStatus: (jobId: string, status: string) => control("POST", `jobs/${encodeURIComponent(jobId)}/status`, { status }),
-  /** Requests the simulator has received (control calls excluded). */
-  requests: async () => ((await control("GET", "stats")) as { total: number }).total,
-  violations: async () => ((await control("GET", "violations")) as { violations: unknown[] }).violations,
+  faults: (faults: Record<string, unknown>) => simulatorAt(hwaUrl()).faults(faults),
+  clearFaults: () => simulatorAt(hwaUrl()).clearFaults(),
+  step: (seconds: number) => simulatorAt(hwaUrl()).step(seconds),
+  reset: () => simulatorAt(hwaUrl()).reset(),
+  forceStatus: (jobId: string, status: string) => simulatorAt(hwaUrl()).forceStatus(jobId, status),
+  requests: () => simulatorAt(hwaUrl()).requests(),
+  violations: () => simulatorAt(hwaUrl()).violations(),
 };
 
 /** A client with its own guard (fresh breaker), fast timeouts for tests unless overridden. */
-export function testClient(overrides: Partial<ResilienceOptions> = {}, credentials?: { username: string; password: string }) {
+export function testClient(
+  overrides: Partial<ResilienceOptions> = {},
+  credentials?: { username: string; password: string },
+  baseUrl = hwaUrl(),
+) {
   const guard = new UpstreamGuard({ ...defaultResilience, attemptTimeoutMs: 1_000, deadlineMs: 3_000, baseBackoffMs: 10, maxBackoffMs: 50, ...overrides });
   const client = new HwaClient({
-    baseUrl: hwaUrl(),
+    baseUrl,
     credentials: credentials ?? { username: inject("hwaUsername"), password: inject("hwaPassword") },
     guard,
     correlationId: "test-correlation",

@@ -21,6 +21,9 @@ declare module "vitest" {
     hwaUrl: string;
     hwaUsername: string;
     hwaPassword: string;
+    /** Simulators of their own (same seed and credentials) for the files that inject faults, so no other file sees them. */
+    hwaClientFaultsUrl: string;
+    hwaCacheFaultsUrl: string;
   }
 }
 
@@ -41,7 +44,12 @@ export default async function setup(project: TestProject) {
   client.close();
 
   const hwaCredentials = { username: "resync-test", password: crypto.randomUUID() };
-  const simulator = await startHwaSimulator({ port: 0, seed: 7, timeScale: 0, contractCheck: true, ...hwaCredentials });
+  const simulatorOptions = { port: 0, seed: 7, timeScale: 0, contractCheck: true, ...hwaCredentials };
+  const simulator = await startHwaSimulator(simulatorOptions);
+  const clientFaults = await startHwaSimulator(simulatorOptions);
+  const cacheFaults = await startHwaSimulator(simulatorOptions);
+  project.provide("hwaClientFaultsUrl", clientFaults.url);
+  project.provide("hwaCacheFaultsUrl", cacheFaults.url);
   project.provide("hwaUrl", simulator.url);
   project.provide("hwaUsername", hwaCredentials.username);
   project.provide("hwaPassword", hwaCredentials.password);
@@ -53,7 +61,7 @@ export default async function setup(project: TestProject) {
   project.provide("libsqlScratchUrl", scratch.url);
 
   return async () => {
-    await Promise.all([database.close(), guarded.close(), scratch.close(), simulator.close()]);
+    await Promise.all([database.close(), guarded.close(), scratch.close(), simulator.close(), clientFaults.close(), cacheFaults.close()]);
     rmSync(folder, { recursive: true, force: true });
   };
 }

@@ -1,8 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import type { ResilienceOptions } from "../../src/hwa/resilience";
 import { HwaError } from "../../src/hwa/errors";
-import { simulator, testClient } from "../helpers/hwa";
+import { simulatorAt, testClient as clientOf } from "../helpers/hwa";
 
-// These tests change the simulator's faults, so they run one after another in this file only.
+// These tests inject faults, so they use a simulator of their own and run one after another.
+const simulator = simulatorAt(inject("hwaClientFaultsUrl"));
+const testClient = (overrides: Partial<ResilienceOptions> = {}, credentials?: { username: string; password: string }) =>
+  clientOf(overrides, credentials, simulator.url);
 afterEach(async () => {
   await simulator.clearFaults();
 });
