@@ -36,11 +36,11 @@ async function main() {
   await ensurePortFree(host, ports.hwa, "HWA_PORT");
   await ensurePortFree(host, ports.worker, "PORT");
 
-  const dataDir = join(root, ".data");
+  const dataDir = process.env.RESYNC_DATA_DIR ?? join(root, ".data");
   mkdirSync(dataDir, { recursive: true });
   const libsql = await startLibsqlServer({ file: join(dataDir, "resync.db"), host, port: ports.libsql });
   stops.push(() => libsql.close());
-  console.log(`libSQL      ${libsql.url}  (data in .data/resync.db)`);
+  console.log(`libSQL      ${libsql.url}  (data in ${join(dataDir, "resync.db")})`);
 
   await applyMigrations({ url: libsql.url });
   console.log("migrations  applied");
@@ -60,7 +60,7 @@ async function main() {
   const wrangler = createRequire(import.meta.url).resolve("wrangler/bin/wrangler.js");
   const child = spawn(
     process.execPath,
-    [wrangler, "dev", "--ip", host, "--port", String(ports.worker), "--var", `LIBSQL_URL:${libsql.url}`, "--var", `HWA_BASE_URL:${simulator.url}`],
+    [wrangler, "dev", "--ip", host, "--port", String(ports.worker), "--var", `LIBSQL_URL:${libsql.url}`, "--var", `HWA_BASE_URL:${simulator.url}`, "--persist-to", join(dataDir, "wrangler")],
     { cwd: root, stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
   );
   stops.push(
