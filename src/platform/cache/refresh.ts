@@ -37,7 +37,7 @@ export interface RefreshDeps {
 export type Refreshed<T> = { entry: Entry; coalesced: false; own: T } | { entry: Entry; coalesced: true };
 
 /** Time for a Coalescer call beyond the wait it may contain. */
-const COALESCER_MARGIN_MS = 2_000;
+const COALESCER_MARGIN_MS = 5_000;
 /** KV forgets nothing sooner than 60 s. */
 const KV_MIN_TTL_SECONDS = 60;
 

@@ -30,6 +30,8 @@ export interface TieredCacheOptions {
 const DEFAULT_LEASE_MS = 25_000;
 /** A follower in this isolate waits for the lease plus the Coalescer round trips, and no longer. */
 const FOLLOWER_MARGIN_MS = 3_000;
+/** A KV read another request of this isolate started is waited for this long, then the key counts as missing. */
+const KV_WAIT_MS = 5_000;
 
 /**
  * Reads through memory (this isolate), then KV (shared), then HWA, one refresh at a time per key: fresh values
@@ -39,7 +41,8 @@ const FOLLOWER_MARGIN_MS = 3_000;
 export class TieredCache {
   readonly memory: MemoryCache;
   readonly invalidations: Invalidations;
-  private readonly flights: Flights;
+  private readonly flights: Flights<Entry>;
+  private readonly kvReads = new Flights<Entry | undefined>(KV_WAIT_MS);
   private readonly now: () => number;
   private readonly leaseMs: number;
   private readonly deps: RefreshDeps;
@@ -49,7 +52,7 @@ export class TieredCache {
     this.now = options.now ?? Date.now;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.invalidations = new Invalidations(this.now);
-    this.flights = new Flights(this.leaseMs + FOLLOWER_MARGIN_MS);
+    this.flights = new Flights<Entry>(this.leaseMs + FOLLOWER_MARGIN_MS);
     this.deps = { memory: this.memory, invalidations: this.invalidations, now: this.now, leaseMs: this.leaseMs };
   }
 
@@ -60,6 +63,7 @@ export class TieredCache {
     tierLookups.inc({ tier: "memory", outcome: inMemory ? "hit" : "miss" });
     const entry = inMemory ?? (await this.fromKv(io, key, notBefore));
     if (!entry) return this.refreshed(io, request, notBefore);
+
 
     const now = this.now();
     if (now < entry.fresh_until) return this.answer(request, entry, "hit");
@@ -118,16 +122,30 @@ export class TieredCache {
   }
 
   /** Another request's refresh: its promise may never settle if that request dies, so the wait is bounded. */
-  private async waitFor(flight: Flight): Promise<Entry> {
+  private async waitFor(flight: Flight<Entry>): Promise<Entry> {
     try {
-      return await withTimeout("cache refresh", this.leaseMs + FOLLOWER_MARGIN_MS, flight.entry);
+      return await withTimeout("cache refresh", this.leaseMs + FOLLOWER_MARGIN_MS, flight.result);
     } catch (error) {
       if (error instanceof TimeoutError) throw new RefreshPending();
       throw error;
     }
   }
 
+  /** The key's KV envelope, if still servable here; concurrent misses of this isolate share one KV read. */
   private async fromKv(io: CacheIo, key: string, notBefore: number): Promise<Entry | undefined> {
+    const now = this.now();
+    const read = this.kvReads.find(key, now, notBefore) ?? this.kvReads.start(key, now, this.readKv(io, key));
+    let entry: Entry | undefined;
+    try {
+      entry = await withTimeout("KV read", KV_WAIT_MS, read.result);
+    } catch {
+      entry = undefined; // a lost KV read is a miss
+    }
+    if (!entry || entry.stale_until <= this.now() || entry.fetched_at <= this.invalidations.since(key)) return undefined;
+    return entry;
+  }
+
+  private async readKv(io: CacheIo, key: string): Promise<Entry | undefined> {
     let text: string | null;
     try {
       text = await io.kv.get(await storageKey(key), "text");
@@ -136,12 +154,9 @@ export class TieredCache {
       text = null;
     }
     const entry = text === null ? undefined : entryOfEnvelope(text);
-    if (!entry || entry.stale_until <= this.now() || entry.fetched_at <= notBefore) {
-      tierLookups.inc({ tier: "kv", outcome: "miss" });
-      return undefined;
-    }
-    tierLookups.inc({ tier: "kv", outcome: "hit" });
-    this.memory.set(key, entry);
+    tierLookups.inc({ tier: "kv", outcome: entry ? "hit" : "miss" });
+    // Kept here unless expired or invalidated since it was fetched.
+    if (entry && entry.stale_until > this.now() && entry.fetched_at > this.invalidations.since(key)) this.memory.set(key, entry);
     return entry;
   }
 

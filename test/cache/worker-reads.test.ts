@@ -1,0 +1,202 @@
+import { createExecutionContext, runInDurableObject, SELF, waitOnExecutionContext } from "cloudflare:test";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Job, JobDetail } from "../../src/jobs/job";
+import { cacheKeys, invalidate, invalidateJob } from "../../src/platform/cache";
+import { type Entry, envelopeText } from "../../src/platform/cache/envelope";
+import { MemoryCache } from "../../src/platform/cache/memory";
+import { cacheIo, cacheOfIsolate } from "../../src/platform/cache/read-through";
+import { TieredCache } from "../../src/platform/cache/tiered-cache";
+import { readConfig } from "../../src/platform/env/config";
+import { bearer, createUser, ORIGIN, tokenFor } from "../helpers/accounts";
+import { simulator, testClient } from "../helpers/hwa";
+import { bindings, problemOf } from "../helpers/worker";
+
+// Every cache test that talks to the simulator is in this file, so its request counts and faults are its own
+// (the fault windows are short and always cleared). The faults come last: they open this isolate's circuit.
+afterEach(async () => {
+  await simulator.clearFaults();
+});
+
+/** A viewer of its own per burst of requests: the API allows 600 a minute per user. */
+async function viewerToken(): Promise<string> {
+  return tokenFor(await createUser("viewer"));
+}
+
+let token: string;
+let jobs: Job[];
+beforeAll(async () => {
+  token = await viewerToken();
+  const response = await SELF.fetch(`${ORIGIN}/api/v1/jobs?limit=500`, { headers: bearer(token) });
+  jobs = ((await response.json()) as { items: Job[] }).items;
+  expect(jobs.length).toBeGreaterThan(100);
+});
+
+/** Jobs from the end of the plan, one per test: other files read details from the start of the list. */
+let picked = 0;
+const pickJob = (where: (job: Job) => boolean = () => true): Job => {
+  const candidates = jobs.filter(where);
+  const job = candidates[candidates.length - 1 - (picked++ % candidates.length)];
+  if (!job) throw new Error("no such job in the simulator's plan");
+  return job;
+};
+
+const getJob = (id: string, bearerToken = token) => SELF.fetch(`${ORIGIN}/api/v1/jobs/${encodeURIComponent(id)}`, { headers: bearer(bearerToken) });
+
+/** What a job action will pass: the test's own request context, with the Worker's bindings. */
+async function withContext<T>(work: (c: { env: typeof bindings; executionCtx: ExecutionContext }) => Promise<T>): Promise<T> {
+  const executionCtx = createExecutionContext();
+  const result = await work({ env: bindings, executionCtx });
+  await waitOnExecutionContext(executionCtx);
+  return result;
+}
+
+/** Makes a job's cached value cold in this isolate and in KV. */
+const forget = (jobId: string) => withContext((c) => invalidate(c, [cacheKeys.job(jobId)]));
+
+/** Lets `seconds` pass for a cached key: its memory entry, KV envelope and the Coalescer's copy move back in time. */
+async function age(key: string, seconds: number): Promise<void> {
+  const memory = cacheOfIsolate(readConfig(bindings)).memory;
+  const entry = memory.get(key);
+  if (!entry) throw new Error(`${key} is not cached`);
+  const ms = seconds * 1000;
+  const older: Entry = { ...entry, fetched_at: entry.fetched_at - ms, fresh_until: entry.fresh_until - ms, stale_until: entry.stale_until - ms };
+  memory.set(key, older);
+  await bindings.CACHE.put(key, envelopeText(older), { expirationTtl: 3600 });
+  await runInDurableObject(bindings.COALESCER.get(bindings.COALESCER.idFromName(key)), (instance) => {
+    const coalescer = instance as unknown as { recent?: { outcome: { startedAt: number; value: Entry }; until: number } };
+    if (!coalescer.recent) return;
+    coalescer.recent.outcome = { ...coalescer.recent.outcome, startedAt: coalescer.recent.outcome.startedAt - ms, value: older };
+    coalescer.recent.until -= ms;
+  });
+}
+
+describe("cached reads through the Worker", () => {
+  it("says where an answer came from (Resync-Cache) and how old it is (Age)", async () => {
+    const job = pickJob();
+    await forget(job.id);
+    const first = await getJob(job.id);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("Resync-Cache")).toBe("miss");
+    expect(first.headers.get("Age")).toBe("0");
+    const second = await getJob(job.id);
+    expect(second.headers.get("Resync-Cache")).toBe("hit");
+    expect(Number(second.headers.get("Age"))).toBeLessThan(10);
+    expect(((await second.json()) as JobDetail).id).toBe(job.id);
+    expect(second.headers.get("Cache-Control")).toBe("no-store");
+  });
+
+  it("caches lists, logs, job streams, workstations and the engine too", async () => {
+    const job = pickJob((j) => j.status === "SUCC" || j.status === "ABEND");
+    const paths = [
+      "/api/v1/jobs?limit=7&status=ABEND,SUCC",
+      `/api/v1/jobs/${encodeURIComponent(job.id)}/log?from_line=1&to_line=3`,
+      "/api/v1/jobstreams?limit=3",
+      `/api/v1/jobstreams/${encodeURIComponent(job.job_stream_id!)}`,
+      "/api/v1/workstations",
+      "/api/v1/engine",
+    ];
+    for (const path of paths) {
+      const first = await SELF.fetch(`${ORIGIN}${path}`, { headers: bearer(token) });
+      expect(first.status, path).toBe(200);
+      expect(["miss", "hit"], path).toContain(first.headers.get("Resync-Cache"));
+      const before = await simulator.requests();
+      const again = await SELF.fetch(`${ORIGIN}${path}`, { headers: bearer(token) });
+      expect(again.headers.get("Resync-Cache"), path).toBe("hit");
+      expect(await again.text()).toBe(await first.text());
+      expect((await simulator.requests()) - before, path).toBe(0);
+    }
+  });
+
+  it("200 concurrent requests for one cold job make exactly one call to HWA", async () => {
+    const job = pickJob();
+    await forget(job.id);
+    const burst = await viewerToken();
+    const before = await simulator.requests();
+    const responses = await Promise.all(Array.from({ length: 200 }, () => getJob(job.id, burst)));
+    expect((await simulator.requests()) - before).toBe(1);
+    const sources = responses.map((r) => r.headers.get("Resync-Cache"));
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    expect(sources.filter((s) => s === "miss")).toHaveLength(1);
+    expect(sources.filter((s) => s === "coalesced")).toHaveLength(199);
+    const bodies = new Set(await Promise.all(responses.map((r) => r.text())));
+    expect(bodies.size).toBe(1);
+  }, 30_000);
+
+  it("a second wave after this isolate's memory is emptied is served from KV: still no second call", async () => {
+    const job = pickJob();
+    await forget(job.id);
+    const burst = await viewerToken();
+    const before = await simulator.requests();
+    await Promise.all(Array.from({ length: 50 }, () => getJob(job.id, burst)));
+    cacheOfIsolate(readConfig(bindings)).memory.delete(cacheKeys.job(job.id));
+    const wave = await Promise.all(Array.from({ length: 50 }, () => getJob(job.id, burst)));
+    expect(wave.every((r) => r.headers.get("Resync-Cache") === "hit")).toBe(true);
+    expect((await simulator.requests()) - before).toBe(1);
+  }, 30_000);
+
+  it("200 concurrent reads from 5 isolates (each its own memory, one KV and Coalescer) make one call to HWA", async () => {
+    const job = pickJob();
+    await forget(job.id);
+    const isolates = Array.from({ length: 5 }, () => new TieredCache({ memory: new MemoryCache({ maxEntries: 100, maxBytes: 4 * 1024 * 1024 }) }));
+    const { client } = testClient();
+    const before = await simulator.requests();
+    const reads = await withContext((c) =>
+      Promise.all(Array.from({ length: 200 }, (_, i) => isolates[i % 5]!.read(cacheIo(c), { resource: "job", key: cacheKeys.job(job.id), load: () => client.job(job.id) }))),
+    );
+    expect((await simulator.requests()) - before).toBe(1);
+    expect(reads.filter((r) => r.source === "miss")).toHaveLength(1);
+    expect(reads.every((r) => (r.value as { id: string }).id === job.id)).toBe(true);
+  }, 30_000);
+
+  it("after an invalidation, the next read goes to HWA and shows the job's new status", async () => {
+    const job = pickJob((j) => j.status === "SUCC");
+    await forget(job.id);
+    await getJob(job.id);
+    expect((await getJob(job.id)).headers.get("Resync-Cache")).toBe("hit");
+    await simulator.forceStatus(job.id, "ABEND");
+    try {
+      // Without invalidation this isolate still shows the cached status.
+      expect(((await (await getJob(job.id)).json()) as JobDetail).status).toBe("SUCC");
+      await withContext((c) => invalidateJob(c, { jobId: job.id, jobStreamId: job.job_stream_id }));
+      const before = await simulator.requests();
+      const after = await getJob(job.id);
+      expect(after.headers.get("Resync-Cache")).toBe("miss");
+      expect(((await after.json()) as JobDetail).status).toBe("ABEND");
+      expect((await simulator.requests()) - before).toBe(1);
+    } finally {
+      await simulator.forceStatus(job.id, "SUCC");
+      await forget(job.id);
+    }
+  });
+});
+
+describe("cached reads when HWA fails (faults; last in this file)", () => {
+  it("HWA down with a warm cache: reads keep answering, stale, and say so", async () => {
+    const job = pickJob();
+    await forget(job.id);
+    expect((await getJob(job.id)).headers.get("Resync-Cache")).toBe("miss");
+    await age(cacheKeys.job(job.id), 60);
+    await simulator.faults({ down: true });
+    const started = Date.now();
+    const response = await getJob(job.id);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Resync-Cache")).toMatch(/^stale; age=6\d$/);
+    expect(Number(response.headers.get("Age"))).toBeGreaterThanOrEqual(60);
+    expect(((await response.json()) as JobDetail).id).toBe(job.id);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  }, 15_000);
+
+  it("HWA down with a cold cache: 503 with Retry-After, quickly, not a hang", async () => {
+    const job = pickJob();
+    await forget(job.id);
+    await simulator.faults({ down: true });
+    const started = Date.now();
+    const responses = await Promise.all(Array.from({ length: 20 }, () => getJob(job.id)));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    for (const response of responses) {
+      expect(response.status).toBe(503);
+      expect(Number(response.headers.get("Retry-After"))).toBeGreaterThan(0);
+      expect((await problemOf(response)).type).toMatch(/^urn:resync:problem:hwa-/);
+    }
+  }, 15_000);
+});
