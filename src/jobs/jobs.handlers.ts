@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { z } from "zod";
 import { hwa } from "../hwa/connection";
+import { hasMorePages } from "../hwa/paging";
 import { HwaError } from "../hwa/errors";
 import { matches, oneOf, query } from "../hwa/oql";
 import { cacheKeys, readThrough, setCacheHeaders } from "../platform/cache";
@@ -36,7 +37,7 @@ export const listJobs: RouteHandler<typeof list, AppEnv> = async (c) => {
     key: cacheKeys.jobList(oql, filters.limit, offset),
     load: async () => {
       const result = await hwa(c).listJobs({ oql, limit: filters.limit, offset });
-      const more = result.next ? true : result.count !== undefined ? offset + result.results.length < result.count : result.results.length === filters.limit;
+      const more = hasMorePages(result, offset, filters.limit);
       return { jobs: result.results.map(toJob), more };
     },
   });

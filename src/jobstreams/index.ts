@@ -1,5 +1,6 @@
 import { OpenAPIHono, type RouteHandler } from "@hono/zod-openapi";
 import { hwa } from "../hwa/connection";
+import { hasMorePages } from "../hwa/paging";
 import { matches, oneOf, query } from "../hwa/oql";
 import { cacheKeys, readThrough, setCacheHeaders } from "../platform/cache";
 import type { AppEnv } from "../platform/http/app-env";
@@ -22,7 +23,7 @@ const listJobStreams: RouteHandler<typeof list, AppEnv> = async (c) => {
     key: cacheKeys.jobStreamList(oql, filters.limit, offset),
     load: async () => {
       const result = await hwa(c).listJobStreams({ oql, limit: filters.limit, offset });
-      const more = result.next ? true : result.count !== undefined ? offset + result.results.length < result.count : result.results.length === filters.limit;
+      const more = hasMorePages(result, offset, filters.limit);
       return { items: result.results.map(toJobStream), more };
     },
   });
