@@ -1,21 +1,16 @@
-import { createExecutionContext, runInDurableObject, SELF, waitOnExecutionContext } from "cloudflare:test";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createExecutionContext, SELF, waitOnExecutionContext } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Job, JobDetail } from "../../src/jobs/job";
 import { cacheKeys, invalidate, invalidateJob } from "../../src/platform/cache";
-import { type Entry, envelopeText } from "../../src/platform/cache/envelope";
 import { MemoryCache } from "../../src/platform/cache/memory";
 import { cacheIo, cacheOfIsolate } from "../../src/platform/cache/read-through";
 import { TieredCache } from "../../src/platform/cache/tiered-cache";
 import { readConfig } from "../../src/platform/env/config";
 import { bearer, createUser, ORIGIN, tokenFor } from "../helpers/accounts";
 import { simulator, testClient } from "../helpers/hwa";
-import { bindings, problemOf } from "../helpers/worker";
+import { bindings } from "../helpers/worker";
 
-// Every cache test that talks to the simulator is in this file, so its request counts and faults are its own
-// (the fault windows are short and always cleared). The faults come last: they open this isolate's circuit.
-afterEach(async () => {
-  await simulator.clearFaults();
-});
+// These tests count the requests the Worker's simulator receives; they inject no faults (see faults.test.ts).
 
 /** A viewer of its own per burst of requests: the API allows 600 a minute per user. */
 async function viewerToken(): Promise<string> {
@@ -52,23 +47,6 @@ async function withContext<T>(work: (c: { env: typeof bindings; executionCtx: Ex
 
 /** Makes a job's cached value cold in this isolate and in KV. */
 const forget = (jobId: string) => withContext((c) => invalidate(c, [cacheKeys.job(jobId)]));
-
-/** Lets `seconds` pass for a cached key: its memory entry, KV envelope and the Coalescer's copy move back in time. */
-async function age(key: string, seconds: number): Promise<void> {
-  const memory = cacheOfIsolate(readConfig(bindings)).memory;
-  const entry = memory.get(key);
-  if (!entry) throw new Error(`${key} is not cached`);
-  const ms = seconds * 1000;
-  const older: Entry = { ...entry, fetched_at: entry.fetched_at - ms, fresh_until: entry.fresh_until - ms, stale_until: entry.stale_until - ms };
-  memory.set(key, older);
-  await bindings.CACHE.put(key, envelopeText(older), { expirationTtl: 3600 });
-  await runInDurableObject(bindings.COALESCER.get(bindings.COALESCER.idFromName(key)), (instance) => {
-    const coalescer = instance as unknown as { recent?: { outcome: { startedAt: number; value: Entry }; until: number } };
-    if (!coalescer.recent) return;
-    coalescer.recent.outcome = { ...coalescer.recent.outcome, startedAt: coalescer.recent.outcome.startedAt - ms, value: older };
-    coalescer.recent.until -= ms;
-  });
-}
 
 describe("cached reads through the Worker", () => {
   it("says where an answer came from (Resync-Cache) and how old it is (Age)", async () => {
@@ -168,35 +146,4 @@ describe("cached reads through the Worker", () => {
       await forget(job.id);
     }
   });
-});
-
-describe("cached reads when HWA fails (faults; last in this file)", () => {
-  it("HWA down with a warm cache: reads keep answering, stale, and say so", async () => {
-    const job = pickJob();
-    await forget(job.id);
-    expect((await getJob(job.id)).headers.get("Resync-Cache")).toBe("miss");
-    await age(cacheKeys.job(job.id), 60);
-    await simulator.faults({ down: true });
-    const started = Date.now();
-    const response = await getJob(job.id);
-    expect(response.status).toBe(200);
-    expect(response.headers.get("Resync-Cache")).toMatch(/^stale; age=6\d$/);
-    expect(Number(response.headers.get("Age"))).toBeGreaterThanOrEqual(60);
-    expect(((await response.json()) as JobDetail).id).toBe(job.id);
-    expect(Date.now() - started).toBeLessThan(10_000);
-  }, 15_000);
-
-  it("HWA down with a cold cache: 503 with Retry-After, quickly, not a hang", async () => {
-    const job = pickJob();
-    await forget(job.id);
-    await simulator.faults({ down: true });
-    const started = Date.now();
-    const responses = await Promise.all(Array.from({ length: 20 }, () => getJob(job.id)));
-    expect(Date.now() - started).toBeLessThan(10_000);
-    for (const response of responses) {
-      expect(response.status).toBe(503);
-      expect(Number(response.headers.get("Retry-After"))).toBeGreaterThan(0);
-      expect((await problemOf(response)).type).toMatch(/^urn:resync:problem:hwa-/);
-    }
-  }, 15_000);
 });
