@@ -146,4 +146,17 @@ describe("cached reads through the Worker", () => {
       await forget(job.id);
     }
   });
+
+  it("exports hits, misses, stale and coalesced reads, lookups per tier and the memory bound on /metrics", async () => {
+    const text = await (await SELF.fetch(`${ORIGIN}/metrics`)).text();
+    const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}"]/g, "\\$&")} (\\d+)$`, "m").exec(text)?.[1] ?? NaN);
+    expect(value('resync_cache_reads_total{resource="job",source="miss"}')).toBeGreaterThan(0);
+    expect(value('resync_cache_reads_total{resource="job",source="hit"}')).toBeGreaterThan(0);
+    expect(value('resync_cache_reads_total{resource="job",source="coalesced"}')).toBeGreaterThanOrEqual(199);
+    expect(value('resync_cache_lookups_total{outcome="hit",tier="kv"}')).toBeGreaterThan(0);
+    expect(value('resync_cache_refreshes_total{outcome="value",role="leader"}')).toBeGreaterThan(0);
+    expect(value("resync_cache_memory_bytes")).toBeGreaterThan(0);
+    expect(value("resync_cache_memory_bytes")).toBeLessThanOrEqual(readConfig(bindings).CACHE_MAX_BYTES);
+    expect(text).toMatch(/^# TYPE resync_cache_evictions_total counter$/m);
+  });
 });
