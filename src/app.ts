@@ -10,6 +10,7 @@ import { authenticate } from "./platform/auth/authenticate";
 import { csrfProtection } from "./platform/auth/csrf-protection";
 import { rateLimit } from "./platform/http/rate-limit";
 import { userRoutes } from "./users";
+import { workflowRoutes } from "./workflows";
 import type { AppEnv } from "./platform/http/app-env";
 import { bodySize } from "./platform/http/body-size";
 import { notFound, onError } from "./platform/http/errors";
@@ -49,6 +50,7 @@ export function createApp() {
   app.route("/", jobRoutes);
   app.route("/", jobStreamRoutes);
   app.route("/", engineRoutes);
+  app.route("/", workflowRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
   app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "__Host-resync_session" });

@@ -21,7 +21,8 @@ export const users = sqliteTable("users", {
   ...timestamps,
 });
 
-export const workflowStatuses = ["active", "disabled"] as const;
+// "deleted" is a soft delete: the row stays for its runs' history, and is gone from the API.
+export const workflowStatuses = ["active", "disabled", "deleted"] as const;
 
 /** Stored runbooks: a named, versioned list of steps over HWA. */
 export const workflows = sqliteTable(
@@ -59,6 +60,8 @@ export const workflowRuns = sqliteTable(
     requestedBy: text("requested_by").notNull(),
     correlationId: text("correlation_id"),
     steps: text("steps", { mode: "json" }).notNull(),
+    /** Why a failed run failed when no single step says it (its budget ran out, it was orphaned). */
+    error: text("error"),
     startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
     finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
   },

@@ -1,0 +1,44 @@
+import { SELF } from "cloudflare:test";
+import { bearer, ORIGIN } from "../helpers/accounts";
+
+export const json = (token: string, extra: Record<string, string> = {}) => ({ ...bearer(token), "Content-Type": "application/json", ...extra });
+
+export interface WorkflowBody {
+  id: number;
+  name: string;
+  description: string | null;
+  version: number;
+  status: string;
+  steps: unknown[];
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  latest_run?: { run_id: string; status: string; started_at: string; finished_at: string | null } | null;
+}
+
+export interface RunBody {
+  run_id: string;
+  workflow_id: number;
+  workflow_version: number;
+  status: "running" | "succeeded" | "failed";
+  started_at: string;
+  finished_at: string | null;
+  requested_by: string;
+  steps: { index: number; action: string; job: string; status: string; started_at: string; finished_at: string; hwa?: Record<string, unknown>; error?: string }[];
+  error?: string;
+}
+
+/** A name no other test uses. */
+export const uniqueName = (prefix = "wf") => `${prefix}-${crypto.randomUUID()}`;
+
+/** Stores a workflow through the API as `token` (an admin) and returns it. */
+export async function createWorkflow(token: string, body: Record<string, unknown>): Promise<WorkflowBody> {
+  const response = await SELF.fetch(`${ORIGIN}/api/v1/workflows`, { method: "POST", headers: json(token), body: JSON.stringify(body) });
+  if (response.status !== 201) throw new Error(`create workflow: ${response.status} ${await response.text()}`);
+  return (await response.json()) as WorkflowBody;
+}
+
+/** Runs a workflow through the API as `token` (an operator) with a fresh Idempotency-Key unless one is given. */
+export function runWorkflow(token: string, id: number, key: string = crypto.randomUUID()): Promise<Response> {
+  return SELF.fetch(`${ORIGIN}/api/v1/workflows/${id}/runs`, { method: "POST", headers: { ...bearer(token), "Idempotency-Key": key } });
+}
