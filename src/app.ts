@@ -2,7 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { authRoutes } from "./auth";
 import { docsRoutes } from "./docs";
 import { engineRoutes } from "./engine";
-import { jobRoutes } from "./jobs";
+import { jobActionRoutes, jobRoutes } from "./jobs";
 import { jobStreamRoutes } from "./jobstreams";
 import { healthRoutes } from "./health";
 import { metricsRoutes } from "./metrics";
@@ -48,6 +48,7 @@ export function createApp() {
   app.route("/", authRoutes);
   app.route("/", userRoutes);
   app.route("/", jobRoutes);
+  app.route("/", jobActionRoutes);
   app.route("/", jobStreamRoutes);
   app.route("/", engineRoutes);
   app.route("/", workflowRoutes);

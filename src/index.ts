@@ -3,6 +3,7 @@ import { scheduled } from "./maintenance/scheduled";
 import type { Bindings } from "./platform/env/bindings";
 
 export { Coalescer } from "../durable-objects/coalescer";
+export { IdempotencyStore } from "../durable-objects/idempotency-store";
 export { LoginGuard } from "../durable-objects/login-guard";
 
 const app = createApp();

@@ -3,9 +3,13 @@ import type { AppEnv } from "../platform/http/app-env";
 import { validationHook } from "../platform/http/validation";
 import { jobDependencies, jobLog, listJobs, showJob } from "./jobs.handlers";
 import { dependencies, list, log, show } from "./jobs.routes";
+import { jobAction } from "./job-actions.handlers";
+import { performAction } from "./job-actions.routes";
 
 export const jobRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, listJobs)
   .openapi(show, showJob)
   .openapi(log, jobLog)
   .openapi(dependencies, jobDependencies);
+
+export const jobActionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(performAction, jobAction);

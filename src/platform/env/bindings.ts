@@ -3,6 +3,7 @@ export interface Bindings {
   CACHE: KVNamespace;
   LOGIN_GUARD: DurableObjectNamespace<import("../../../durable-objects/login-guard").LoginGuard>;
   COALESCER: DurableObjectNamespace<import("../../../durable-objects/coalescer").Coalescer>;
+  IDEMPOTENCY_STORE: DurableObjectNamespace<import("../../../durable-objects/idempotency-store").IdempotencyStore>;
   USER_RATE_LIMITER: RateLimit;
   ANONYMOUS_RATE_LIMITER: RateLimit;
   LIBSQL_URL?: string;
@@ -29,4 +30,4 @@ export interface Bindings {
 }
 
 /** Every Durable Object namespace of the Worker; each class answers `ping()` for readiness. */
-export const DURABLE_OBJECT_BINDINGS = ["LOGIN_GUARD", "COALESCER"] as const satisfies readonly (keyof Bindings)[];
+export const DURABLE_OBJECT_BINDINGS = ["LOGIN_GUARD", "COALESCER", "IDEMPOTENCY_STORE"] as const satisfies readonly (keyof Bindings)[];
