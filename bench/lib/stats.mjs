@@ -1,0 +1,66 @@
+// Summary statistics for latency samples, and a seeded bootstrap so that reruns are comparable.
+
+/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
+export function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fisher–Yates shuffle in place with the given PRNG. @template T @param {T[]} items @param {() => number} random */
+export function shuffle(items, random) {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
+
+/**
+ * Percentile `p` (0–100) of ascending `sorted`, by linear interpolation between closest ranks (numpy's default).
+ * @param {number[]} sorted @param {number} p
+ */
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  const rank = (p / 100) * (sorted.length - 1);
+  const low = Math.floor(rank);
+  const high = Math.ceil(rank);
+  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+}
+
+/** @param {number[]} samples */
+export function summarize(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mean = sorted.reduce((sum, x) => sum + x, 0) / sorted.length;
+  return {
+    count: sorted.length,
+    mean,
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    min: sorted[0],
+    max: sorted[sorted.length - 1],
+  };
+}
+
+/**
+ * Bootstrap confidence interval of median(a) − median(b): each group resampled with replacement, independently.
+ * @param {number[]} a @param {number[]} b
+ * @param {{ resamples?: number, confidence?: number, seed?: number }} [options]
+ */
+export function bootstrapMedianDifference(a, b, { resamples = 1000, confidence = 0.95, seed = 1 } = {}) {
+  const random = seededRandom(seed);
+  const median = (/** @type {number[]} */ xs) => {
+    const resampled = Array.from(xs, () => xs[Math.floor(random() * xs.length)]).sort((x, y) => x - y);
+    return percentile(resampled, 50);
+  };
+  const differences = Array.from({ length: resamples }, () => median(a) - median(b)).sort((x, y) => x - y);
+  const tail = ((1 - confidence) / 2) * 100;
+  return { low: percentile(differences, tail), high: percentile(differences, 100 - tail), resamples, confidence, seed };
+}
