@@ -1,0 +1,252 @@
+// `node bench/idempotency.mjs`: what the Idempotency-Key layer costs a job action, and how fast replays are.
+// One isolated stack (`wrangler dev`, its own libSQL server and HWA simulator, plan clock stopped). Sequentially,
+// interleaved round by round so drift hits every scenario alike:
+//   no-key   POST .../actions/hold without Idempotency-Key  auth + rate limit + the 400: the floor, no store, no HWA
+//   replay   the same key again                               + hashing + one IdempotencyStore round trip (claim)
+//   action   a fresh key each time                            + claim + the action (HWA read + PUT, audit,
+//                                                               invalidation) + complete: two store round trips
+// The layer's overhead on an action is estimated as 2 × (replay − no-key): a replay is exactly one claim round trip
+// plus hashing over the floor, and a fresh action makes two round trips (claim, complete).
+// Then replay throughput: 50 connections replaying stored keys. Writes bench/results/idempotency.{json,md}.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { createClient } from "@libsql/client";
+import { createAccount, randomPassword } from "../dev/admin-account.mjs";
+import { freePort, root, startStack, stopAllStacks } from "./lib/stack.mjs";
+import { summarize } from "./lib/stats.mjs";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
+const WARMUP_ROUNDS = 20;
+const CONNECTIONS = 50;
+const THROUGHPUT_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** The API allows 600 requests a minute per user: the load is spread over enough operators to stay under it. */
+const OPERATORS = 60;
+const OVERALL_TIMEOUT_MS = 10 * 60_000;
+/** The simulator's stats name a route by its pattern. */
+const HOLD_ROUTE = "PUT /twsd/api/v2/plan/job/{job_id}/action/hold";
+
+const round = (x, digits = 2) => Number(x.toFixed(digits));
+
+/** The HWA simulator as a child process, plan clock stopped. */
+async function startSimulator() {
+  const port = await freePort();
+  const credentials = { username: "bench", password: randomPassword() };
+  const child = spawn(process.execPath, [join(root, "dev", "hwa-simulator", "cli.mjs")], {
+    env: { ...process.env, HWA_PORT: String(port), HWA_SEED: "7", HWA_TIME_SCALE: "0", HWA_USERNAME: credentials.username, HWA_PASSWORD: credentials.password },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the HWA simulator exited (${code})`)));
+    child.stdout.on("data", (chunk) => {
+      if (String(chunk).includes("listening")) resolve(undefined);
+    });
+  });
+  const url = `http://127.0.0.1:${port}/twsd`;
+  return {
+    url,
+    ...credentials,
+    stats: async () => (await fetch(`${url}/__control/stats`)).json(),
+    forceStatus: (jobId, status) =>
+      fetch(`${url}/__control/jobs/${encodeURIComponent(jobId)}/status`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ status }) }),
+    firstJobId: async () => {
+      const auth = `Basic ${btoa(`${credentials.username}:${credentials.password}`)}`;
+      const page = await (await fetch(`${url}/api/v2/plan/job?plan_id=current&limit=1&offset=0`, { headers: { Authorization: auth } })).json();
+      return page.results[0].id;
+    },
+    stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : (child.once("exit", resolve), child.kill("SIGTERM")))),
+  };
+}
+
+async function seedOperators(libsqlUrl, operators) {
+  const client = createClient({ url: libsqlUrl });
+  try {
+    for (let i = 0; i < operators.length; i += 8) {
+      await Promise.all(operators.slice(i, i + 8).map((operator) => createAccount(client, { ...operator, role: "operator" })));
+    }
+  } finally {
+    client.close();
+  }
+}
+
+/** Bearer tokens from `POST /token`, each login from its own client address (logins are limited per IP). */
+async function tokensFor(baseUrl, operators) {
+  const tokens = [];
+  for (let i = 0; i < operators.length; i += 8) {
+    const batch = operators.slice(i, i + 8).map(async (operator, j) => {
+      const n = i + j + 1;
+      const response = await fetch(`${baseUrl}/token`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "CF-Connecting-IP": `10.8.${n >> 8}.${n & 255}` },
+        body: JSON.stringify(operator),
+      });
+      if (response.status !== 200) throw new Error(`login of ${operator.username}: ${response.status} ${await response.text()}`);
+      return (await response.json()).access_token;
+    });
+    tokens.push(...(await Promise.all(batch)));
+  }
+  return tokens;
+}
+
+function revision() {
+  try {
+    const git = (...args) => execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
+    return { commit: git("rev-parse", "--short", "HEAD"), workerSourcesModified: git("status", "--porcelain", "--", "src", "durable-objects", "wrangler.toml") !== "" };
+  } catch {
+    return { commit: "unknown" };
+  }
+}
+
+const latencyOf = (samples) => {
+  const s = summarize(samples);
+  return { p50: round(s.p50), p90: round(s.p90), p99: round(s.p99), max: round(s.max), count: s.count };
+};
+
+async function main() {
+  const simulator = await startSimulator();
+  const operators = Array.from({ length: OPERATORS }, (_, i) => ({ username: `bench-operator-${i}`, password: randomPassword() }));
+  const stack = await startStack({
+    vars: { HWA_BASE_URL: simulator.url, HWA_USERNAME: simulator.username, HWA_PASSWORD: simulator.password, LOG_LEVEL: "error" },
+    seed: (url) => seedOperators(url, operators),
+  });
+  try {
+    const tokens = await tokensFor(stack.baseUrl, operators);
+    let turn = 0;
+    const auth = () => tokens[turn++ % tokens.length];
+    const jobId = await simulator.firstJobId();
+    await simulator.forceStatus(jobId, "READY");
+    const url = `${stack.baseUrl}/api/v1/jobs/${encodeURIComponent(jobId)}/actions/hold`;
+    // A replayed key belongs to its user: one stored key per operator.
+    const storedKeys = new Map();
+    const post = async (token, key) => {
+      const headers = { Authorization: `Bearer ${token}` };
+      if (key) headers["Idempotency-Key"] = key;
+      const started = performance.now();
+      const response = await fetch(url, { method: "POST", headers });
+      await response.arrayBuffer();
+      return { ms: performance.now() - started, status: response.status, replayed: response.headers.get("Idempotency-Replayed") === "true" };
+    };
+    for (const token of tokens) {
+      const key = `bench-${crypto.randomUUID()}`;
+      const first = await post(token, key);
+      if (first.status !== 200) throw new Error(`the first hold answered ${first.status}`);
+      storedKeys.set(token, key);
+    }
+
+    const samples = { "no-key": [], replay: [], action: [] };
+    const unexpected = [];
+    const actionsBefore = (await simulator.stats()).byRoute[HOLD_ROUTE] ?? 0;
+    for (let i = 0; i < WARMUP_ROUNDS + ROUNDS; i++) {
+      const token = auth();
+      const results = {
+        "no-key": await post(token),
+        replay: await post(token, storedKeys.get(token)),
+        action: await post(token, `bench-${crypto.randomUUID()}`),
+      };
+      const expected = { "no-key": [400, false], replay: [200, true], action: [200, false] };
+      for (const [name, r] of Object.entries(results)) {
+        if (r.status !== expected[name][0] || r.replayed !== expected[name][1]) unexpected.push({ name, status: r.status, replayed: r.replayed });
+        if (i >= WARMUP_ROUNDS) samples[name].push(r.ms);
+      }
+    }
+    const actionsAfter = (await simulator.stats()).byRoute[HOLD_ROUTE] ?? 0;
+    const latency = Object.fromEntries(Object.entries(samples).map(([name, xs]) => [name, latencyOf(xs)]));
+    // Paired by round (same token, moments apart), so drift cancels out of each difference.
+    const differences = summarize(samples.replay.map((ms, i) => ms - samples["no-key"][i]));
+    const claimRoundTrip = { p50: round(differences.p50), p90: round(differences.p90), p99: round(differences.p99) };
+    const overhead = { p50: round(2 * claimRoundTrip.p50), p90: round(2 * claimRoundTrip.p90), p99: round(2 * claimRoundTrip.p99) };
+
+    // Replay throughput: CONNECTIONS loops, each replaying its operator's stored key.
+    const replayLatencies = [];
+    const statuses = {};
+    const deadline = performance.now() + THROUGHPUT_SECONDS * 1000;
+    const replaysBefore = (await simulator.stats()).total;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (performance.now() < deadline) {
+          const token = auth();
+          const r = await post(token, storedKeys.get(token));
+          replayLatencies.push(r.ms);
+          statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+        }
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    const throughput = {
+      connections: CONNECTIONS,
+      seconds: round(elapsed),
+      requests: replayLatencies.length,
+      perSecond: round(replayLatencies.length / elapsed, 1),
+      latencyMs: latencyOf(replayLatencies),
+      statuses,
+      hwaRequests: (await simulator.stats()).total - replaysBefore,
+    };
+
+    const result = {
+      command: "node bench/idempotency.mjs",
+      at: new Date().toISOString(),
+      ...revision(),
+      node: process.version,
+      cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}`,
+      rounds: ROUNDS,
+      warmupRounds: WARMUP_ROUNDS,
+      latencyMs: latency,
+      estimatedClaimRoundTripMs: claimRoundTrip,
+      estimatedOverheadOnActionMs: overhead,
+      hwaActionsDuringRounds: actionsAfter - actionsBefore,
+      unexpected: unexpected.length,
+      replayThroughput: throughput,
+      wranglerCommand: stack.command.join(" "),
+    };
+    mkdirSync(join(root, "bench", "results"), { recursive: true });
+    writeFileSync(join(root, "bench", "results", "idempotency.json"), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(join(root, "bench", "results", "idempotency.md"), markdown(result));
+    console.log(markdown(result));
+  } finally {
+    await stack.stop();
+    await simulator.stop();
+  }
+}
+
+function markdown(r) {
+  const row = (name, what) => `| ${name} | ${what} | ${r.latencyMs[name].p50} | ${r.latencyMs[name].p90} | ${r.latencyMs[name].p99} |`;
+  return `# Idempotency benchmark: the cost of Idempotency-Key on a job action, and replay throughput
+
+\`${r.command}\` at commit ${r.commit}${r.workerSourcesModified ? " (with uncommitted Worker changes)" : ""} — ${r.at}, Node ${r.node}, ${r.cpus}.
+One machine runs everything: \`wrangler dev\` (local workerd, SQLite-backed Durable Objects), its libSQL server, the HWA
+simulator (plan clock stopped) and the load generator. ${r.rounds} rounds measured after ${r.warmupRounds} of warm-up, each round
+one request of every scenario in turn, sequentially; ${OPERATORS} operators take turns (600/min per user).
+
+| scenario | what it does | p50 ms | p90 ms | p99 ms |
+| --- | --- | ---: | ---: | ---: |
+${row("no-key", "auth + rate limit + the 400 for a missing key (no store, no HWA)")}
+${row("replay", "+ SHA-256 of the body + one IdempotencyStore claim → stored answer")}
+${row("action", "+ claim + hold in HWA (read + PUT), audit, invalidation + complete")}
+
+One store round trip (replay − no-key, paired by round): p50 **${r.estimatedClaimRoundTripMs.p50} ms**, p90 ${r.estimatedClaimRoundTripMs.p90} ms, p99 ${r.estimatedClaimRoundTripMs.p99} ms.
+Estimated overhead of the layer on an action (two round trips: claim and complete): p50 **${r.estimatedOverheadOnActionMs.p50} ms**,
+p90 ${r.estimatedOverheadOnActionMs.p90} ms, p99 ${r.estimatedOverheadOnActionMs.p99} ms — ${r.latencyMs.action.p50 ? round((100 * r.estimatedOverheadOnActionMs.p50) / r.latencyMs.action.p50, 1) : "?"}% of an action's p50.
+HWA action calls during the rounds: ${r.hwaActionsDuringRounds} for ${r.rounds + r.warmupRounds} fresh keys (replays and missing keys make none).
+Answers other than expected (no-key 400, replay 200 replayed, action 200 not replayed): ${r.unexpected}.
+
+Replay throughput, ${r.replayThroughput.connections} connections for ${r.replayThroughput.seconds} s: **${r.replayThroughput.perSecond} replays/s**,
+p50 ${r.replayThroughput.latencyMs.p50} ms, p99 ${r.replayThroughput.latencyMs.p99} ms, statuses ${JSON.stringify(r.replayThroughput.statuses)},
+HWA requests during it: ${r.replayThroughput.hwaRequests}.
+`;
+}
+
+const timer = setTimeout(() => {
+  console.error("bench: overall timeout");
+  stopAllStacks().finally(() => process.exit(1));
+}, OVERALL_TIMEOUT_MS);
+process.on("SIGINT", () => stopAllStacks().finally(() => process.exit(130)));
+main()
+  .then(() => clearTimeout(timer))
+  .catch(async (error) => {
+    console.error(error);
+    await stopAllStacks();
+    process.exit(1);
+  });
