@@ -17,6 +17,8 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 /** Headers replayed with a stored response; never cookies, CSRF tokens, correlation ids or caching decisions. */
 const KEPT_HEADERS = ["content-type", "content-language", "content-location", "location", "etag", "last-modified"];
 const DEFAULT_LEASE_MS = 60_000;
+/** A live request usually answers within a second or two; the lease end is only the worst case (a dead request). */
+const MAX_RETRY_AFTER_SECONDS = 5;
 
 /** The Durable Object name of a key scope: user + method + path + key, hashed so any key makes a valid name. */
 export function scopeName(user: string, method: string, path: string, key: string): Promise<string> {
@@ -51,7 +53,7 @@ function answerTo(claim: Exclude<Claim, { kind: "claimed" }>): Response | never 
         status: 409,
         kind: "idempotency-request-in-flight",
         detail: "A request with this Idempotency-Key is still in progress; retry after it completes",
-        headers: { "Retry-After": String(claim.retryAfterSeconds) },
+        headers: { "Retry-After": String(Math.min(claim.retryAfterSeconds, MAX_RETRY_AFTER_SECONDS)) },
       });
   }
 }
