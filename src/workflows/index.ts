@@ -1,6 +1,8 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../platform/http/app-env";
 import { validationHook } from "../platform/http/validation";
+import { listRunsHandler, runCompatHandler, runHandler, showRunHandler } from "./runs.handlers";
+import { listRuns, run, runCompat, showRun } from "./runs.routes";
 import {
   createWorkflowHandler,
   listWorkflowsHandler,
@@ -17,4 +19,8 @@ export const workflowRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   .openapi(show, showWorkflowHandler)
   .openapi(replace, replaceWorkflowHandler)
   .openapi(remove, removeWorkflowHandler)
-  .openapi(removeCompat, removeWorkflowCompatHandler);
+  .openapi(removeCompat, removeWorkflowCompatHandler)
+  .openapi(run, runHandler)
+  .openapi(runCompat, runCompatHandler)
+  .openapi(listRuns, listRunsHandler)
+  .openapi(showRun, showRunHandler);
