@@ -125,8 +125,11 @@ describe("workflow list", () => {
       const byPrefix = await planOf({ name: "NIGHTLY_*", limit: 50 });
       expect(byPrefix).toMatch(/SEARCH workflows USING INDEX workflows_name(_status)?_idx \(name>\? AND name<\?\)/);
 
+      const byBoth = await planOf({ name: "NIGHTLY_RECOVERY", status: "active", limit: 50 });
+      expect(byBoth).toMatch(/SEARCH workflows USING INDEX workflows_name_status_idx \(name=\? AND status=\?\)/);
+
       const byStatus = await planOf({ status: "disabled", limit: 50 });
-      expect(byStatus).toMatch(/SEARCH workflows USING INDEX workflows_(name_)?status_idx|SEARCH workflows USING INDEX workflows_status_idx \(status=/);
+      expect(byStatus).toMatch(/SEARCH workflows USING INDEX workflows_status_idx \(status=\?\)/);
       expect(byStatus).not.toMatch(/SCAN workflows\b/);
     } finally {
       client.close();
