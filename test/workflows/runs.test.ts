@@ -171,6 +171,23 @@ describe("workflow runs", () => {
   });
 });
 
+describe("a run at most once per key", () => {
+  it("answers a duplicate that arrives while the run is still going with 409 and Retry-After, and runs once", async () => {
+    const abended = await jobIn("ABEND");
+    // The wait keeps the first run going for a second, long enough for the duplicate to find it in flight.
+    const workflow = await createWorkflow(admin, { name: uniqueName("run-dup"), steps: [{ action: "wait-for-status", job: abended.id, status: ["SUCC"], timeout_s: 1 }] });
+    const key = crypto.randomUUID();
+    const first = runWorkflow(operator, workflow.id, key);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const duplicate = await runWorkflow(operator, workflow.id, key);
+    expect(duplicate.status).toBe(409);
+    expect(Number(duplicate.headers.get("Retry-After"))).toBeGreaterThanOrEqual(1);
+    expect((await first).status).toBe(200);
+    const runs = (await (await SELF.fetch(`${ORIGIN}/api/v1/workflows/${workflow.id}/runs`, { headers: bearer(operator) })).json()) as { items: RunBody[] };
+    expect(runs.items).toHaveLength(1);
+  });
+});
+
 describe("the old suite's scenario", () => {
   it("two POSTs to /api/workflow/execute with one key and body answer the same JSON, and HWA saw the action once", async () => {
     const abended = await jobIn("ABEND");
