@@ -9,36 +9,21 @@ import { readConfig } from "../../src/platform/env/config";
 import { canonicalBody, sha256Hex } from "../../src/platform/http/canonical-json";
 import { scopeName } from "../../src/platform/http/idempotency";
 import { bearer, createUser, ORIGIN, tokenFor, type TestUser } from "../helpers/accounts";
+import { borrowJobs } from "../helpers/borrowed-jobs";
 import { simulator } from "../helpers/hwa";
 import { bindings, CLOSED_URL, fetchWith, problemOf } from "../helpers/worker";
 
 let user: TestUser;
 let token: string;
 let viewer: string;
-let pool: Job[] = [];
 
 beforeAll(async () => {
   user = await createUser("operator");
   [token, viewer] = await Promise.all([tokenFor(user), tokenFor(await createUser("viewer"))]);
-  const response = await SELF.fetch(`${ORIGIN}/api/v1/jobs?limit=500`, { headers: bearer(viewer) });
-  // A random order, so this file rarely acts on a job another file picked from the top of the list.
-  pool = ((await response.json()) as { items: Job[] }).items.sort(() => Math.random() - 0.5);
 });
 
-const used: Job[] = [];
+const { jobIn } = borrowJobs();
 
-async function jobIn(status: string): Promise<Job> {
-  const job = pool.pop()!;
-  used.push(job);
-  await simulator.forceStatus(job.id, status);
-  return job;
-}
-
-// The simulator is shared: leave every job in the status it had (an ABEND with return code 0 would surprise others).
-afterAll(async () => {
-  const forceable = new Set(["HOLD", "READY", "EXEC", "SUCC", "ABEND", "CANCL"]);
-  await Promise.all(used.filter((job) => forceable.has(job.status ?? "")).map((job) => simulator.forceStatus(job.id, job.status!)));
-});
 
 const actionPath = (jobId: string, action: string) => `/api/v1/jobs/${encodeURIComponent(jobId)}/actions/${action}`;
 

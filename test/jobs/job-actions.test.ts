@@ -6,35 +6,19 @@ import { database } from "../../src/platform/db/client";
 import { auditEvents } from "../../src/platform/db/schema";
 import { readConfig } from "../../src/platform/env/config";
 import { bearer, createUser, ORIGIN, sessionFor, tokenFor } from "../helpers/accounts";
+import { borrowJobs } from "../helpers/borrowed-jobs";
 import { hwaUrl, simulator } from "../helpers/hwa";
 import { bindings, problemOf } from "../helpers/worker";
 
 let operator: string;
 let viewer: string;
-let pool: Job[] = [];
 
 beforeAll(async () => {
   [operator, viewer] = await Promise.all([tokenFor(await createUser("operator")), tokenFor(await createUser("viewer"))]);
-  const response = await SELF.fetch(`${ORIGIN}/api/v1/jobs?limit=500`, { headers: bearer(viewer) });
-  // A random order, so this file rarely acts on a job another file picked from the top of the list.
-  pool = ((await response.json()) as { items: Job[] }).items.sort(() => Math.random() - 0.5);
 });
 
-/** A job no other test of this file uses, put in `status` in the simulator. */
-const used: Job[] = [];
+const { jobIn } = borrowJobs();
 
-async function jobIn(status: string): Promise<Job> {
-  const job = pool.pop()!;
-  used.push(job);
-  await simulator.forceStatus(job.id, status);
-  return job;
-}
-
-// The simulator is shared: leave every job in the status it had (an ABEND with return code 0 would surprise others).
-afterAll(async () => {
-  const forceable = new Set(["HOLD", "READY", "EXEC", "SUCC", "ABEND", "CANCL"]);
-  await Promise.all(used.filter((job) => forceable.has(job.status ?? "")).map((job) => simulator.forceStatus(job.id, job.status!)));
-});
 
 function act(jobId: string, action: string, init: { token?: string; key?: string | null; body?: unknown; headers?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { ...bearer(init.token ?? operator), ...init.headers };
@@ -162,7 +146,7 @@ describe("actions that make no sense, and who may act", () => {
   });
 
   it("an unknown action is 400, an unknown job 404", async () => {
-    const job = pool.at(-1)!;
+    const job = await jobIn("READY");
     expect((await act(job.id, "explode")).status).toBe(400);
     const missing = await act("no-such-job", "hold");
     expect(missing.status).toBe(404);

@@ -6,6 +6,7 @@ import { database } from "../../src/platform/db/client";
 import { auditEvents } from "../../src/platform/db/schema";
 import { readConfig } from "../../src/platform/env/config";
 import { bearer, createUser, ORIGIN, tokenFor } from "../helpers/accounts";
+import { borrowJobs } from "../helpers/borrowed-jobs";
 import { simulator, testClient } from "../helpers/hwa";
 import { bindings, problemOf } from "../helpers/worker";
 import { createWorkflow, json, runWorkflow, uniqueName, type RunBody, type WorkflowBody } from "./helpers";
@@ -13,33 +14,16 @@ import { createWorkflow, json, runWorkflow, uniqueName, type RunBody, type Workf
 let admin: string;
 let operator: string;
 let operatorName: string;
-let pool: Job[] = [];
-const used: Job[] = [];
 
 beforeAll(async () => {
   const user = await createUser("operator");
   operatorName = user.username;
   [admin, operator] = await Promise.all([tokenFor(await createUser("admin")), tokenFor(user)]);
-  const response = await SELF.fetch(`${ORIGIN}/api/v1/jobs?limit=500`, { headers: bearer(operator) });
-  // Random, and never the job the qualified-name test resolves, so other files rarely act on the jobs used here.
-  pool = ((await response.json()) as { items: Job[] }).items
-    .filter((job) => job.job_stream !== "TREASURY_RATES")
-    .sort(() => Math.random() - 0.5);
 });
 
-/** A job of the shared simulator, forced into `status` for this test. */
-async function jobIn(status: string): Promise<Job> {
-  const job = pool.pop()!;
-  used.push(job);
-  await simulator.forceStatus(job.id, status);
-  return job;
-}
+// Never the job the qualified-name test resolves.
+const { jobIn } = borrowJobs({ exclude: (job) => job.job_stream === "TREASURY_RATES" });
 
-// The simulator is shared: leave every job in the status it had.
-afterAll(async () => {
-  const forceable = new Set(["HOLD", "READY", "EXEC", "SUCC", "ABEND", "CANCL"]);
-  await Promise.all(used.filter((job) => forceable.has(job.status ?? "")).map((job) => simulator.forceStatus(job.id, job.status!)));
-});
 
 /** The job's status as HWA has it now, read past the Worker and its cache. */
 async function statusOf(jobId: string): Promise<string | null> {

@@ -1,0 +1,35 @@
+import { SELF } from "cloudflare:test";
+import { afterAll, beforeAll } from "vitest";
+import type { Job } from "../../src/jobs/job";
+import { bearer, createUser, ORIGIN, tokenFor } from "./accounts";
+import { simulator } from "./hwa";
+
+const FORCEABLE = new Set(["HOLD", "READY", "EXEC", "SUCC", "ABEND", "CANCL"]);
+
+/**
+ * Jobs of the shared simulator a test file may force into a status and act on. They are taken in a random
+ * order, so files rarely pick the same job, and put back in the status they had when the file ends
+ * (an ABEND with return code 0 would surprise other files). Call at the top level of a test file.
+ */
+export function borrowJobs(options: { exclude?: (job: Job) => boolean } = {}): { jobIn(status: string): Promise<Job> } {
+  let pool: Job[] = [];
+  const used: Job[] = [];
+  beforeAll(async () => {
+    const viewer = await tokenFor(await createUser("viewer"));
+    const response = await SELF.fetch(`${ORIGIN}/api/v1/jobs?limit=500`, { headers: bearer(viewer) });
+    const jobs = ((await response.json()) as { items: Job[] }).items;
+    pool = jobs.filter((job) => !options.exclude?.(job)).sort(() => Math.random() - 0.5);
+  });
+  afterAll(async () => {
+    await Promise.all(used.filter((job) => FORCEABLE.has(job.status ?? "")).map((job) => simulator.forceStatus(job.id, job.status!)));
+  });
+  return {
+    async jobIn(status) {
+      const job = pool.pop();
+      if (!job) throw new Error("no simulator job left to borrow");
+      used.push(job);
+      await simulator.forceStatus(job.id, status);
+      return job;
+    },
+  };
+}
