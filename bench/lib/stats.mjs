@@ -1,16 +1,7 @@
 // Summary statistics for latency samples, and a seeded bootstrap so that reruns are comparable.
 
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-export function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the simulator's seeded PRNG: floats in [0, 1). */
+export { mulberry32 as seededRandom } from "../../dev/hwa-simulator/random.mjs";
 
 /** Fisher–Yates shuffle in place with the given PRNG. @template T @param {T[]} items @param {() => number} random */
 export function shuffle(items, random) {

@@ -1,4 +1,5 @@
 import { SELF } from "cloudflare:test";
+import type { RunRecord } from "../../src/workflows/run-store";
 import { bearer, ORIGIN } from "../helpers/accounts";
 
 export const json = (token: string, extra: Record<string, string> = {}) => ({ ...bearer(token), "Content-Type": "application/json", ...extra });
@@ -16,17 +17,8 @@ export interface WorkflowBody {
   latest_run?: { run_id: string; status: string; started_at: string; finished_at: string | null } | null;
 }
 
-export interface RunBody {
-  run_id: string;
-  workflow_id: number;
-  workflow_version: number;
-  status: "running" | "succeeded" | "failed";
-  started_at: string;
-  finished_at: string | null;
-  requested_by: string;
-  steps: { index: number; action: string; job: string; status: string; started_at: string; finished_at: string; hwa?: Record<string, unknown>; error?: string }[];
-  error?: string;
-}
+/** A run record as the API answers it. */
+export type RunBody = RunRecord;
 
 /** A name no other test uses. */
 export const uniqueName = (prefix = "wf") => `${prefix}-${crypto.randomUUID()}`;
