@@ -13,8 +13,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { createClient } from "@libsql/client";
-import { createAccount, randomPassword } from "../dev/admin-account.mjs";
+import { randomPassword } from "../dev/admin-account.mjs";
+import { seedAccounts } from "./lib/accounts.mjs";
 import { freePort, root, startStack, stopAllStacks } from "./lib/stack.mjs";
 import { summarize } from "./lib/stats.mjs";
 
@@ -60,17 +60,6 @@ async function startSimulator() {
   };
 }
 
-async function seedOperators(libsqlUrl, operators) {
-  const client = createClient({ url: libsqlUrl });
-  try {
-    for (let i = 0; i < operators.length; i += 8) {
-      await Promise.all(operators.slice(i, i + 8).map((operator) => createAccount(client, { ...operator, role: "operator" })));
-    }
-  } finally {
-    client.close();
-  }
-}
-
 /** Bearer tokens from `POST /token`, each login from its own client address (logins are limited per IP). */
 async function tokensFor(baseUrl, operators) {
   const tokens = [];
@@ -109,7 +98,7 @@ async function main() {
   const operators = Array.from({ length: OPERATORS }, (_, i) => ({ username: `bench-operator-${i}`, password: randomPassword() }));
   const stack = await startStack({
     vars: { HWA_BASE_URL: simulator.url, HWA_USERNAME: simulator.username, HWA_PASSWORD: simulator.password, LOG_LEVEL: "error" },
-    seed: (url) => seedOperators(url, operators),
+    seed: (url) => seedAccounts(url, operators, "operator"),
   });
   try {
     const tokens = await tokensFor(stack.baseUrl, operators);

@@ -10,8 +10,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { createClient } from "@libsql/client";
-import { createAccount, randomPassword } from "../dev/admin-account.mjs";
+import { randomPassword } from "../dev/admin-account.mjs";
+import { seedAccounts } from "./lib/accounts.mjs";
 import { freePort, root, startStack, stopAllStacks } from "./lib/stack.mjs";
 import { seededRandom, summarize } from "./lib/stats.mjs";
 
@@ -49,17 +49,6 @@ async function startSimulator() {
     requests: async () => ((await (await fetch(`${url}/__control/stats`)).json()).total),
     stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : (child.once("exit", resolve), child.kill("SIGTERM")))),
   };
-}
-
-async function seedViewers(libsqlUrl, viewers) {
-  const client = createClient({ url: libsqlUrl });
-  try {
-    for (let i = 0; i < viewers.length; i += 8) {
-      await Promise.all(viewers.slice(i, i + 8).map((viewer) => createAccount(client, { ...viewer, role: "viewer" })));
-    }
-  } finally {
-    client.close();
-  }
 }
 
 /** Bearer tokens from `POST /token`, each login from its own client address (logins are limited per IP). */
@@ -144,7 +133,7 @@ async function load(next, seconds) {
 async function measureStack(label, simulator, viewers, jobIds, cacheDisabled) {
   const stack = await startStack({
     vars: { HWA_BASE_URL: simulator.url, HWA_USERNAME: simulator.username, HWA_PASSWORD: simulator.password, CACHE_DISABLED: String(cacheDisabled), LOG_LEVEL: "error" },
-    seed: (url) => seedViewers(url, viewers),
+    seed: (url) => seedAccounts(url, viewers, "viewer"),
   });
   try {
     console.log(`${label}: stack at ${stack.baseUrl}; logging ${viewers.length} viewers in`);

@@ -6,8 +6,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { createClient } from "@libsql/client";
-import { createAccount, randomPassword } from "../dev/admin-account.mjs";
+import { randomPassword } from "../dev/admin-account.mjs";
+import { seedAccounts } from "./lib/accounts.mjs";
 import { root, startStack, stopAllStacks } from "./lib/stack.mjs";
 import { bootstrapMedianDifference, seededRandom, shuffle, summarize } from "./lib/stats.mjs";
 
@@ -32,18 +32,6 @@ let ipCounter = 0;
 function nextClientIp() {
   ipCounter += 1;
   return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
-}
-
-/** Creates the viewer accounts (PBKDF2 in Node's thread pool, a few at a time). */
-async function seedAccounts(libsqlUrl, accounts) {
-  const client = createClient({ url: libsqlUrl });
-  try {
-    for (let i = 0; i < accounts.length; i += 8) {
-      await Promise.all(accounts.slice(i, i + 8).map((account) => createAccount(client, { ...account, role: "viewer" })));
-    }
-  } finally {
-    client.close();
-  }
 }
 
 /**
@@ -165,7 +153,7 @@ async function main() {
   const startedAt = new Date();
   const loadBefore = loadAverage();
   const t0 = performance.now();
-  const stack = await startStack({ seed: (url) => seedAccounts(url, [...successAccounts, ...failureAccounts]) });
+  const stack = await startStack({ seed: (url) => seedAccounts(url, [...successAccounts, ...failureAccounts], "viewer") });
   const setupSeconds = (performance.now() - t0) / 1000;
   console.log(`stack up in ${setupSeconds.toFixed(1)} s at ${stack.baseUrl}, ${SUCCESS_ACCOUNTS + FAILURE_NAMES} accounts`);
 
