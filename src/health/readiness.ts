@@ -4,6 +4,8 @@ import type { Config } from "../platform/env/config";
 import { database } from "../platform/db/client";
 import { readinessProbes } from "../platform/db/schema";
 import { withTimeout } from "../platform/services/timeout";
+import { authorizationOf } from "../hwa/client";
+import { credentialsOf } from "../hwa/connection";
 
 export type ComponentStatus = "ok" | "error" | "not_configured";
 
@@ -82,9 +84,7 @@ async function checkDurableObjects(env: Bindings): Promise<ComponentHealth & { n
 function checkHwa(config: Config): Promise<ComponentHealth> {
   if (!config.HWA_BASE_URL) return Promise.resolve({ status: "not_configured", latency_ms: 0, critical: false });
   const base = config.HWA_BASE_URL.replace(/\/$/, "");
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (config.HWA_API_KEY) headers.Authorization = `Bearer ${config.HWA_API_KEY}`;
-  else if (config.HWA_USERNAME) headers.Authorization = `Basic ${btoa(`${config.HWA_USERNAME}:${config.HWA_PASSWORD ?? ""}`)}`;
+  const headers = { Accept: "application/json", Authorization: authorizationOf(credentialsOf(config)) };
   return timed(false, async () => {
     const response = await fetch(`${base}/api/v2/engine/info`, { headers });
     await response.body?.cancel();

@@ -35,6 +35,11 @@ export type JobAction = (typeof jobActions)[number];
 export const jobStreamActions = ["hold", "release", "cancel"] as const;
 export type JobStreamAction = (typeof jobStreamActions)[number];
 
+/** The Authorization header HWA expects for these credentials. */
+export function authorizationOf(credentials: HwaCredentials): string {
+  return "apiKey" in credentials ? `Bearer ${credentials.apiKey}` : `Basic ${btoa(`${credentials.username}:${credentials.password}`)}`;
+}
+
 const JobPage = page(JobInPlan);
 const JobStreamPage = page(JobStreamInPlan);
 const WorkstationPage = page(WorkstationInPlan);
@@ -80,11 +85,7 @@ export class HwaClient {
 
   private headers(accept: string, hasBody: boolean): Headers {
     const headers = new Headers({ Accept: accept });
-    const credentials = this.options.credentials;
-    headers.set(
-      "Authorization",
-      "apiKey" in credentials ? `Bearer ${credentials.apiKey}` : `Basic ${btoa(`${credentials.username}:${credentials.password}`)}`,
-    );
+    headers.set("Authorization", authorizationOf(this.options.credentials));
     if (hasBody) headers.set("Content-Type", "application/json");
     if (this.options.traceparent) headers.set("traceparent", this.options.traceparent);
     if (this.options.correlationId) headers.set("X-Correlation-ID", this.options.correlationId);
