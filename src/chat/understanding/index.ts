@@ -1,0 +1,60 @@
+// The chat's understanding of one operator message, in Portuguese or English: pure, synchronous, deterministic.
+
+import { knownZone } from "./clock";
+import { carryOver, entitiesOf, intentInContext, subjectFromContext } from "./follow-up";
+import { decideIntent } from "./intent";
+import { detectLanguage } from "./language";
+import { readMessage } from "./reading";
+import type { Entities, Language, UnderstandOptions, Understanding } from "./types";
+import { intents } from "./types";
+
+export { resolveName } from "./names";
+export type * from "./types";
+
+/**
+ * What `message` asks for, with the job, stream, workstation, action and period it names. Never throws: a message
+ * it cannot read is `unknown`. Relative times count from `options.now` in `options.timeZone` (UTC by default).
+ */
+export function understand(message: string, options: UnderstandOptions): Understanding {
+  try {
+    return understandMessage(typeof message === "string" ? message : String(message ?? ""), options);
+  } catch {
+    return { intent: "unknown", language: fallbackLanguage(options), entities: {}, followUp: false };
+  }
+}
+
+function understandMessage(message: string, options: UnderstandOptions): Understanding {
+  const now = options.now instanceof Date && Number.isFinite(options.now.getTime()) ? options.now.getTime() : 0;
+  const context = options.context;
+  const reading = readMessage(message, now, knownZone(options.timeZone), options.vocabulary);
+  const own = decideIntent(reading, context);
+  const decision = intentInContext(own, reading, context);
+
+  const entities: Entities = entitiesOf(reading.mentions, decision.intent);
+  if (decision.action) entities.action = decision.action;
+  if (reading.period) {
+    entities.since = new Date(reading.period.since).toISOString();
+    if (reading.period.until !== undefined) entities.until = new Date(reading.period.until).toISOString();
+  }
+  const intent = subjectFromContext(decision.intent, entities, context);
+  if (intent !== decision.intent) Object.assign(entities, entitiesOf(reading.mentions, intent));
+  const carried = carryOver({ ...decision, intent, followUp: decision.followUp || intent !== decision.intent }, own, reading, entities, context);
+
+  const nameTokens = new Set(reading.mentions.flatMap((mention) => range(mention.at, mention.end)));
+  const language = detectLanguage(reading.tokens, (i) => nameTokens.has(i), fallbackLanguage(options));
+  return {
+    intent: intents.includes(intent) ? intent : "unknown",
+    language,
+    entities,
+    followUp: decision.followUp || carried || intent !== decision.intent,
+  };
+}
+
+function fallbackLanguage(options: UnderstandOptions | undefined): Language {
+  const language = options?.context?.language;
+  return language === "pt" || language === "en" ? language : "en";
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+}

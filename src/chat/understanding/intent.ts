@@ -1,0 +1,115 @@
+// What the operator asks for, from the cue words and names of one message. Decisions worth knowing:
+// - "why did LOAD fail?", "por que o LOAD falhou?", "qual o erro do LOAD?", "mostra o log do LOAD" are job_log:
+//   the reason a job failed is in its log.
+// - "did LOAD fail?", "o LOAD abendou?" (one named job) are job_status; "what failed", "quais jobs falharam",
+//   "falhou algo no PAYROLL?" (many, or a place to look in) are failed_jobs.
+// - "o que está segurando o X", "what is X waiting for", "why hasn't X started" are job_dependencies.
+// - An intent from a name alone ("LOAD?", "e o PAYROLL_CALC?") is weak: a conversation's previous intent wins.
+
+import { actionCues, type Cue } from "./lexicon";
+import type { Mention, Role } from "./entities";
+import type { Reading } from "./reading";
+import type { ChatAction, ConversationContext, Intent } from "./types";
+
+export interface IntentReading {
+  intent: Intent;
+  action?: ChatAction;
+  /** The message itself says what it asks for; false when only a name or a time was given. */
+  ownCue: boolean;
+}
+
+const jobActions: Cue[] = ["hold", "release", "rerun", "cancel", "kill"];
+/** Words a reply to "confirm?" may hold besides yes or no ("sim, pode fazer por favor", "no thanks"). */
+const replyWords = new Set<Cue>(["confirm", "decline", "filler", "article", "pronoun", "negation"]);
+
+export function decideIntent(reading: Reading, context: ConversationContext | undefined): IntentReading {
+  const { has, mentions } = reading;
+  const reply = replyOf(reading);
+  if (reply) return { intent: "job_action", action: reply, ownCue: true };
+
+  const action = actionOf(reading);
+  if (action === "cancel" && isBareWord(reading, "cancel") && context?.intent === "job_action") {
+    // "cancela" right after the assistant proposed an action answers the proposal.
+    return { intent: "job_action", action: "decline", ownCue: true };
+  }
+  if (has("how_to") && mentions.length === 0) return { intent: "help", ownCue: true };
+  if (action) return { intent: "job_action", action, ownCue: true };
+
+  const oneJob = mentions.some((mention) => isJobLike(mention) && !mention.afterPreposition);
+  const many = has("many") || has("jobs");
+  const namedJob = mentions.some((mention) => roleOf(mention) === "job");
+  if (has("dependencies") || (has("why") && has("negation") && has("start"))) return { intent: "job_dependencies", ownCue: true };
+  if (has("help")) return { intent: "help", ownCue: true };
+  if (has("why") && (oneJob || !many) && !onlyRole(mentions, "job_stream")) return { intent: "job_log", ownCue: true };
+  if (has("log")) return { intent: "job_log", ownCue: true };
+  if (has("error_text")) return { intent: oneJob || !many ? "job_log" : "failed_jobs", ownCue: true };
+  if (has("failure")) return { intent: oneJob && !many ? "job_status" : "failed_jobs", ownCue: true };
+  if ((has("workstation") || has("workstation_state")) && !namedJob) {
+    return { intent: "workstation_status", ownCue: !onlyPlaces(mentions, "workstation") };
+  }
+  if (has("stream") && !namedJob) return { intent: "jobstream_status", ownCue: !onlyPlaces(mentions, "job_stream") };
+  if (has("status") || has("start")) return { intent: intentForSubject(mentions), ownCue: true };
+  if (mentions.length > 0) return { intent: intentForSubject(mentions), ownCue: false };
+  return { intent: "unknown", ownCue: false };
+}
+
+/** The role a mention plays when the message or the plan says it; undefined for a name nobody knows. */
+export function roleOf(mention: Mention): Role | undefined {
+  if (mention.role) return mention.role;
+  if (mention.planRoles.length === 1) return mention.planRoles[0];
+  return mention.planRoles.includes("job") ? "job" : mention.planRoles[0];
+}
+
+function isJobLike(mention: Mention): boolean {
+  const role = roleOf(mention);
+  return role === undefined || role === "job";
+}
+
+function onlyRole(mentions: readonly Mention[], role: Role): boolean {
+  return mentions.length > 0 && mentions.every((mention) => roleOf(mention) === role);
+}
+
+/** "e no stream DAILY?": the stream is where to look, not what is asked about. */
+function onlyPlaces(mentions: readonly Mention[], role: Role): boolean {
+  const named = mentions.filter((mention) => roleOf(mention) === role);
+  return named.length > 0 && named.every((mention) => mention.afterPreposition);
+}
+
+/** job_status, jobstream_status or workstation_status by what the first name is. */
+export function intentForSubject(mentions: readonly Mention[]): Intent {
+  const subject = mentions.find((mention) => !mention.afterPreposition) ?? mentions[0];
+  const role = subject ? roleOf(subject) : undefined;
+  if (role === "job_stream") return "jobstream_status";
+  if (role === "workstation") return "workstation_status";
+  return "job_status";
+}
+
+/** "sim", "yes please", "pode fazer", "não", "cancela isso", "never mind": the whole message answers a proposal. */
+function replyOf(reading: Reading): "confirm" | "decline" | undefined {
+  if (reading.mentions.length > 0 || reading.period || reading.tokens.length === 0) return undefined;
+  let answer: "confirm" | "decline" | undefined;
+  for (const [i, token] of reading.tokens.entries()) {
+    const cues = reading.cues[i];
+    if (token.word === "no" && (i === 0 || answer === undefined)) {
+      answer ??= "decline";
+      continue;
+    }
+    if (!cues || !cues.some((cue) => replyWords.has(cue))) return undefined;
+    if (answer === undefined && cues.includes("confirm")) answer = "confirm";
+    else if (answer === undefined && cues.includes("decline")) answer = "decline";
+  }
+  return answer;
+}
+
+function actionOf(reading: Reading): ChatAction | undefined {
+  for (const cues of reading.cues) {
+    const cue = cues?.[0];
+    if (cue && jobActions.includes(cue)) return actionCues[cue];
+  }
+  return undefined;
+}
+
+/** The message is that one cue word and politeness ("cancela", "cancel please"). */
+function isBareWord(reading: Reading, cue: Cue): boolean {
+  return reading.mentions.length === 0 && reading.cues.every((cues) => cues !== undefined && (cues.includes(cue) || cues.includes("filler")));
+}
