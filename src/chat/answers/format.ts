@@ -1,0 +1,143 @@
+import type { Language } from "../understanding/types";
+
+// Times, durations and lists as an operator reads them, in Portuguese or English.
+
+/** What every answer needs besides its facts. */
+export interface AnswerOptions {
+  language: Language;
+  /** "Now": which day is today, how long a running job has run. */
+  now: Date;
+  /** IANA zone of the operator's clock; default "UTC". An unknown zone reads as UTC. */
+  timeZone?: string;
+  /** The facts were served from the cache because HWA did not answer; how old they are. */
+  stale?: { ageSeconds: number };
+}
+
+/** "45 s", "3 min 20 s", "12 min", "1 h", "1 h 05 min": the same in both languages. */
+export function durationText(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 600) {
+    const rest = seconds % 60;
+    return rest === 0 ? `${Math.floor(seconds / 60)} min` : `${Math.floor(seconds / 60)} min ${String(rest).padStart(2, "0")} s`;
+  }
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const rest = minutes % 60;
+  return rest === 0 ? `${minutes / 60} h` : `${Math.floor(minutes / 60)} h ${String(rest).padStart(2, "0")} min`;
+}
+
+/** "há 5 min" / "5 min ago". */
+export function agoText(ms: number, language: Language): string {
+  return language === "pt" ? `há ${durationText(ms)}` : `${durationText(ms)} ago`;
+}
+
+/** "+20%" / "-15%": how far `actual` is from `estimate`; undefined without a usable estimate. */
+export function deviationText(actualMs: number, estimateMs: number | null | undefined): string | undefined {
+  if (!estimateMs || estimateMs <= 0) return undefined;
+  const percent = Math.round(((actualMs - estimateMs) / estimateMs) * 100);
+  return percent >= 0 ? `+${percent}%` : `${percent}%`;
+}
+
+interface ZonedDate {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+// Building an Intl formatter is slow; a zone's formatter is reused (bounded: a handful of zones in practice).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  const known = formatters.get(timeZone);
+  if (known) return known;
+  let formatter: Intl.DateTimeFormat;
+  try {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+  } catch {
+    return timeZone === "UTC" ? new Intl.DateTimeFormat("en-US", { timeZone: "UTC" }) : formatterFor("UTC");
+  }
+  if (formatters.size >= 32) formatters.clear();
+  formatters.set(timeZone, formatter);
+  return formatter;
+}
+
+function zoned(date: Date, timeZone: string): ZonedDate {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(date)) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  return { year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0, hour: (parts.hour ?? 0) % 24, minute: parts.minute ?? 0 };
+}
+
+const dayNumber = (date: ZonedDate) => Date.UTC(date.year, date.month - 1, date.day) / 86_400_000;
+const two = (n: number) => String(n).padStart(2, "0");
+const monthsEn = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** An ISO instant from HWA as a Date; undefined when absent or unreadable. */
+export function instant(iso: string | null | undefined): Date | undefined {
+  if (!iso) return undefined;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : new Date(ms);
+}
+
+/**
+ * "08:12" today in the operator's zone; "ontem 23:40" / "yesterday 23:40"; "amanhã 06:00" / "tomorrow 06:00";
+ * "27/11 23:40" / "Nov 27 23:40" on other days (with the year when it is not this year).
+ */
+export function clockText(at: string | Date | null | undefined, options: AnswerOptions): string | undefined {
+  const date = at instanceof Date ? at : instant(at);
+  if (!date) return undefined;
+  const timeZone = options.timeZone ?? "UTC";
+  const when = zoned(date, timeZone);
+  const today = zoned(options.now, timeZone);
+  const hhmm = `${two(when.hour)}:${two(when.minute)}`;
+  const pt = options.language === "pt";
+  switch (dayNumber(when) - dayNumber(today)) {
+    case 0:
+      return hhmm;
+    case -1:
+      return pt ? `ontem ${hhmm}` : `yesterday ${hhmm}`;
+    case 1:
+      return pt ? `amanhã ${hhmm}` : `tomorrow ${hhmm}`;
+  }
+  const otherYear = when.year !== today.year;
+  if (pt) return `${two(when.day)}/${two(when.month)}${otherYear ? `/${when.year}` : ""} ${hhmm}`;
+  return `${monthsEn[when.month - 1]} ${when.day}${otherYear ? `, ${when.year}` : ""} ${hhmm}`;
+}
+
+/** "06:00 (hoje)" / "06:00 (today)" for a start of period today; else as `clockText` ("ontem 22:00"). */
+export function sinceText(at: string | Date | null | undefined, options: AnswerOptions): string | undefined {
+  const text = clockText(at, options);
+  if (text === undefined || !/^\d\d:\d\d$/.test(text)) return text;
+  return `${text} (${options.language === "pt" ? "hoje" : "today"})`;
+}
+
+/** "A", "A e B", "A, B e C" / "A, B and C". */
+export function listText(items: readonly string[], language: Language): string {
+  if (items.length <= 1) return items[0] ?? "";
+  const and = language === "pt" ? " e " : " and ";
+  return `${items.slice(0, -1).join(", ")}${and}${items.at(-1)}`;
+}
+
+/** The first `max` items and "e mais N" / "and N more" for the rest. */
+export function cappedList(items: readonly string[], max: number, language: Language): string {
+  if (items.length <= max) return listText(items, language);
+  const rest = items.length - max;
+  return `${items.slice(0, max).join(", ")} ${language === "pt" ? `e mais ${rest}` : `and ${rest} more`}`;
+}
+
+/** "1 job" / "3 jobs", with the words given. */
+export function counted(n: number, singular: string, plural: string): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}

@@ -1,0 +1,28 @@
+// The chat's answers: pure functions from facts read from HWA to the operator's answer, in pt or en.
+export type { Reply } from "./reply";
+export { staleNote, type ReplyWith } from "./compose";
+export { agoText, clockText, durationText, sinceText, type AnswerOptions } from "./format";
+export { answerJobStatus, type JobStatusData } from "./job-status";
+export { answerJobLog, type JobLogData, type JobLogOptions } from "./job-log";
+export { looksLikeError, scanLog, type LogLine, type LogScan, type LogScanOptions } from "./error-lines";
+export { answerFailedJobs, type FailedJobsData, type FailedJobsQuestion } from "./failed-jobs";
+export { answerJobStream, type JobStreamData } from "./job-stream";
+export { answerWorkstation, answerWorkstations, type WorkstationFacts, type WorkstationsData } from "./workstation";
+export { answerDependencies, type DependenciesData } from "./dependencies";
+export { answerHelp, answerUnknown, type HelpData } from "./help";
+export { askWhich, notFound, quoteWritten, type Candidate, type NameOptions, type NamedKind } from "./names";
+export {
+  acceptedStatuses,
+  actionDeclined,
+  actionDone,
+  actionFailed,
+  actionRefused,
+  confirmAction,
+  nothingPending,
+  roleCannotAct,
+  type ActionOutcomeData,
+  type ActionTarget,
+  type JobChatAction,
+  type PendingActionData,
+} from "./actions";
+export { answerHwaTrouble, upstreamReason, type HwaTroubleData } from "./upstream";

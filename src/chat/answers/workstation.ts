@@ -1,0 +1,76 @@
+import type { Language } from "../understanding/types";
+import { composeReply, type ReplyWith } from "./compose";
+import { cappedList, type AnswerOptions } from "./format";
+import { suggest } from "./suggest";
+
+// "A estação AGT_AIX01 está linkada?": one workstation, or how many of the plan's are linked.
+
+/** A workstation as GET /api/v1/workstations gives it (the same shape as src/engine's schema). */
+export type WorkstationFacts = {
+  id: string;
+  name: string;
+  folder: string | null;
+  type: string | null;
+  active_states: string[];
+  linked: boolean;
+  limit: number | null;
+  fence: number | null;
+  os: string | null;
+  node_name: string | null;
+  version: string | null;
+};
+
+function describedAs(workstation: WorkstationFacts, language: Language): string {
+  const about = [workstation.type, workstation.os, workstation.node_name && `${language === "pt" ? "nó" : "node"} ${workstation.node_name}`].filter(Boolean);
+  return about.length > 0 ? ` (${about.join(", ")})` : "";
+}
+
+/** One workstation: linked or not, its active states, type, OS, node, limit and fence. */
+export function answerWorkstation(workstation: WorkstationFacts, options: AnswerOptions): ReplyWith<{ workstation: WorkstationFacts }> {
+  const { language } = options;
+  const pt = language === "pt";
+  const name = `${pt ? "Estação" : "Workstation"} ${workstation.name}${describedAs(workstation, language)}`;
+  const states = workstation.active_states.length > 0 ? workstation.active_states.join(", ") : pt ? "nenhum" : "none";
+  const limits = [workstation.limit !== null && `${pt ? "limite" : "limit"} ${workstation.limit}`, workstation.fence !== null && `fence ${workstation.fence}`].filter(Boolean);
+  const lines = [
+    workstation.linked ? `${name}: ${pt ? "linkada" : "linked"}.` : `${name}: ${pt ? "NÃO linkada" : "NOT linked"}.`,
+    `${pt ? "Estados ativos" : "Active states"}: ${states}${limits.length > 0 ? `; ${limits.join(", ")}` : ""}.`,
+    !workstation.linked &&
+      (pt
+        ? "Os jobs dela ficam em READY até o link voltar (link/start da estação no HWA)."
+        : "Its jobs stay READY until it links again (link/start the workstation in HWA)."),
+  ];
+  const next = [suggest.workstations(language), suggest.failedToday(language)];
+  return composeReply("workstation_status", options, lines, { workstation: { ...workstation, active_states: [...workstation.active_states] } }, next);
+}
+
+export type WorkstationsData = {
+  total: number;
+  linked: number;
+  not_linked: { name: string; type: string | null; os: string | null; node_name: string | null }[];
+};
+
+const MAX_NAMED = 20;
+
+/** The plan's workstations: how many are linked and which are not. */
+export function answerWorkstations(workstations: readonly WorkstationFacts[], options: AnswerOptions): ReplyWith<WorkstationsData> {
+  const { language } = options;
+  const pt = language === "pt";
+  const down = workstations.filter((w) => !w.linked);
+  const linked = workstations.length - down.length;
+  const total = pt ? `${workstations.length} ${workstations.length === 1 ? "estação" : "estações"}` : `${workstations.length} ${workstations.length === 1 ? "workstation" : "workstations"}`;
+  const lines = [
+    pt ? `${total}: ${linked} ${linked === 1 ? "linkada" : "linkadas"}, ${down.length} não ${down.length === 1 ? "linkada" : "linkadas"}.`
+      : `${total}: ${linked} linked, ${down.length} not linked.`,
+    down.length > 0 &&
+      `${pt ? "Não linkadas" : "Not linked"}: ${cappedList(down.map((w) => `${w.name}${describedAs(w, language)}`), MAX_NAMED, language)}.`,
+  ];
+  const data: WorkstationsData = {
+    total: workstations.length,
+    linked,
+    not_linked: down.map((w) => ({ name: w.name, type: w.type, os: w.os, node_name: w.node_name })),
+  };
+  const next = down.slice(0, 2).map((w) => suggest.workstation(w.name, language));
+  next.push(suggest.failedToday(language));
+  return composeReply("workstation_status", options, lines, data, next);
+}
