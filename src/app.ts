@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { authRoutes } from "./auth";
+import { chatRoutes } from "./chat";
 import { docsRoutes } from "./docs";
 import { engineRoutes } from "./engine";
 import { jobActionRoutes, jobRoutes } from "./jobs";
@@ -8,7 +9,7 @@ import { healthRoutes } from "./health";
 import { metricsRoutes } from "./metrics";
 import { authenticate } from "./platform/auth/authenticate";
 import { csrfProtection } from "./platform/auth/csrf-protection";
-import { rateLimit } from "./platform/http/rate-limit";
+import { chatPolicy, rateLimit } from "./platform/http/rate-limit";
 import { userRoutes } from "./users";
 import { workflowRoutes } from "./workflows";
 import type { AppEnv } from "./platform/http/app-env";
@@ -25,6 +26,8 @@ const LOG_LEVELS = new Set(["debug", "info", "warn", "error"]);
 
 /** Not limited by the binding: operations endpoints (API.md) and the logins, which LoginGuard limits exactly. */
 const UNLIMITED = new Set(["/health", "/api/health", "/health/ready", "/metrics", "/token", "/api/v1/auth/login"]);
+/** Chat messages have their own, lower limit (API.md: 10/min per user). */
+const CHAT_MESSAGES = new Set(["/api/chat", "/api/v1/chat"]);
 
 /** Builds the Worker's HTTP application: cross-cutting middleware first, then every feature's routes. */
 export function createApp() {
@@ -40,7 +43,12 @@ export function createApp() {
   app.use(mediaType({ formPaths: ["/token"] }));
   app.use(authenticate());
   app.use(csrfProtection());
-  app.use(rateLimit({ exempt: (path) => UNLIMITED.has(path) }));
+  app.use(
+    rateLimit({
+      exempt: (path) => UNLIMITED.has(path),
+      userPolicyFor: (method, path) => (method === "POST" && CHAT_MESSAGES.has(path) ? chatPolicy : undefined),
+    }),
+  );
 
   app.route("/", healthRoutes);
   app.route("/", metricsRoutes);
@@ -52,6 +60,7 @@ export function createApp() {
   app.route("/", jobStreamRoutes);
   app.route("/", engineRoutes);
   app.route("/", workflowRoutes);
+  app.route("/", chatRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
   app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "__Host-resync_session" });

@@ -2,6 +2,7 @@ import { createApp } from "./app";
 import { scheduled } from "./maintenance/scheduled";
 import type { Bindings } from "./platform/env/bindings";
 
+export { ChatSession } from "../durable-objects/chat-session";
 export { Coalescer } from "../durable-objects/coalescer";
 export { IdempotencyStore } from "../durable-objects/idempotency-store";
 export { LoginGuard } from "../durable-objects/login-guard";

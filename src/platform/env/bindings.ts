@@ -4,8 +4,10 @@ export interface Bindings {
   LOGIN_GUARD: DurableObjectNamespace<import("../../../durable-objects/login-guard").LoginGuard>;
   COALESCER: DurableObjectNamespace<import("../../../durable-objects/coalescer").Coalescer>;
   IDEMPOTENCY_STORE: DurableObjectNamespace<import("../../../durable-objects/idempotency-store").IdempotencyStore>;
+  CHAT_SESSION: DurableObjectNamespace<import("../../../durable-objects/chat-session").ChatSession>;
   USER_RATE_LIMITER: RateLimit;
   ANONYMOUS_RATE_LIMITER: RateLimit;
+  CHAT_RATE_LIMITER: RateLimit;
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
   HWA_BASE_URL?: string;
@@ -30,4 +32,4 @@ export interface Bindings {
 }
 
 /** Every Durable Object namespace of the Worker; each class answers `ping()` for readiness. */
-export const DURABLE_OBJECT_BINDINGS = ["LOGIN_GUARD", "COALESCER", "IDEMPOTENCY_STORE"] as const satisfies readonly (keyof Bindings)[];
+export const DURABLE_OBJECT_BINDINGS = ["LOGIN_GUARD", "COALESCER", "IDEMPOTENCY_STORE", "CHAT_SESSION"] as const satisfies readonly (keyof Bindings)[];

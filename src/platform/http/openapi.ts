@@ -21,6 +21,7 @@ const descriptions: Record<number, string> = {
   413: "Body too large",
   415: "Wrong media type",
   422: "Semantically invalid",
+  426: "Not a WebSocket upgrade",
   429: "Too many requests",
   500: "Unexpected error or misconfiguration",
   502: "Upstream failure",

@@ -8,7 +8,7 @@ import { Problem } from "./problem";
 export interface RatePolicy {
   /** Name in `RateLimit-Policy`. */
   name: string;
-  binding: "USER_RATE_LIMITER" | "ANONYMOUS_RATE_LIMITER";
+  binding: "USER_RATE_LIMITER" | "ANONYMOUS_RATE_LIMITER" | "CHAT_RATE_LIMITER";
   /** Quota and window as configured on the binding, for the headers (the binding does not report them). */
   limit: number;
   periodSeconds: number;
@@ -16,6 +16,8 @@ export interface RatePolicy {
 
 export const userPolicy: RatePolicy = { name: "user", binding: "USER_RATE_LIMITER", limit: 600, periodSeconds: 60 };
 export const anonymousPolicy: RatePolicy = { name: "anonymous", binding: "ANONYMOUS_RATE_LIMITER", limit: 60, periodSeconds: 60 };
+/** Chat messages per user, over REST and WebSocket alike. */
+export const chatPolicy: RatePolicy = { name: "chat", binding: "CHAT_RATE_LIMITER", limit: 10, periodSeconds: 60 };
 
 const refused = metrics.counter("resync_rate_limited_total", "Requests refused by a rate limit, by policy.");
 
@@ -24,29 +26,42 @@ export function clientIp(headers: Headers): string {
   return headers.get("CF-Connecting-IP") ?? "127.0.0.1";
 }
 
+/** `RateLimit-Policy` (IETF httpapi draft) of a policy. */
+export function policyHeader(policy: RatePolicy): string {
+  return `"${policy.name}";q=${policy.limit};w=${policy.periodSeconds}`;
+}
+
+/** Counts one request of `key` against `policy`; over the limit → 429 with `Retry-After`. */
+export async function consume(env: Bindings, policy: RatePolicy, key: string): Promise<void> {
+  const { success } = await env[policy.binding].limit({ key });
+  if (success) return;
+  refused.inc({ policy: policy.name });
+  throw new Problem({
+    status: 429,
+    kind: "rate-limited",
+    detail: `Rate limit of ${policy.limit} requests per ${policy.periodSeconds} s exceeded; retry later`,
+    headers: { "Retry-After": String(policy.periodSeconds), "RateLimit-Policy": policyHeader(policy) },
+  });
+}
+
+export interface RateLimitOptions {
+  exempt: (path: string) => boolean;
+  /** The policy of an authenticated request when it is not the general per-user one (e.g. chat messages). */
+  userPolicyFor?: (method: string, path: string) => RatePolicy | undefined;
+}
+
 /**
  * Per user when authenticated, per client IP otherwise. The binding counts in-process per location
  * (approximate, eventually consistent), so no request pays a Durable Object round trip for it.
  */
-export function rateLimit(options: { exempt: (path: string) => boolean }): MiddlewareHandler<AppEnv> {
+export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (options.exempt(c.req.path)) return next();
     const identity = c.get("identity");
-    const policy = identity ? userPolicy : anonymousPolicy;
+    const policy = identity ? (options.userPolicyFor?.(c.req.method, c.req.path) ?? userPolicy) : anonymousPolicy;
     const key = identity ? `user:${identity.username}` : `ip:${clientIp(c.req.raw.headers)}`;
-    const limiter = (c.env as Bindings)[policy.binding];
-    const header = `"${policy.name}";q=${policy.limit};w=${policy.periodSeconds}`;
-    const { success } = await limiter.limit({ key });
-    if (!success) {
-      refused.inc({ policy: policy.name });
-      throw new Problem({
-        status: 429,
-        kind: "rate-limited",
-        detail: `Rate limit of ${policy.limit} requests per ${policy.periodSeconds} s exceeded; retry later`,
-        headers: { "Retry-After": String(policy.periodSeconds), "RateLimit-Policy": header },
-      });
-    }
+    await consume(c.env as Bindings, policy, key);
     await next();
-    c.res.headers.set("RateLimit-Policy", header);
+    c.res.headers.set("RateLimit-Policy", policyHeader(policy));
   };
 }

@@ -1,0 +1,45 @@
+import type { Bindings } from "../platform/env/bindings";
+import { converse, type SessionAccess } from "./conversation";
+import { scopeFor } from "./request-scope";
+import type { Asker, Turn } from "./session";
+import type { ConversationContext } from "./understanding/types";
+
+/** API.md's chat answer. */
+export interface ChatAnswer {
+  response: string;
+  correlation_id: string;
+  session_id: string;
+  intent: string;
+  data?: Record<string, unknown>;
+  suggestions?: string[];
+}
+
+/** Stored per turn: enough to read the conversation back, bounded. */
+const MAX_TURN_CHARS = 2_000;
+
+/** One message of one session, answered in the ChatSession object that holds the session. */
+export async function answerMessage(
+  where: { asker: Asker; env: Bindings; waitUntil: (promise: Promise<unknown>) => void; sessionId: string },
+  session: SessionAccess,
+  message: string,
+): Promise<{ reply: ChatAnswer; context: ConversationContext; turns: Turn[] }> {
+  const c = scopeFor(where.asker, where.env, where.waitUntil);
+  const now = new Date();
+  const { reply, context } = await converse(c, where.asker, session, message, now, where.sessionId);
+  const at = now.toISOString();
+  return {
+    reply: {
+      response: reply.response,
+      correlation_id: where.asker.correlationId,
+      session_id: where.sessionId,
+      intent: reply.intent,
+      data: { ...reply.data, language: reply.language },
+      ...(reply.suggestions?.length ? { suggestions: reply.suggestions } : {}),
+    },
+    context,
+    turns: [
+      { from: "operator", text: message.slice(0, MAX_TURN_CHARS), at },
+      { from: "assistant", text: reply.response.slice(0, MAX_TURN_CHARS), intent: reply.intent, at },
+    ],
+  };
+}
