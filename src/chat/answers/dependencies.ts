@@ -112,9 +112,11 @@ export function answerDependencies(
     );
   } else if (waiting) {
     lines.push(
-      predecessors.length > 0
+      predecessors.length > 1
         ? pt ? `Todos os ${predecessors.length} predecessores terminaram com sucesso.` : `All ${predecessors.length} predecessors ended successfully.`
-        : pt ? "Não tem predecessores." : "It has no predecessors.",
+        : predecessors.length === 1
+          ? pt ? `O único predecessor, ${predecessors[0]!.name}, terminou com sucesso.` : `Its only predecessor, ${predecessors[0]!.name}, ended successfully.`
+          : pt ? "Não tem predecessores." : "It has no predecessors.",
     );
   }
   if (done.length > 0 && pending.length > 0) {

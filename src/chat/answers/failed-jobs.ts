@@ -19,7 +19,8 @@ export type FailedJob = {
 };
 
 export type FailedJobsData = {
-  since: string;
+  /** The start of the period (ISO), null when the question's was unreadable. */
+  since: string | null;
   job_stream: string | null;
   total: number;
   groups: { job_stream: string | null; count: number; jobs: FailedJob[] }[];
@@ -53,7 +54,10 @@ export function answerFailedJobs(jobs: readonly Job[], question: FailedJobsQuest
   const { language } = options;
   const pt = language === "pt";
   const stream = question.jobStream ? quoteWritten(question.jobStream) : null;
-  const since = sinceText(question.since, options) ?? quoteWritten(question.since);
+  // `since` comes from the understanding as ISO; anything else is neither echoed nor stated.
+  const sinceAt = instant(question.since);
+  const since = sinceText(sinceAt, options);
+  const period = since ? (pt ? ` desde ${since}` : ` since ${since}`) : "";
   const failed = jobs.filter(isFailed).sort((a, b) => endOf(b) - endOf(a));
 
   const groups = new Map<string | null, Job[]>();
@@ -63,7 +67,7 @@ export function answerFailedJobs(jobs: readonly Job[], question: FailedJobsQuest
     else groups.set(job.job_stream, [job]);
   }
   const data: FailedJobsData = {
-    since: question.since,
+    since: sinceAt?.toISOString() ?? null,
     job_stream: stream,
     total: failed.length,
     groups: [...groups].map(([jobStream, members]) => ({
@@ -83,7 +87,7 @@ export function answerFailedJobs(jobs: readonly Job[], question: FailedJobsQuest
 
   const ofStream = stream ? (pt ? ` do stream ${stream}` : ` in stream ${stream}`) : "";
   if (failed.length === 0) {
-    const line = pt ? `Nenhum job${ofStream} falhou desde ${since}.` : `No job${ofStream} has failed since ${since}.`;
+    const line = pt ? `Nenhum job${ofStream} falhou${period}.` : `No job${ofStream} has failed${period}.`;
     const next = stream ? [suggest.jobStream(stream, language), suggest.workstations(language)] : [suggest.workstations(language), suggest.help(language)];
     return composeReply("failed_jobs", options, [line], data, next);
   }
@@ -91,8 +95,8 @@ export function answerFailedJobs(jobs: readonly Job[], question: FailedJobsQuest
   const jobsWord = failed.length === 1 ? "job" : "jobs";
   const streamsCount = groups.size;
   const head = pt
-    ? `${failed.length} ${jobsWord}${ofStream} ${failed.length === 1 ? "falhou" : "falharam"} desde ${since}${stream ? "" : `, em ${streamsCount} ${streamsCount === 1 ? "stream" : "streams"}`}:`
-    : `${failed.length} ${jobsWord}${ofStream} failed since ${since}${stream ? "" : `, in ${streamsCount} ${streamsCount === 1 ? "stream" : "streams"}`}:`;
+    ? `${failed.length} ${jobsWord}${ofStream} ${failed.length === 1 ? "falhou" : "falharam"}${period}${stream ? "" : `, em ${streamsCount} ${streamsCount === 1 ? "stream" : "streams"}`}:`
+    : `${failed.length} ${jobsWord}${ofStream} failed${period}${stream ? "" : `, in ${streamsCount} ${streamsCount === 1 ? "stream" : "streams"}`}:`;
   const lines = [head];
   let shown = 0;
   for (const [jobStream, members] of groups) {

@@ -53,8 +53,14 @@ describe("failed jobs", () => {
     expect(answerFailedJobs([], { since }, options("en")).response).toBe("No job has failed since 06:00 (today).");
     const stream = answerFailedJobs([], { since, jobStream: "PAYROLL" }, options("pt"));
     expect(stream.response).toBe("Nenhum job do stream PAYROLL falhou desde 06:00 (hoje).");
-    expect(stream.data).toEqual({ since, job_stream: "PAYROLL", total: 0, groups: [] });
+    expect(stream.data).toEqual({ since: "2025-11-28T06:00:00.000Z", job_stream: "PAYROLL", total: 0, groups: [] });
     expect(answerFailedJobs([], { since: "2025-11-27T06:00:00Z" }, options("en")).response).toBe("No job has failed since yesterday 06:00.");
+  });
+
+  it("states no period when the one given is unreadable", () => {
+    const reply = answerFailedJobs([], { since: "since six" }, options("en"));
+    expect(reply.response).toBe("No job has failed.");
+    expect(reply.data.since).toBeNull();
   });
 
   it("names the stream asked about", () => {
