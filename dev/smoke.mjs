@@ -66,7 +66,15 @@ try {
   const jobs = await fetch(`${base}/api/v1/jobs?status=ABEND`, { headers: { Authorization: `Bearer ${access_token}` } });
   const body = await jobs.json();
   if (jobs.status !== 200 || !Array.isArray(body.items) || body.items.length === 0) fail(`jobs answered ${jobs.status}: ${JSON.stringify(body).slice(0, 300)}`);
-  console.log(`smoke: ready (${Object.keys(readiness.components).join(", ")} ok), admin signed in, ${body.items.length} ABEND jobs read`);
+  const abended = body.items[0];
+  const chat = await fetch(`${base}/api/v1/chat`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${access_token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ message: `qual o status do job ${abended.name} no stream ${abended.job_stream}?` }),
+  });
+  const answer = await chat.json();
+  if (chat.status !== 200 || answer.intent !== "job_status" || answer.data?.status !== "ABEND") fail(`chat answered ${chat.status}: ${JSON.stringify(answer).slice(0, 300)}`);
+  console.log(`smoke: ready (${Object.keys(readiness.components).join(", ")} ok), admin signed in, ${body.items.length} ABEND jobs read, the chat says ${abended.name} is ABEND`);
 } finally {
   child.kill("SIGINT");
   const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve("timeout"), 15_000))]);
