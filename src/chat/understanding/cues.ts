@@ -6,6 +6,8 @@ import { lexicon, type Cue } from "./lexicon";
 import type { Token } from "./normalize";
 
 const MAX_PHRASE_WORDS = 5;
+/** Words per message tried as typos of cue words: a question has a handful of unknown words, noise has many. */
+const MAX_CORRECTIONS = 12;
 
 /** For each token, the cues its word signals; undefined for a word that is no cue word (maybe a name). */
 export type CueMap = (readonly Cue[] | undefined)[];
@@ -17,6 +19,7 @@ export type CueMap = (readonly Cue[] | undefined)[];
 export function readCues(tokens: readonly Token[], taken: readonly boolean[], capsLock: boolean): CueMap {
   const { cuesOf, phrasesByFirstWord } = lexicon();
   const cues: CueMap = tokens.map(() => undefined);
+  let corrections = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i] || cues[i]) continue;
     const phrase = phraseAt(tokens, taken, i, phrasesByFirstWord.get(tokens[i]!.word));
@@ -33,6 +36,8 @@ export function readCues(tokens: readonly Token[], taken: readonly boolean[], ca
       continue;
     }
     if (tokens[i]!.upper && !capsLock) continue;
+    if (word.length < 4 || corrections >= MAX_CORRECTIONS) continue;
+    corrections += 1;
     const corrected = correctedCue(word);
     if (corrected) cues[i] = [corrected];
   }
@@ -63,14 +68,19 @@ function isPlainWord(word: string): boolean {
 }
 
 /**
- * The cue word one slip away (two in words of 8 letters or more). In 4-letter words only a swap or an extra letter
+ * The cue word one slip away (two in words of 10 letters or more). In 4-letter words only a swap or an extra letter
  * counts ("hlod", "logg"): a changed letter there makes another real word ("data" is not "mata").
  */
 function correctedCue(word: string): Cue | undefined {
   if (word.length < 4 || word.length > 20) return undefined;
-  const allowance = word.length < 8 ? 1 : 2;
+  const allowance = word.length < 10 ? 1 : 2;
   let best: { cue: Cue; distance: number } | undefined;
-  for (const candidate of lexicon().correctable) {
+  const { correctableByLength } = lexicon();
+  const candidates = [];
+  for (let length = word.length - allowance; length <= word.length + allowance; length++) {
+    candidates.push(...(correctableByLength.get(length) ?? []));
+  }
+  for (const candidate of candidates) {
     const distance = typoDistance(word, candidate.word, allowance);
     if (distance > allowance || (best && distance >= best.distance)) continue;
     if (word.length === 4 && !(candidate.word.length < word.length || sameLetters(word, candidate.word))) continue;

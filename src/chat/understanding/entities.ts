@@ -3,7 +3,7 @@
 
 import type { CueMap } from "./cues";
 import { lexicon, type Cue } from "./lexicon";
-import { canonicalName, exactName, matchName } from "./names";
+import { canonicalName, matchName, nameOfCanonical } from "./names";
 import type { Token } from "./normalize";
 import type { Vocabulary } from "./types";
 
@@ -50,6 +50,7 @@ export function findPlanNames(tokens: readonly Token[], taken: boolean[], vocabu
   if (!hasNames(vocabulary)) return [];
   const { cuesOf } = lexicon();
   const mentions: Mention[] = [];
+  const canonicals = tokens.map((token) => canonicalName(token.raw));
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
     for (let length = Math.min(MAX_SPAN_TOKENS, tokens.length - i); length >= 1; length--) {
@@ -57,8 +58,7 @@ export function findPlanNames(tokens: readonly Token[], taken: boolean[], vocabu
       if (span.some((_, k) => taken[i + k])) continue;
       if (length === 1 && !span[0]!.upper && (cuesOf.has(span[0]!.word) || span[0]!.word.length < 3)) continue;
       if (span.every((token) => cuesOf.has(token.word) || /^\d+$/.test(token.word))) continue;
-      const written = span.map((token) => token.raw).join("_");
-      const found = planRolesOf(written, vocabulary);
+      const found = planRolesOf(canonicals.slice(i, i + length).filter((part) => part !== "").join("_"), vocabulary);
       if (!found) continue;
       mentions.push({ name: found.name, at: i, end: i + length, planRoles: found.roles, afterPreposition: false });
       for (let k = i; k < i + length; k++) taken[k] = true;
@@ -81,7 +81,9 @@ export function findWrittenNames(
   vocabulary: Vocabulary | undefined,
 ): Mention[] {
   const mentions = [...planMentions];
+  const budget = { lookups: MAX_FUZZY_LOOKUPS };
   const isFree = (i: number) => i < tokens.length && !taken[i] && cues[i] === undefined && !/^\d+$/.test(tokens[i]!.word);
+  const isPlanWord = (i: number) => isFree(i) && /^[a-z0-9_-]+$/.test(tokens[i]!.word);
 
   // Names after an introducing word: "job LOAD", "stream do PAYROLL", "agente agt_lnx01", "job payroll calc".
   for (let i = 0; i < tokens.length; i++) {
@@ -99,7 +101,7 @@ export function findWrittenNames(
     if (end === j) continue;
     const written = tokens.slice(j, end).map((token) => token.raw).join("_");
     // A name written like one (`PAYROL_CALC`) stays as written; "payroll calc" becomes the plan's name.
-    const resolved = end - j === 1 && looksLikeName(tokens[j]!) ? undefined : resolveInList(written, vocabulary, role);
+    const resolved = end - j === 1 && looksLikeName(tokens[j]!) ? undefined : resolveInList(written, vocabulary, role, budget);
     mentions.push({ name: resolved ?? canonicalName(written), at: j, end, role, planRoles: resolved ? [role] : [], afterPreposition: false });
     for (let k = j; k < end; k++) taken[k] = true;
   }
@@ -108,24 +110,22 @@ export function findWrittenNames(
   for (let i = 0; i < tokens.length; i++) {
     if (!isFree(i) || !looksLikeName(tokens[i]!)) continue;
     const written = canonicalName(tokens[i]!.raw);
-    const found = planRolesOf(written, vocabulary) ?? closePlanRoles(written, vocabulary);
+    const found = planRolesOf(written, vocabulary) ?? closePlanRoles(written, vocabulary, budget);
     mentions.push({ name: written, at: i, end: i + 1, planRoles: found?.roles ?? [], afterPreposition: false });
     taken[i] = true;
   }
 
   // Plan names in lower case with a typo or in part: "payrol calc", "billing cut".
   if (hasNames(vocabulary)) {
-    let lookups = 0;
-    for (let i = 0; i < tokens.length && lookups < MAX_FUZZY_LOOKUPS; i++) {
-      if (!isFree(i)) continue;
+    for (let i = 0; i < tokens.length && budget.lookups > 0; i++) {
+      if (!isPlanWord(i)) continue;
       let runEnd = i;
-      while (isFree(runEnd) && runEnd - i < MAX_SPAN_TOKENS) runEnd++;
+      while (isPlanWord(runEnd) && runEnd - i < MAX_SPAN_TOKENS) runEnd++;
       let matched = false;
-      for (let end = runEnd; end > i && !matched && lookups < MAX_FUZZY_LOOKUPS; end--) {
+      for (let end = runEnd; end > i && !matched && budget.lookups > 0; end--) {
         const span = tokens.slice(i, end);
         if (span.length === 1 && span[0]!.word.length < 4) continue;
-        lookups += 1;
-        const found = closePlanRoles(span.map((token) => token.raw).join("_"), vocabulary, span.length > 1);
+        const found = closePlanRoles(span.map((token) => token.raw).join("_"), vocabulary, budget, span.length > 1);
         if (!found) continue;
         mentions.push({ name: found.name, at: i, end, planRoles: found.roles, afterPreposition: false });
         for (let k = i; k < end; k++) taken[k] = true;
@@ -174,23 +174,25 @@ function precededByPreposition(cues: CueMap, at: number): boolean {
   return false;
 }
 
+/** Upper case, or letters with `_` or digits; HWA names are ASCII letters, digits, `_` and `-`. */
 function looksLikeName(token: Token): boolean {
+  if (!/^[a-z0-9_-]+$/.test(token.word)) return false;
   if (token.upper) return true;
-  return /[a-z]/i.test(token.raw) && (/_/.test(token.raw) || /\d/.test(token.raw));
+  return /[a-z]/.test(token.word) && (token.word.includes("_") || /\d/.test(token.word));
 }
 
 function hasNames(vocabulary: Vocabulary | undefined): vocabulary is Vocabulary {
   return Boolean(vocabulary && (vocabulary.jobs?.length || vocabulary.jobStreams?.length || vocabulary.workstations?.length));
 }
 
-/** The plan's spelling and what it names, when `written` is exactly a plan name. */
-function planRolesOf(written: string, vocabulary: Vocabulary | undefined): { name: string; roles: Role[] } | undefined {
-  if (!vocabulary) return undefined;
+/** The plan's spelling and what it names, when `canonical` is exactly a plan name. */
+function planRolesOf(canonical: string, vocabulary: Vocabulary | undefined): { name: string; roles: Role[] } | undefined {
+  if (!vocabulary || canonical === "") return undefined;
   let name: string | undefined;
   const roles: Role[] = [];
   for (const [role, list] of roleLists) {
     const names = vocabulary[list];
-    const found = names ? exactName(written, names) : undefined;
+    const found = names ? nameOfCanonical(canonical, names) : undefined;
     if (found === undefined) continue;
     name ??= found;
     roles.push(role);
@@ -198,23 +200,35 @@ function planRolesOf(written: string, vocabulary: Vocabulary | undefined): { nam
   return name === undefined ? undefined : { name, roles };
 }
 
+/** Fuzzy look-ups left for this message; each scans a whole list of the plan. */
+interface Budget {
+  lookups: number;
+}
+
 /** The one plan name `written` is a typo of (or, for several words, a distinctive part of), with what it names. */
-function closePlanRoles(written: string, vocabulary: Vocabulary | undefined, partAllowed = false): { name: string; roles: Role[] } | undefined {
-  if (!vocabulary) return undefined;
+function closePlanRoles(
+  written: string,
+  vocabulary: Vocabulary | undefined,
+  budget: Budget,
+  partAllowed = false,
+): { name: string; roles: Role[] } | undefined {
+  if (!vocabulary || budget.lookups <= 0) return undefined;
+  budget.lookups -= 1;
   for (const [role, list] of roleLists) {
     const names = vocabulary[list];
     if (!names || names.length === 0) continue;
-    const { match, via } = matchName(written, names);
+    const { match, via } = matchName(written, names, false);
     if (match.kind === "close" && (via === "typo" || partAllowed)) return { name: match.name, roles: [role] };
   }
   return undefined;
 }
 
 /** After "job"/"stream"/"workstation": the plan's name in that list when it is exact or close. */
-function resolveInList(written: string, vocabulary: Vocabulary | undefined, role: Role): string | undefined {
+function resolveInList(written: string, vocabulary: Vocabulary | undefined, role: Role, budget: Budget): string | undefined {
   const list = roleLists.find(([r]) => r === role)?.[1];
   const names = list ? vocabulary?.[list] : undefined;
-  if (!names || names.length === 0) return undefined;
-  const { match } = matchName(written, names);
+  if (!names || names.length === 0 || budget.lookups <= 0) return undefined;
+  budget.lookups -= 1;
+  const { match } = matchName(written, names, false);
   return match.kind === "exact" || match.kind === "close" ? match.name : undefined;
 }

@@ -5,8 +5,8 @@ import { carryOver, entitiesOf, intentInContext, subjectFromContext } from "./fo
 import { decideIntent } from "./intent";
 import { detectLanguage } from "./language";
 import { readMessage } from "./reading";
-import type { Entities, Language, UnderstandOptions, Understanding } from "./types";
-import { intents } from "./types";
+import type { ChatAction, ConversationContext, Entities, Intent, Language, UnderstandOptions, Understanding } from "./types";
+import { chatActions, intents } from "./types";
 
 export { resolveName } from "./names";
 export type * from "./types";
@@ -25,7 +25,7 @@ export function understand(message: string, options: UnderstandOptions): Underst
 
 function understandMessage(message: string, options: UnderstandOptions): Understanding {
   const now = options.now instanceof Date && Number.isFinite(options.now.getTime()) ? options.now.getTime() : 0;
-  const context = options.context;
+  const context = cleanContext(options.context);
   const reading = readMessage(message, now, knownZone(options.timeZone), options.vocabulary);
   const own = decideIntent(reading, context);
   const decision = intentInContext(own, reading, context);
@@ -47,6 +47,23 @@ function understandMessage(message: string, options: UnderstandOptions): Underst
     language,
     entities,
     followUp: decision.followUp || carried || intent !== decision.intent,
+  };
+}
+
+/** The context as the types promise it: a stored or hand-made context may hold anything. */
+function cleanContext(context: ConversationContext | undefined): ConversationContext | undefined {
+  if (!context || typeof context !== "object") return undefined;
+  const entities: Entities = {};
+  const given = (context.entities ?? {}) as Record<string, unknown>;
+  for (const key of ["job", "job_stream", "workstation", "since", "until"] as const) {
+    const value = given[key];
+    if (typeof value === "string" && value !== "") entities[key] = value;
+  }
+  if (chatActions.includes(given.action as ChatAction)) entities.action = given.action as ChatAction;
+  return {
+    ...(intents.includes(context.intent as Intent) ? { intent: context.intent } : {}),
+    entities,
+    ...(context.language === "pt" || context.language === "en" ? { language: context.language } : {}),
   };
 }
 

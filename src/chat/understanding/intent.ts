@@ -19,6 +19,10 @@ export interface IntentReading {
 }
 
 const jobActions: Cue[] = ["hold", "release", "rerun", "cancel", "kill"];
+/** Failure words that say a machine is down rather than that jobs failed. */
+const wentDown = new Set(["caiu", "cairam", "crashed", "quebrou", "broke", "broken", "morreu", "died"]);
+/** Imperatives of "run": with "again", a rerun. */
+const runVerbs = new Set(["run", "roda", "rodar", "rode", "executa", "executar", "execute", "reexecuta"]);
 /** Words a reply to "confirm?" may hold besides yes or no ("sim, pode fazer por favor", "no thanks"). */
 const replyWords = new Set<Cue>(["confirm", "decline", "filler", "article", "pronoun", "negation"]);
 
@@ -43,12 +47,15 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
   if (has("why") && (oneJob || !many) && !onlyRole(mentions, "job_stream")) return { intent: "job_log", ownCue: true };
   if (has("log")) return { intent: "job_log", ownCue: true };
   if (has("error_text")) return { intent: oneJob || !many ? "job_log" : "failed_jobs", ownCue: true };
+  if (has("workstation") && !many && !oneJob && reading.tokens.some((token) => wentDown.has(token.word))) {
+    return { intent: "workstation_status", ownCue: true }; // "a máquina AGT_AIX01 caiu?"
+  }
   if (has("failure")) return { intent: oneJob && !many ? "job_status" : "failed_jobs", ownCue: true };
   if ((has("workstation") || has("workstation_state")) && !namedJob) {
     return { intent: "workstation_status", ownCue: !onlyPlaces(mentions, "workstation") };
   }
   if (has("stream") && !namedJob) return { intent: "jobstream_status", ownCue: !onlyPlaces(mentions, "job_stream") };
-  if (has("status") || has("start")) return { intent: intentForSubject(mentions), ownCue: true };
+  if (has("status") || has("start") || has("on_hold")) return { intent: intentForSubject(mentions), ownCue: true };
   if (mentions.length > 0) return { intent: intentForSubject(mentions), ownCue: false };
   return { intent: "unknown", ownCue: false };
 }
@@ -106,6 +113,8 @@ function actionOf(reading: Reading): ChatAction | undefined {
     const cue = cues?.[0];
     if (cue && jobActions.includes(cue)) return actionCues[cue];
   }
+  if (reading.has("on_hold") && reading.has("put")) return "hold";
+  if (reading.has("again") && reading.tokens.some((token) => runVerbs.has(token.word))) return "rerun";
   return undefined;
 }
 

@@ -36,6 +36,7 @@ const english = new Set([
   "weather", "there", "doing", "going", "waiting", "holding", "started", "start", "happened", "wrong", "went", "too",
   "also", "state", "status", "check", "logs", "output", "reason", "many", "much", "days", "day", "night", "am", "pm",
   "noon", "midnight", "after", "now", "right", "list", "see", "look", "want", "need", "rerun", "sure", "ok", "okay",
+  "dont", "doesnt", "didnt", "isnt", "hasnt", "wont", "cant", "thing", "stuff", "caused", "out", "into", "anyone",
 ]);
 
 // Words both languages use in the same spelling count for neither ("status", "log", "job", "rerun", "ok").

@@ -26,6 +26,12 @@ export type Cue =
   | "help"
   /** "como faço", "how do I": a question about using the assistant. */
   | "how_to"
+  /** "em hold", "on hold": a state ("o LOAD está em hold?"), or with "put" an action ("coloca o LOAD em hold"). */
+  | "on_hold"
+  /** "coloca", "put": with "on hold", a hold. */
+  | "put"
+  /** "de novo", "again": with a run verb, a rerun ("run LOAD again", "roda o LOAD de novo"). */
+  | "again"
   | "hold"
   | "release"
   | "rerun"
@@ -65,7 +71,9 @@ const words: Record<Cue, string[]> = {
   status: [
     "status", "stauts", "estado", "situacao", "state", "andamento", "progresso", "progress",
     "rodou", "rodando", "executou", "executando", "terminou", "acabou", "finalizou", "concluiu", "completou",
-    "finished", "completed", "done", "running", "ran", "executed", "ok", "certo", "parado",
+    "finished", "completed", "done", "running", "ran", "executed", "ok", "certo", "parado", "termina", "terminar", "acaba",
+    "finish", "complete", "eta", "previsao", "atrasado", "atrasada", "atrasados", "late", "delayed", "demorando", "demorado",
+    "lento", "slow",
     "cancelado", "cancelled", "canceled", "killed", "held", "released", "liberado", "segurado", "rerodado",
     "check", "checa", "checar", "verifica", "verificar", "consulta", "consultar", "ver",
   ],
@@ -77,12 +85,15 @@ const words: Record<Cue, string[]> = {
     "problema", "problemas", "problem", "problems", "vermelho", "red",
   ],
   error_text: [],
-  why: ["why", "pq", "porque", "porq", "motivo", "razao"],
+  on_hold: [],
+  put: ["coloca", "colocar", "coloque", "poe", "bota", "botar", "bote", "put", "place", "puts"],
+  again: ["again", "novamente", "denovo", "de-novo"],
+  why: ["why", "pq", "porque", "porq", "motivo", "razao", "caused", "cause", "causou", "causa"],
   dependencies: [
     "dependencia", "dependencias", "dependency", "dependencies", "deps", "depende", "dependem", "depends", "predecessor",
     "predecessors", "predecessores", "antecessor", "antecessores", "esperando", "aguardando", "waiting", "segurando",
     "travando", "travado", "preso", "presa", "stuck", "blocked", "blocking", "bloqueado", "bloqueando", "holding",
-    "pendente", "pendencia", "pendencias", "pending", "follows", "prereqs", "prerequisites", "falta", "faltam", "faltando", "missing",
+    "pendente", "pendencia", "pendencias", "pending", "follows", "prereqs", "prerequisites", "depend", "falta", "faltam", "faltando", "missing",
   ],
   negation: ["nao", "not", "hasnt", "havent", "isnt", "didnt", "doesnt", "wasnt", "aint", "never", "nunca"],
   start: [
@@ -131,7 +142,7 @@ const words: Record<Cue, string[]> = {
   follow_up: ["e", "and", "tambem", "too", "also", "agora"],
   pronoun: ["it", "ele", "ela", "dele", "dela", "nele", "nela", "esse", "essa", "este", "this", "that", "isso", "him"],
   preposition: ["no", "na", "nos", "nas", "em", "in", "on", "at", "from", "inside", "dentro"],
-  article: ["o", "a", "the", "chamado", "chamada", "called", "named", "um", "uma"],
+  article: ["o", "a", "the", "chamado", "chamada", "called", "named", "um", "uma", "num", "numa"],
   filler: [
     // Portuguese
     "de", "do", "da", "dos", "das", "os", "as", "por", "favor", "pf", "pfv", "pls", "please", "plz", "me", "mim",
@@ -140,12 +151,12 @@ const words: Record<Cue, string[]> = {
     "ser", "estar", "sao", "eh", "e", "ou", "mas", "entao", "tipo", "mano", "cara", "pessoal", "galera", "urgente",
     "rapido", "favor", "obrigado", "obrigada", "valeu", "vlw", "oi", "ola", "bom", "boa", "dia", "tarde", "noite",
     "tudo", "bem", "certo", "logo", "segue", "sei", "saber", "sabe", "quero", "queria", "preciso", "precisa", "pode",
-    "poderia", "consegue", "dar", "da", "faz", "fazer", "faca", "manda", "mande", "coloca", "colocar", "poe", "bota",
+    "poderia", "consegue", "dar", "da", "faz", "fazer", "faca", "manda", "mande",
     "um", "uma", "meu", "minha", "seu", "sua", "nosso", "qualquer", "quem", "onde", "quando", "porfa", "kd", "cade",
-    "aconteceu", "acontecendo", "rolou", "rolando", "novo", "nova", "novamente", "outra", "vez", "de-novo", "ultimo",
+    "aconteceu", "acontecendo", "rolou", "rolando", "novo", "nova", "outra", "vez", "ultimo",
     "ultima", "ultimos", "ultimas", "hj", "amanha", "semana", "mes", "plano", "producao", "prod", "data", "dados",
     "desde", "ontem", "hora", "horas", "minuto", "minutos", "dias", "atras", "ha", "meia-noite", "meio-dia", "depois",
-    "apos", "partir", "entre",
+    "apos", "partir", "entre", "folha", "pagamento",
     // English
     "is", "are", "was", "were", "be", "been", "being", "the", "a", "an", "of", "for", "to", "with", "by", "about", "my",
     "our", "your", "you", "i", "me", "we", "us", "can", "could", "would", "should", "will", "shall", "do", "does", "did",
@@ -155,7 +166,7 @@ const words: Record<Cue, string[]> = {
     "then", "if", "or", "but", "its", "im", "ive", "id", "ill", "dont", "wanna", "gonna", "need", "want", "like", "some",
     "last", "latest", "asap", "urgent", "quick", "quickly", "hwa", "tws", "wa", "hcl", "plan", "prod", "production",
     "weather", "long", "lol", "ok", "okay", "ah", "oh", "hmm", "um", "uh", "yo", "sla", "sure", "well", "going", "doing",
-    "went", "wrong", "happened", "happen", "see", "look", "check", "let", "make", "know", "think", "take", "put",
+    "went", "wrong", "happened", "happen", "see", "look", "check", "let", "make", "know", "think", "take",
     "since", "yesterday", "yesterdays", "hour", "hours", "minute", "minutes", "min", "mins", "day", "days", "ago",
     "past", "am", "pm", "h", "midnight", "noon", "after", "until", "between", "week", "month", "time", "times", "this", "these", "those", "one", "ones", "up", "down",
   ],
@@ -169,15 +180,23 @@ const phrases: [Cue, string][] = [
   ["status", "como esta"],
   ["status", "como ta"],
   ["status", "como anda"],
+  ["status", "quanto tempo falta"],
+  ["status", "quanto falta"],
+  ["status", "how long"],
   ["status", "como estao"],
   ["status", "como vai"],
   ["status", "how is"],
   ["status", "how are"],
   ["status", "how is it going"],
   ["status", "deu certo"],
-  ["status", "em hold"],
-  ["status", "on hold"],
-  ["status", "in hold"],
+  ["on_hold", "em hold"],
+  ["on_hold", "on hold"],
+  ["on_hold", "in hold"],
+  ["on_hold", "no hold"],
+  ["again", "de novo"],
+  ["again", "outra vez"],
+  ["again", "mais uma vez"],
+  ["again", "one more time"],
   ["status", "em execucao"],
   ["status", "return code"],
   ["status", "rc"],
@@ -207,6 +226,7 @@ const phrases: [Cue, string][] = [
   ["why", "how come"],
   ["failure", "deu erro"],
   ["failure", "deu pau"],
+  ["failure", "deu ruim"],
   ["failure", "com erro"],
   ["failure", "com falha"],
   ["failure", "em erro"],
@@ -238,6 +258,8 @@ const phrases: [Cue, string][] = [
   ["help", "what can i ask"],
   ["help", "what can i do"],
   ["help", "how does this work"],
+  ["help", "how does this thing work"],
+  ["help", "how does it work"],
   ["help", "how do you work"],
   ["help", "how to use"],
   ["help", "what are you"],
@@ -318,14 +340,14 @@ export interface Lexicon {
   cuesOf: ReadonlyMap<string, readonly Cue[]>;
   /** Phrases by their first word, longest first. */
   phrasesByFirstWord: ReadonlyMap<string, readonly { cue: Cue; words: readonly string[] }[]>;
-  /** Single words worth correcting a typo into; never fillers, articles or very short words. */
-  correctable: readonly { word: string; cue: Cue }[];
+  /** Single words worth correcting a typo into, by length; never fillers, articles or very short words. */
+  correctableByLength: ReadonlyMap<number, readonly { word: string; cue: Cue }[]>;
 }
 
 // Which cue a word keeps when listed under several: meaning first, fillers last.
 const cueOrder: Cue[] = [
   "hold", "release", "rerun", "cancel", "kill", "status", "log", "failure", "why", "dependencies", "stream",
-  "workstation", "workstation_state", "job", "jobs", "help", "confirm", "decline", "negation", "start", "many",
+  "workstation", "workstation_state", "on_hold", "put", "again", "job", "jobs", "help", "confirm", "decline", "negation", "start", "many",
   "pronoun", "preposition", "follow_up", "article", "error_text", "how_to", "filler",
 ];
 const uncorrectable = new Set<Cue>(["filler", "article", "preposition", "many", "follow_up", "pronoun", "negation", "confirm", "decline"]);
@@ -353,9 +375,13 @@ export function lexicon(): Lexicon {
     phrasesByFirstWord.set(phraseWords[0]!, list);
   }
   for (const list of phrasesByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
-  const correctable = [...byWord]
-    .filter(([word, cue]) => word.length >= 3 && !uncorrectable.has(cue) && /^[a-z]+$/.test(word))
-    .map(([word, cue]) => ({ word, cue }));
-  built = { byWord, cuesOf, phrasesByFirstWord, correctable };
+  const correctableByLength = new Map<number, { word: string; cue: Cue }[]>();
+  for (const [word, cue] of byWord) {
+    if (word.length < 3 || uncorrectable.has(cue) || !/^[a-z]+$/.test(word)) continue;
+    const list = correctableByLength.get(word.length) ?? [];
+    list.push({ word, cue });
+    correctableByLength.set(word.length, list);
+  }
+  built = { byWord, cuesOf, phrasesByFirstWord, correctableByLength };
   return built;
 }

@@ -11,6 +11,8 @@ const MAX_SUGGESTIONS = 3;
 interface PlanName {
   name: string;
   canonical: string;
+  /** `_` + canonical: a written part matches where a word of the name starts. */
+  marked: string;
 }
 
 interface PreparedNames {
@@ -45,15 +47,15 @@ function prepare(names: readonly string[]): PreparedNames {
     const canonical = canonicalName(name);
     if (canonical === "" || ready.byCanonical.has(canonical)) continue;
     ready.byCanonical.set(canonical, name);
-    ready.names.push({ name, canonical });
+    ready.names.push({ name, canonical, marked: `_${canonical}` });
   }
   prepared.set(names, ready);
   return ready;
 }
 
-/** The plan's name written exactly so (case, spaces and hyphens aside), if there is one. */
-export function exactName(written: string, names: readonly string[]): string | undefined {
-  return prepare(names).byCanonical.get(canonicalName(written));
+/** The plan's name whose canonical form is `canonical` (see `canonicalName`), if there is one. */
+export function nameOfCanonical(canonical: string, names: readonly string[]): string | undefined {
+  return prepare(names).byCanonical.get(canonical);
 }
 
 export function resolveName(written: string, names: readonly string[]): NameMatch {
@@ -64,7 +66,7 @@ export function resolveName(written: string, names: readonly string[]): NameMatc
  * Tiers, first that has a name wins: exact; one slip away; a distinctive part (prefix, or whole words inside the
  * name); more slips, as many as the length allows. One name in a tier is `close`, several are `ambiguous`.
  */
-export function matchName(written: string, names: readonly string[]): { match: NameMatch; via?: MatchedVia } {
+export function matchName(written: string, names: readonly string[], suggest = true): { match: NameMatch; via?: MatchedVia } {
   if (!Array.isArray(names)) return { match: { kind: "none", suggestions: [] } };
   const plan = prepare(names);
   const target = canonicalName(written);
@@ -77,13 +79,14 @@ export function matchName(written: string, names: readonly string[]): { match: N
   const moreSlips: { name: PlanName; distance: number }[] = [];
   const parts: PlanName[] = [];
   const partAllowed = target.replace(/_/g, "").length >= 3;
+  const markedTarget = `_${target}`;
   for (const name of plan.names) {
-    if (allowance > 0) {
+    if (allowance > 0 && Math.abs(name.canonical.length - target.length) <= allowance) {
       const distance = typoDistance(target, name.canonical, allowance);
       if (distance <= 1) oneSlip.push({ name, distance });
       else if (distance <= allowance) moreSlips.push({ name, distance });
     }
-    if (partAllowed && `_${name.canonical}`.includes(`_${target}`)) parts.push(name);
+    if (partAllowed && name.marked.includes(markedTarget)) parts.push(name);
   }
 
   if (oneSlip.length > 0) {
@@ -100,7 +103,7 @@ export function matchName(written: string, names: readonly string[]): { match: N
     const atBest = moreSlips.filter((x) => x.distance === best);
     return { match: decide(atBest.length === 1 ? atBest.map((x) => x.name) : moreSlips.map((x) => x.name)), via: "typo" };
   }
-  return { match: { kind: "none", suggestions: suggestionsFor(target, plan.names) } };
+  return { match: { kind: "none", suggestions: suggest ? suggestionsFor(target, plan.names) : [] } };
 }
 
 function decide(names: PlanName[]): NameMatch {

@@ -63,14 +63,18 @@ export function findPeriod(words: readonly string[], now: number, timeZone: stri
 }
 
 class PeriodReader {
-  private readonly today: WallTime;
+  private wallNow: WallTime | undefined;
 
   constructor(
     private readonly words: readonly string[],
     private readonly now: number,
     private readonly timeZone: string,
-  ) {
-    this.today = wallTimeAt(now, timeZone);
+  ) {}
+
+  /** The operator's date and time now; asked of Intl only when a phrase needs it. */
+  private get today(): WallTime {
+    this.wallNow ??= wallTimeAt(this.now, this.timeZone);
+    return this.wallNow;
   }
 
   /** "desde as 6h", "since yesterday 22h", "a partir de 2026-11-28 14:00", "desde ontem". */
