@@ -83,7 +83,7 @@ function onlyPlaces(mentions: readonly Mention[], role: Role): boolean {
 }
 
 /** job_status, jobstream_status or workstation_status by what the first name is. */
-export function intentForSubject(mentions: readonly Mention[]): Intent {
+function intentForSubject(mentions: readonly Mention[]): Intent {
   const subject = mentions.find((mention) => !mention.afterPreposition) ?? mentions[0];
   const role = subject ? roleOf(subject) : undefined;
   if (role === "job_stream") return "jobstream_status";

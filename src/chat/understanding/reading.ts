@@ -14,8 +14,6 @@ export interface Reading {
   mentions: Mention[];
   period?: Period;
   has(cue: Cue): boolean;
-  /** Index of the first token with this cue, or -1. */
-  indexOf(cue: Cue): number;
 }
 
 export function readMessage(message: string, now: number, timeZone: string, vocabulary: Vocabulary | undefined): Reading {
@@ -30,8 +28,8 @@ export function readMessage(message: string, now: number, timeZone: string, voca
   const planMentions = findPlanNames(tokens, taken, vocabulary);
   const cues = readCues(tokens, taken, isCapsLock(tokens));
   const mentions = findWrittenNames(tokens, cues, taken, planMentions, vocabulary);
-  const indexOf = (cue: Cue) => cues.findIndex((list) => list?.includes(cue) ?? false);
-  return { tokens, cues, mentions, ...(period ? { period } : {}), has: (cue) => indexOf(cue) >= 0, indexOf };
+  const has = (cue: Cue) => cues.some((list) => list?.includes(cue) ?? false);
+  return { tokens, cues, mentions, ...(period ? { period } : {}), has };
 }
 
 /** Every word with letters is written in capitals ("QUAL O STATUS DO LOAD"): capitals then say nothing about names. */
