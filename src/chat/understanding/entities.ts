@@ -56,7 +56,7 @@ export function findPlanNames(tokens: readonly Token[], taken: boolean[], vocabu
     for (let length = Math.min(MAX_SPAN_TOKENS, tokens.length - i); length >= 1; length--) {
       const span = tokens.slice(i, i + length);
       if (span.some((_, k) => taken[i + k])) continue;
-      if (length === 1 && !span[0]!.upper && (cuesOf.has(span[0]!.word) || span[0]!.word.length < 3)) continue;
+      if (length === 1 && !span[0]!.upper && (cuesOf.has(span[0]!.word) || span[0]!.word.length < 3 || !nameMayFollow(tokens[i - 1]))) continue;
       if (span.every((token) => cuesOf.has(token.word) || /^\d+$/.test(token.word))) continue;
       const found = planRolesOf(canonicals.slice(i, i + length).filter((part) => part !== "").join("_"), vocabulary);
       if (!found) continue;
@@ -67,6 +67,19 @@ export function findPlanNames(tokens: readonly Token[], taken: boolean[], vocabu
     }
   }
   return mentions;
+}
+
+/** Words after which a lone lower-case word may be a name ("status do payroll", "the load job"; not "how do I load"). */
+const nameLeadIns = new Set([
+  "o", "a", "os", "as", "the", "do", "da", "dos", "das", "de", "of", "for", "about", "no", "na", "nos", "nas", "em", "in",
+  "on", "at", "from", "pro", "pra", "para", "com", "with", "sobre", "e", "and", "ao",
+]);
+
+function nameMayFollow(previous: Token | undefined): boolean {
+  if (!previous) return true;
+  if (nameLeadIns.has(previous.word)) return true;
+  const cue = lexicon().cuesOf.get(previous.word)?.[0];
+  return cue !== undefined && !["filler", "pronoun", "negation", "many", "confirm", "decline"].includes(cue);
 }
 
 /**
@@ -93,7 +106,9 @@ export function findWrittenNames(
     while (j < tokens.length && j - i <= 2 && cues[j]?.includes("article")) j++;
     const planned = mentions.find((mention) => mention.at === j);
     if (planned) {
-      planned.role ??= role;
+      // "hold PAYROLL": an action verb says nothing of what PAYROLL is; the plan says it is a job stream.
+      const byAction = actionVerbs.has(cues[i]?.[0] ?? "filler");
+      if (!byAction || planned.planRoles.length === 0 || planned.planRoles.includes("job")) planned.role ??= role;
       continue;
     }
     let end = j;

@@ -43,7 +43,7 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
   const many = has("many") || has("jobs");
   const namedJob = mentions.some((mention) => roleOf(mention) === "job");
   if (has("dependencies") || (has("why") && has("negation") && has("start"))) return { intent: "job_dependencies", ownCue: true };
-  if (has("help")) return { intent: "help", ownCue: true };
+  if (has("help") && mentions.length === 0) return { intent: "help", ownCue: true };
   if (has("why") && (oneJob || !many) && !onlyRole(mentions, "job_stream")) return { intent: "job_log", ownCue: true };
   if (has("log")) return { intent: "job_log", ownCue: true };
   if (has("error_text")) return { intent: oneJob || !many ? "job_log" : "failed_jobs", ownCue: true };
@@ -56,7 +56,7 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
   }
   if (has("stream") && !namedJob) return { intent: "jobstream_status", ownCue: !onlyPlaces(mentions, "job_stream") };
   if (has("status") || has("start") || has("on_hold")) return { intent: intentForSubject(mentions), ownCue: true };
-  if (mentions.length > 0) return { intent: intentForSubject(mentions), ownCue: false };
+  if (mentions.length > 0) return { intent: intentForSubject(mentions), ownCue: has("help") };
   return { intent: "unknown", ownCue: false };
 }
 

@@ -372,6 +372,13 @@ export const corpus: CorpusCase[] = [
   { message: "hey is the stream SAP_FI_CLOSE finished or what", intent: "jobstream_status", language: "en", entities: { job_stream: "SAP_FI_CLOSE" } },
   { message: "failures on agent AGT_LNX02 today", intent: "failed_jobs", language: "en", entities: { workstation: "AGT_LNX02", since: TODAY } },
 
+  { message: "help me with the LOAD log", intent: "job_log", language: "en", entities: { job: "LOAD" } },
+  { message: "how do I load a file?", intent: "help", language: "en" },
+  { message: "hold PAYROLL", intent: "job_action", language: "en", entities: { action: "hold", job_stream: "PAYROLL" } },
+  { message: "can you release the payroll stream?", intent: "job_action", language: "en", entities: { action: "release", job_stream: "PAYROLL" } },
+  { message: "preciso de ajuda com o log do LOAD", intent: "job_log", language: "pt", entities: { job: "LOAD" } },
+  { message: "segura o stream INVOICE_PRINT", intent: "job_action", language: "pt", entities: { action: "hold", job_stream: "INVOICE_PRINT" } },
+
   // Without the plan's names: the name's look and the introducing words decide
   { message: "status do job payroll_calc", intent: "job_status", language: "pt", withoutVocabulary: true, entities: { job: "PAYROLL_CALC" } },
   { message: "rerun LOAD in stream DAILY", intent: "job_action", language: "en", withoutVocabulary: true, entities: { action: "rerun", job: "LOAD", job_stream: "DAILY" } },
