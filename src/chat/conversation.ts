@@ -131,8 +131,13 @@ async function answerUnderstood(
     const stream = planName(entities.job_stream, [...new Set(plan.jobStreams.map((s) => s.name))]) ?? entities.job_stream;
     const since = entities.since ?? startOfToday(base.now, base.timeZone ?? "UTC").toISOString();
     const from = Date.parse(since);
-    const failed = (await failedJobs(c, stream, freshness)).filter((job) => Date.parse(job.ended_at ?? job.started_at ?? "") >= from);
-    return { reply: answerFailedJobs(failed, { since, ...(stream ? { jobStream: stream } : {}) }, options()), resolved: stream ? { job_stream: stream } : {} };
+    const to = entities.until ? Date.parse(entities.until) : Infinity;
+    const failed = (await failedJobs(c, stream, freshness)).filter((job) => {
+      const at = Date.parse(job.ended_at ?? job.started_at ?? "");
+      return at >= from && at < to;
+    });
+    const question = { since, ...(entities.until ? { until: entities.until } : {}), ...(stream ? { jobStream: stream } : {}) };
+    return { reply: answerFailedJobs(failed, question, options()), resolved: stream ? { job_stream: stream } : {} };
   }
 
   if (intent === "jobstream_status") {

@@ -21,6 +21,8 @@ export type FailedJob = {
 export type FailedJobsData = {
   /** The start of the period (ISO), null when the question's was unreadable. */
   since: string | null;
+  /** The end of the period ("ontem": today 00:00), null when open. */
+  until: string | null;
   job_stream: string | null;
   total: number;
   groups: { job_stream: string | null; count: number; jobs: FailedJob[] }[];
@@ -29,6 +31,8 @@ export type FailedJobsData = {
 export interface FailedJobsQuestion {
   /** The start of the period asked about (ISO 8601). */
   since: string;
+  /** The end of the period, when the question closed it ("ontem", "yesterday"). */
+  until?: string;
   /** The job stream the question named, as written. */
   jobStream?: string;
 }
@@ -57,7 +61,9 @@ export function answerFailedJobs(jobs: readonly Job[], question: FailedJobsQuest
   // `since` comes from the understanding as ISO; anything else is neither echoed nor stated.
   const sinceAt = instant(question.since);
   const since = sinceText(sinceAt, options);
-  const period = since ? (pt ? ` desde ${since}` : ` since ${since}`) : "";
+  const untilAt = instant(question.until);
+  const until = sinceText(untilAt, options);
+  const period = since ? (until ? (pt ? ` entre ${since} e ${until}` : ` between ${since} and ${until}`) : pt ? ` desde ${since}` : ` since ${since}`) : "";
   const failed = jobs.filter(isFailed).sort((a, b) => endOf(b) - endOf(a));
 
   const groups = new Map<string | null, Job[]>();
@@ -68,6 +74,7 @@ export function answerFailedJobs(jobs: readonly Job[], question: FailedJobsQuest
   }
   const data: FailedJobsData = {
     since: sinceAt?.toISOString() ?? null,
+    until: untilAt?.toISOString() ?? null,
     job_stream: stream,
     total: failed.length,
     groups: [...groups].map(([jobStream, members]) => ({

@@ -35,6 +35,12 @@ describe("failed jobs", () => {
     expect(reply.suggestions).toEqual(["mostre o log do job PAYROLL_TAX", "fazer rerun do job PAYROLL_TAX", "qual o status do stream PAYROLL?"]);
   });
 
+  it("a closed period (\"ontem\") is said as one, and kept in data", () => {
+    const reply = answerFailedJobs(failures, { since: "2025-11-27T00:00:00Z", until: "2025-11-28T00:00:00Z" }, options("pt"));
+    expect(reply.response.split("\n")[0]).toMatch(/^4 jobs falharam entre ontem 00:00 e 00:00 \(hoje\)/);
+    expect(reply.data).toMatchObject({ since: "2025-11-27T00:00:00.000Z", until: "2025-11-28T00:00:00.000Z" });
+  });
+
   it("says it in English, with times in the operator's zone", () => {
     const reply = answerFailedJobs(failures, { since: "2025-11-28T09:00:00Z" }, options("en", SAO_PAULO));
     expect(reply.response.split("\n")[0]).toBe("4 jobs failed since 06:00 (today), in 3 streams:");
@@ -53,7 +59,7 @@ describe("failed jobs", () => {
     expect(answerFailedJobs([], { since }, options("en")).response).toBe("No job has failed since 06:00 (today).");
     const stream = answerFailedJobs([], { since, jobStream: "PAYROLL" }, options("pt"));
     expect(stream.response).toBe("Nenhum job do stream PAYROLL falhou desde 06:00 (hoje).");
-    expect(stream.data).toEqual({ since: "2025-11-28T06:00:00.000Z", job_stream: "PAYROLL", total: 0, groups: [] });
+    expect(stream.data).toEqual({ since: "2025-11-28T06:00:00.000Z", until: null, job_stream: "PAYROLL", total: 0, groups: [] });
     expect(answerFailedJobs([], { since: "2025-11-27T06:00:00Z" }, options("en")).response).toBe("No job has failed since yesterday 06:00.");
   });
 
