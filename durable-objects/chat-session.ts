@@ -59,9 +59,16 @@ export class ChatSession extends DurableObject<Bindings> {
     const attachment = ws.deserializeAttachment() as SocketAttachment;
     attachment.lastSeen = Date.now();
     ws.serializeAttachment(attachment);
-    const outcome = await socketFrame.handle(this.env, attachment.asker, message, (correlationId, text) =>
-      this.answer({ ...attachment.asker, correlationId }, attachment.sessionId, text),
-    );
+    let outcome: Awaited<ReturnType<typeof socketFrame.handle>>;
+    try {
+      outcome = await socketFrame.handle(this.env, attachment.asker, message, (correlationId, text) =>
+        this.answer({ ...attachment.asker, correlationId }, attachment.sessionId, text),
+      );
+    } catch (error) {
+      // As the REST route would answer 500: say so without internals, and keep the socket.
+      console.error(JSON.stringify({ level: "error", message: "chat message failed", error: error instanceof Error ? error.message : String(error) }));
+      outcome = { send: socketFrame.failed() };
+    }
     if (outcome.send) ws.send(JSON.stringify(outcome.send satisfies SocketFrame));
     if (outcome.close) ws.close(outcome.close.code, outcome.close.reason);
   }

@@ -33,6 +33,7 @@ function error(status: number, title: string, detail: string, correlationId: str
 
 export const socketFrame = {
   info: (sessionId: string, state: "connected"): SocketFrame => ({ type: "info", session_id: sessionId, state }),
+  failed: (): SocketFrame => error(500, "Internal Server Error", "An unexpected error occurred", crypto.randomUUID()),
 
   /** What to send back (and whether to close) for one frame from the client. */
   async handle(
