@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z, type RouteHandler } from "@hono/zod-openap
 import type { Context } from "hono";
 import { hwa } from "../hwa/connection";
 import { requireRole } from "../platform/auth/require-role";
-import { cacheKeys, readThrough, setCacheHeaders } from "../platform/cache";
+import { cacheKeys, jsonText, readThrough, setCacheHeaders } from "../platform/cache";
 import type { AppEnv } from "../platform/http/app-env";
 import { problemResponses } from "../platform/http/openapi";
 import { validationHook } from "../platform/http/validation";
@@ -38,6 +38,8 @@ const EngineSchema = z
     timezone: z.string().nullable(),
   })
   .openapi("Engine");
+type Workstation = z.infer<typeof WorkstationSchema>;
+type Engine = z.infer<typeof EngineSchema>;
 
 const workstations = createRoute({
   method: "get",
@@ -80,7 +82,7 @@ async function loadWorkstations(c: Context<AppEnv>) {
 const listWorkstations: RouteHandler<typeof workstations, AppEnv> = async (c) => {
   const read = await readThrough(c, { resource: "workstations", key: cacheKeys.workstations(WORKSTATION_PAGE), load: () => loadWorkstations(c) });
   setCacheHeaders(c, read);
-  return c.json({ items: read.value }, 200);
+  return jsonText<{ items: Workstation[] }>(c, `{"items":${read.json}}`);
 };
 
 async function loadEngine(c: Context<AppEnv>) {
@@ -97,7 +99,7 @@ async function loadEngine(c: Context<AppEnv>) {
 const engineInfo: RouteHandler<typeof engine, AppEnv> = async (c) => {
   const read = await readThrough(c, { resource: "engine", key: cacheKeys.engine(), load: () => loadEngine(c) });
   setCacheHeaders(c, read);
-  return c.json(read.value, 200);
+  return jsonText<Engine>(c, read.json);
 };
 
 export const engineRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(workstations, listWorkstations).openapi(engine, engineInfo);

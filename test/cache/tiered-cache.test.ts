@@ -57,6 +57,19 @@ const uniqueKey = (prefix = "job") => `${prefix}:cache-test-${crypto.randomUUID(
 const read = <T>(cache: TieredCache, io: CacheIo, key: string, load: () => Promise<T>, resource: ReadRequest<T>["resource"] = "job") =>
   cache.read(io, { resource, key, load });
 
+/**
+ * A read by a request that then ends: its background work (the Coalescer publish of its refresh) is finished before
+ * the next request starts, so that request cannot find this one's lease still open and follow it instead.
+ */
+async function readAndSettle<T>(cache: TieredCache, key: string, load: () => Promise<T>, resource: ReadRequest<T>["resource"] = "job") {
+  const { io, settled } = requestIo();
+  try {
+    return await read(cache, io, key, load, resource);
+  } finally {
+    await settled();
+  }
+}
+
 describe("read-through: tiers", () => {
   it("loads on a miss, then answers from memory; every reader gets its own copy", async () => {
     const cache = isolate();
@@ -68,6 +81,9 @@ describe("read-through: tiers", () => {
     first.value.runs.push(3);
     const second = await read(cache, io, key, load);
     expect(second).toMatchObject({ source: "hit", value: { status: "EXEC", runs: [1, 2] } });
+    // The text an answer can be sent as, untouched by what a reader did to its own copy.
+    expect(second.json).toBe('{"status":"EXEC","runs":[1,2]}');
+    expect(first.json).toBe(second.json);
     const third = await read(cache, io, key, load);
     expect(third.value).not.toBe(second.value);
     expect(counter.calls).toBe(1);
@@ -180,7 +196,7 @@ describe("read-through: freshness", () => {
     const key = uniqueKey();
     let version = 1;
     const { load, counter } = countingLoad(() => ({ version }));
-    await read(cache, requestIo().io, key, load);
+    await readAndSettle(cache, key, load);
     version = 2;
     clock.advance(12 * SECOND);
     const { io, settled } = requestIo();
@@ -197,7 +213,7 @@ describe("read-through: freshness", () => {
     const key = uniqueKey();
     let version = 1;
     const { load } = countingLoad(() => ({ version }));
-    await read(cache, requestIo().io, key, load);
+    await readAndSettle(cache, key, load);
     version = 2;
     clock.advance(31 * SECOND);
     expect(await read(cache, requestIo().io, key, load)).toMatchObject({ source: "miss", value: { version: 2 } });
@@ -207,13 +223,13 @@ describe("read-through: freshness", () => {
     const clock = manualClock();
     const cache = isolate({ now: clock.now });
     const key = uniqueKey();
-    await read(cache, requestIo().io, key, async () => ({ status: "SUCC" }));
+    await readAndSettle(cache, key, async () => ({ status: "SUCC" }));
     clock.advance(60 * SECOND);
     for (const failure of ["unavailable", "circuit-open", "timeout", "upstream-error"] as const) {
       const failing = async () => {
         throw new HwaError(failure, "HWA is failing");
       };
-      expect(await read(cache, requestIo().io, key, failing)).toEqual({ source: "stale", value: { status: "SUCC" }, ageSeconds: 60 });
+      expect(await readAndSettle(cache, key, failing)).toEqual({ source: "stale", value: { status: "SUCC" }, json: '{"status":"SUCC"}', ageSeconds: 60 });
     }
     // Beyond the stale limit (15 min for a job) there is nothing left to serve: the failure is the answer.
     clock.advance(15 * 60 * SECOND);
@@ -227,7 +243,7 @@ describe("read-through: freshness", () => {
     const clock = manualClock();
     const cache = isolate({ now: clock.now });
     const key = uniqueKey();
-    await read(cache, requestIo().io, key, async () => ({ status: "SUCC" }));
+    await readAndSettle(cache, key, async () => ({ status: "SUCC" }));
     clock.advance(60 * SECOND);
     const error = await read(cache, requestIo().io, key, async () => {
       throw new HwaError("not-found", "no such job");
@@ -240,7 +256,7 @@ describe("read-through: freshness", () => {
     const cache = isolate({ now: clock.now });
     const key = uniqueKey("joblog");
     const { load, counter } = countingLoad(() => "log text");
-    await read(cache, requestIo().io, key, load, "joblog");
+    await readAndSettle(cache, key, load, "joblog");
     clock.advance(30 * 60 * SECOND);
     expect((await read(cache, requestIo().io, key, load, "joblog")).source).toBe("hit");
     expect(counter.calls).toBe(1);

@@ -1,6 +1,7 @@
 import { createExecutionContext, SELF, waitOnExecutionContext } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Job, JobDetail } from "../../src/jobs/job";
+import { jobsOql } from "../../src/jobs/jobs.handlers";
 import { cacheKeys, invalidate, invalidateJob } from "../../src/platform/cache";
 import { MemoryCache } from "../../src/platform/cache/memory";
 import { cacheIo, cacheOfIsolate } from "../../src/platform/cache/read-through";
@@ -83,6 +84,36 @@ describe("cached reads through the Worker", () => {
       expect(await again.text()).toBe(await first.text());
       expect((await simulator.requests()) - before, path).toBe(0);
     }
+  });
+
+  it("answers a list hit from the cached text, byte for byte what a page in the plain layout answers", async () => {
+    const path = "/api/v1/jobs?limit=5&status=SUCC,ABEND";
+    const first = await SELF.fetch(`${ORIGIN}${path}`, { headers: bearer(token) });
+    const hit = await SELF.fetch(`${ORIGIN}${path}`, { headers: bearer(token) });
+    expect(hit.headers.get("Resync-Cache")).toBe("hit");
+    expect(hit.headers.get("Content-Type")).toBe("application/json");
+    const text = await hit.text();
+    expect(text).toBe(await first.text());
+    const body = JSON.parse(text) as { items: Job[]; next_cursor: string | null };
+    expect(body.items).toHaveLength(5);
+    expect(body.next_cursor).not.toBeNull();
+
+    // A page another reader cached as plain `{jobs, more}` (no count first) is parsed, and answers the same.
+    const memory = cacheOfIsolate(readConfig(bindings)).memory;
+    const key = cacheKeys.jobList(jobsOql({ status: ["SUCC", "ABEND"], limit: 5 }), 5, 0);
+    const entry = memory.get(key)!;
+    const { jobs: cachedJobs, more } = JSON.parse(entry.json) as { jobs: Job[]; more: boolean };
+    memory.set(key, { ...entry, json: JSON.stringify({ jobs: cachedJobs, more }) });
+    const plain = await SELF.fetch(`${ORIGIN}${path}`, { headers: bearer(token) });
+    expect(plain.headers.get("Resync-Cache")).toBe("hit");
+    expect(await plain.text()).toBe(text);
+
+    // `since` narrows the cached page, with a cursor of its own query.
+    const since = "2000-01-01T00:00:00Z";
+    const narrowed = (await (await SELF.fetch(`${ORIGIN}${path}&since=${since}`, { headers: bearer(token) })).json()) as typeof body;
+    expect(narrowed.items.length).toBeGreaterThan(0);
+    expect(narrowed.items.every((job) => body.items.some((item) => item.id === job.id))).toBe(true);
+    expect(narrowed.next_cursor).not.toBe(body.next_cursor);
   });
 
   it("200 concurrent requests for one cold job make exactly one call to HWA", async () => {

@@ -4,6 +4,8 @@ import type { AppEnv } from "../http/app-env";
 import { MemoryCache } from "./memory";
 import type { CacheIo, ReadRequest } from "./refresh";
 import { TieredCache, type Read } from "./tiered-cache";
+import type { TypedResponse } from "hono";
+import type { JSONParsed } from "hono/utils/types";
 
 // This isolate's cache, created by the first request that needs it (no work at module scope).
 let isolateCache: TieredCache | undefined;
@@ -35,8 +37,30 @@ export function cacheIo(c: CacheContext): CacheIo {
  */
 export async function readThrough<T>(c: CacheContext, request: ReadRequest<T>): Promise<Read<T>> {
   const config = readConfig(c.env);
-  if (config.CACHE_DISABLED) return { value: await request.load(), source: "miss", ageSeconds: 0 };
+  if (config.CACHE_DISABLED) return uncached(await request.load());
   return cacheOfIsolate(config).read(cacheIo(c), request);
+}
+
+/** A read that bypassed the cache: its JSON text is made only if asked for. */
+function uncached<T>(value: T): Read<T> {
+  let json: string | undefined;
+  return {
+    value,
+    source: "miss",
+    ageSeconds: 0,
+    get json() {
+      json ??= JSON.stringify(value) ?? "null";
+      return json;
+    },
+  };
+}
+
+/**
+ * A 200 `application/json` answer whose body is JSON text already made (a cached value, or one assembled from it),
+ * typed as the `T` it encodes: the same bytes `c.json(value)` would send, without serializing again.
+ */
+export function jsonText<T>(c: Context<AppEnv>, text: string): Response & TypedResponse<JSONParsed<T>, 200, "json"> {
+  return c.body(text, 200, { "Content-Type": "application/json" }) as unknown as Response & TypedResponse<JSONParsed<T>, 200, "json">;
 }
 
 /** Says where the answer came from: `Resync-Cache: hit|miss|coalesced` or `stale; age=N`, and `Age`. */

@@ -14,9 +14,26 @@ export type Source = "hit" | "miss" | "stale" | "coalesced";
 
 /** A cached read: the value (this request's own copy), where it came from and how old it is. */
 export interface Read<T> {
-  value: T;
+  /** Parsed from `json` on first use, for this request alone: no request can change what another one reads. */
+  readonly value: T;
+  /** The value as JSON text, as the cache holds it: an answer made of it costs no parse and no serialization. */
+  readonly json: string;
   source: Source;
   ageSeconds: number;
+}
+
+/** A Read of `json`; `own` is the value when this request already holds it as an object (it loaded it). */
+export function readOf<T>(json: string, source: Source, ageSeconds: number, own?: { value: T }): Read<T> {
+  let parsed = own;
+  return {
+    source,
+    ageSeconds,
+    json,
+    get value(): T {
+      parsed ??= { value: JSON.parse(json) as T };
+      return parsed.value;
+    },
+  };
 }
 
 export interface TieredCacheOptions {
@@ -102,7 +119,7 @@ export class TieredCache {
     const refreshed = await this.startRefresh(io, request, notBefore);
     if (refreshed.coalesced) return this.answer(request, refreshed.entry, "coalesced");
     cacheReads.inc({ resource: request.resource, source: "miss" });
-    return { value: refreshed.own, source: "miss", ageSeconds: ageSecondsOf(refreshed.entry, this.now()) };
+    return readOf(refreshed.entry.json, "miss", ageSecondsOf(refreshed.entry, this.now()), { value: refreshed.own });
   }
 
   /** Stale-while-revalidate: one background refresh per key, unless one is already running here. */
@@ -173,6 +190,6 @@ export class TieredCache {
   private answer<T>(request: ReadRequest<T>, entry: Entry, source: Source, staleReason?: string): Read<T> {
     cacheReads.inc({ resource: request.resource, source });
     if (staleReason) staleServed.inc({ resource: request.resource, reason: staleReason });
-    return { value: JSON.parse(entry.json) as T, source, ageSeconds: ageSecondsOf(entry, this.now()) };
+    return readOf(entry.json, source, ageSecondsOf(entry, this.now()));
   }
 }
