@@ -1,7 +1,9 @@
 import { SELF } from "cloudflare:test";
 import { sign } from "hono/jwt";
-import { describe, expect, it } from "vitest";
-import { forgetRevocationAnswers } from "../../src/platform/auth/revocation";
+import { describe, expect, it, vi } from "vitest";
+import { forgetRevocationAnswers, revokeTokensOf } from "../../src/platform/auth/revocation";
+import { verifyToken } from "../../src/platform/auth/tokens";
+import { readConfig } from "../../src/platform/env/config";
 import { bearer, createUser, ORIGIN, tokenFor } from "../helpers/accounts";
 import { bindings, problemOf } from "../helpers/worker";
 
@@ -90,5 +92,47 @@ describe("logout", () => {
     const second = await tokenFor(user);
     await SELF.fetch(`${ORIGIN}/api/v1/auth/logout`, { method: "POST", headers: bearer(first) });
     expect((await me(second)).status).toBe(200);
+  });
+});
+
+describe("verified tokens are remembered per isolate, never past what verification allows", () => {
+  const config = () => readConfig(bindings);
+
+  it("accepts a remembered token until its expiry, and not a second after", async () => {
+    const token = await sign(claims({ exp: now() + 60 }), secret, "HS256");
+    expect(await verifyToken(config(), token, "access")).toMatchObject({ sub: "admin", typ: "access" });
+    expect(await verifyToken(config(), token, "access")).toMatchObject({ sub: "admin", typ: "access" });
+    const expiry = (now() + 60) * 1000;
+    const clock = vi.spyOn(Date, "now").mockReturnValue(expiry);
+    try {
+      expect(await verifyToken(config(), token, "access")).toBeNull();
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it("remembers a token for its own kind only: an access token is still no session", async () => {
+    const token = await sign(claims(), secret, "HS256");
+    expect(await verifyToken(config(), token, "access")).not.toBeNull();
+    expect(await verifyToken(config(), token, "session")).toBeNull();
+  });
+
+  it("lends a remembered token's signature to no other payload", async () => {
+    const viewer = await sign(claims({ role: "viewer" }), secret, "HS256");
+    expect((await me(viewer)).status).toBe(200);
+    const [header, , signature] = viewer.split(".");
+    expect((await me(`${header}.${base64url(claims({ role: "admin" }))}.${signature}`)).status).toBe(401);
+  });
+
+  it("refuses a remembered token once its user's tokens are revoked (role change, password reset)", async () => {
+    const user = await createUser("viewer");
+    // Issued before the revocation's second: a token of the very second of the change stays valid by design.
+    const token = await sign(claims({ sub: user.username, role: "viewer", iat: now() - 5 }), secret, "HS256");
+    expect((await me(token)).status).toBe(200);
+    expect((await me(token)).status).toBe(200);
+    await revokeTokensOf(bindings.CACHE, user.username, 3600);
+    expect((await me(token)).status).toBe(401);
+    forgetRevocationAnswers();
+    expect((await me(token)).status).toBe(401);
   });
 });

@@ -21,7 +21,9 @@ export async function revokeToken(kv: KVNamespace, jti: string, exp: number): Pr
 /** Refuses every token of `username` issued before now: used after a role change, a password reset or disabling. */
 export async function revokeTokensOf(kv: KVNamespace, username: string, maxTokenLifetimeS: number): Promise<void> {
   const now = Math.floor(Date.now() / 1000);
-  answers.delete(validAfterKey(username));
+  // This isolate forgets its answers about the user's tokens (kept per issue time), so it asks KV at once.
+  const remembered = `${validAfterKey(username)}:`;
+  for (const key of [...answers.keys()]) if (key.startsWith(remembered)) answers.delete(key);
   await kv.put(validAfterKey(username), String(now), { expirationTtl: Math.max(KV_MIN_TTL_S, maxTokenLifetimeS + 60) });
 }
 

@@ -1,4 +1,5 @@
 import { sign, verify } from "hono/jwt";
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import type { Config } from "../env/config";
 import { roles, type Role } from "../db/schema";
@@ -53,16 +54,43 @@ export async function issueToken(
   return { token: await sign(claims, config.JWT_SECRET, ALGORITHM), claims };
 }
 
+/** Tokens verified in this isolate, at most; each is forgotten at its expiry, or sooner when the bound is reached. */
+const MAX_VERIFIED_TOKENS = 10_000;
+
+/**
+ * Claims of tokens this isolate has verified, per configuration (secret, issuer, audience), keyed by the token's
+ * exact text — whose last part is its HMAC-SHA-256 — so no other token can match and no digest is computed per
+ * request. A verification that succeeded stays true until `exp` (issued-at and not-before only move into the past),
+ * so a hit returns the same answer `verify` would, without the HMAC; a failure is never remembered.
+ */
+const verifiedTokens = new WeakMap<Config, LRUCache<string, Readonly<Claims>>>();
+
+function verifiedOf(config: Config): LRUCache<string, Readonly<Claims>> {
+  let verified = verifiedTokens.get(config);
+  if (!verified) {
+    // No timers (ttlAutopurge off): an entry's expiry is checked when it is read.
+    verified = new LRUCache<string, Readonly<Claims>>({ max: MAX_VERIFIED_TOKENS, ttlAutopurge: false });
+    verifiedTokens.set(config, verified);
+  }
+  return verified;
+}
+
 /**
  * Verifies signature (HS256 only: `none` and other algorithms are refused), issuer, audience,
- * expiry, issued-at and kind; returns the claims or null.
+ * expiry, issued-at and kind; returns the claims or null. Revocation is the caller's to check, on every request.
  */
 export async function verifyToken(config: Config, token: string, kind: TokenKind): Promise<Claims | null> {
+  const verified = verifiedOf(config);
+  const now = Math.floor(Date.now() / 1000);
+  const known = verified.get(token);
+  if (known) return known.exp > now && known.typ === kind ? known : null;
   try {
     const payload = await verify(token, config.JWT_SECRET, { alg: ALGORITHM, iss: config.JWT_ISSUER, aud: config.JWT_AUDIENCE });
     const claims = claimsSchema.safeParse(payload);
-    if (!claims.success || claims.data.typ !== kind) return null;
-    return claims.data;
+    if (!claims.success) return null;
+    const kept = Object.freeze(claims.data);
+    verified.set(token, kept, { ttl: Math.max(1, kept.exp * 1000 - Date.now()) });
+    return kept.typ === kind ? kept : null;
   } catch {
     return null;
   }
