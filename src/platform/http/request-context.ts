@@ -43,12 +43,8 @@ export function requestContext(options: { logLevel?: (env: AppEnv["Bindings"]) =
     const labels = { method: c.req.method, route, status: String(status) };
     httpRequests.inc(labels);
     httpDuration.observe(labels, seconds);
-    log.info("request", {
-      method: c.req.method,
-      route,
-      path: new URL(c.req.url).pathname,
-      status,
-      duration_ms: Math.round(seconds * 1000),
-    });
+    if (log.enabled("info")) {
+      log.info("request", { method: c.req.method, route, path: new URL(c.req.url).pathname, status, duration_ms: Math.round(seconds * 1000) });
+    }
   };
 }

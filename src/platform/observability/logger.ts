@@ -11,23 +11,52 @@ export interface Logger {
   warn(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;
   with(fields: LogFields): Logger;
+  /** Whether a line at `level` would be written: lets a caller skip building fields nobody reads. */
+  enabled(level: LogLevel): boolean;
 }
 
-export function createLogger(level: LogLevel = "info", base: LogFields = {}): Logger {
-  const write = (at: LogLevel, message: string, fields?: LogFields) => {
-    if (rank[at] < rank[level]) return;
-    const line = JSON.stringify({ level: at, time: new Date().toISOString(), message, ...base, ...fields });
+/** One per request: a class, so a request allocates one object rather than a closure per method. */
+class JsonLogger implements Logger {
+  constructor(
+    private readonly level: LogLevel,
+    private readonly base: LogFields,
+  ) {}
+
+  enabled(level: LogLevel): boolean {
+    return rank[level] >= rank[this.level];
+  }
+
+  debug(message: string, fields?: LogFields): void {
+    this.write("debug", message, fields);
+  }
+
+  info(message: string, fields?: LogFields): void {
+    this.write("info", message, fields);
+  }
+
+  warn(message: string, fields?: LogFields): void {
+    this.write("warn", message, fields);
+  }
+
+  error(message: string, fields?: LogFields): void {
+    this.write("error", message, fields);
+  }
+
+  with(fields: LogFields): Logger {
+    return new JsonLogger(this.level, { ...this.base, ...fields });
+  }
+
+  private write(at: LogLevel, message: string, fields?: LogFields): void {
+    if (!this.enabled(at)) return;
+    const line = JSON.stringify({ level: at, time: new Date().toISOString(), message, ...this.base, ...fields });
     if (at === "error") console.error(line);
     else if (at === "warn") console.warn(line);
     else console.log(line);
-  };
-  return {
-    debug: (message, fields) => write("debug", message, fields),
-    info: (message, fields) => write("info", message, fields),
-    warn: (message, fields) => write("warn", message, fields),
-    error: (message, fields) => write("error", message, fields),
-    with: (fields) => createLogger(level, { ...base, ...fields }),
-  };
+  }
+}
+
+export function createLogger(level: LogLevel = "info", base: LogFields = {}): Logger {
+  return new JsonLogger(level, base);
 }
 
 /** What an unexpected error may say in a log line: its kind and message, never a stack. */

@@ -6,11 +6,32 @@ const DEFAULT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 /** Distinct label sets one metric may hold; beyond it new sets are folded into `other`, so memory stays bounded. */
 const MAX_SERIES = 500;
 
-function seriesKey(labels: Labels): string {
+function renderSeriesKey(labels: Labels): string {
   return Object.keys(labels)
     .sort()
     .map((k) => `${k}="${String(labels[k]).replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`)
     .join(",");
+}
+
+/** Rendered keys by their labels as given (names and values in order): most label sets recur on every request. */
+const renderedKeys = new Map<string, string>();
+const MAX_RENDERED_KEYS = 5_000;
+
+function seriesKey(labels: Labels): string {
+  let given = "";
+  for (const k in labels) {
+    const value = String(labels[k]);
+    // A separator inside a value could make two label sets look alike: such a set is rendered every time.
+    if (value.includes("\u0001")) return renderSeriesKey(labels);
+    given += `${k}\u0000${value}\u0001`;
+  }
+  let key = renderedKeys.get(given);
+  if (key === undefined) {
+    key = renderSeriesKey(labels);
+    if (renderedKeys.size >= MAX_RENDERED_KEYS) renderedKeys.clear();
+    renderedKeys.set(given, key);
+  }
+  return key;
 }
 
 function boundedKey(series: Map<string, unknown>, labels: Labels): string {

@@ -10,9 +10,14 @@ export interface TraceContext {
 
 const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$/;
 
+/** "00" … "ff": a byte's two hex digits by lookup (every request makes two ids). */
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+
 function randomHex(bytes: number): string {
   const buffer = crypto.getRandomValues(new Uint8Array(bytes));
-  return Array.from(buffer, (b) => b.toString(16).padStart(2, "0")).join("");
+  let hex = "";
+  for (const b of buffer) hex += HEX[b];
+  return hex;
 }
 
 /** Continues the caller's trace when `traceparent` is valid, else starts a new sampled one. */
