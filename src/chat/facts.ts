@@ -5,7 +5,7 @@ import { matches, oneOf, query } from "../hwa/oql";
 import type { Job } from "../jobs/job";
 import { readJobPage } from "../jobs/reads";
 import { toJobStream, type JobStream } from "../jobstreams/jobstream";
-import { cacheKeys, readThrough, type Read } from "../platform/cache";
+import { cacheKeys, pageOf, readThrough, type Read } from "../platform/cache";
 import type { AppEnv } from "../platform/http/app-env";
 
 // What the chat reads from HWA, always through the same cache entries as the API.
@@ -65,7 +65,7 @@ export async function planJobStreams(c: Context<AppEnv>, freshness: Freshness): 
     key: cacheKeys.jobStreamList(oql, PAGE, 0),
     load: async () => {
       const result = await hwa(c).listJobStreams({ oql, limit: PAGE, offset: 0 });
-      return { items: result.results.map(toJobStream), more: hasMorePages(result, 0, PAGE) };
+      return pageOf("items", result.results.map(toJobStream), hasMorePages(result, 0, PAGE));
     },
   });
   return freshness.note(read).items;

@@ -1,16 +1,14 @@
 import type { Context } from "hono";
 import { hwa } from "../hwa/connection";
 import { hasMorePages } from "../hwa/paging";
-import { cacheKeys, readThrough, type Read } from "../platform/cache";
+import { cacheKeys, pageOf, readThrough, type Page, type Read } from "../platform/cache";
 import type { AppEnv } from "../platform/http/app-env";
 import { toJob, toJobDetail, type Job, type JobDetail } from "./job";
 
 // Reads of jobs through the cache, shared by the jobs API and the chat so both see (and invalidate) the same entries.
 
-export interface JobPage {
-  jobs: Job[];
-  more: boolean;
-}
+/** A cached page of jobs, laid out as the jobs API answers from it (see platform/cache/page.ts). */
+export type JobPage = Page<"jobs", Job>;
 
 /** One page of the plan's jobs matching `oql`. */
 export function readJobPage(c: Context<AppEnv>, oql: string, limit: number, offset: number): Promise<Read<JobPage>> {
@@ -19,7 +17,7 @@ export function readJobPage(c: Context<AppEnv>, oql: string, limit: number, offs
     key: cacheKeys.jobList(oql, limit, offset),
     load: async () => {
       const result = await hwa(c).listJobs({ oql, limit, offset });
-      return { jobs: result.results.map(toJob), more: hasMorePages(result, offset, limit) };
+      return pageOf("jobs", result.results.map(toJob), hasMorePages(result, offset, limit));
     },
   });
 }
