@@ -320,4 +320,57 @@ describe("read-through: invalidation", () => {
       expect(await read(cache, requestIo().io, key, async () => ["new"], "jobs")).toMatchObject({ source: "miss", value: ["new"] });
     }
   });
+
+  it("a prefix invalidation reaches KV: isolates that never saw it serve no older envelope of the family", async () => {
+    // A mark left by an earlier test covers the rest of its second: start after it.
+    const earlier = Number((await bindings.CACHE.get("invalidated:jobs:")) ?? 0);
+    if (earlier >= Date.now()) await new Promise((resolve) => setTimeout(resolve, earlier - Date.now() + 10));
+    const keys = [uniqueKey("jobs"), uniqueKey("jobs")];
+    const first = requestIo();
+    for (const key of keys) await read(isolate(), first.io, key, async () => ["old"], "jobs");
+    await first.settled();
+    // Before the invalidation another isolate is served from KV.
+    expect(await readAndSettle(isolate(), keys[0]!, async () => ["unused"], "jobs")).toMatchObject({ source: "hit", value: ["old"] });
+    const invalidating = requestIo();
+    await isolate().invalidate(invalidating.io, ["jobs:*"]);
+    expect(invalidating.writes).toEqual(["invalidated:jobs:"]);
+    for (const key of keys) {
+      // A new isolate: nothing in memory, no invalidation of its own; neither KV nor the Coalescer answers "old".
+      expect(await readAndSettle(isolate(), key, async () => ["new"], "jobs")).toMatchObject({ source: "miss", value: ["new"] });
+    }
+    // The mark covers the rest of its second (so one write covers every invalidation in it); what is fetched
+    // after it is served from KV again.
+    const mark = Number(await bindings.CACHE.get("invalidated:jobs:"));
+    expect(mark).toBeGreaterThan(Date.now() - 1_000);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, mark - Date.now() + 10)));
+    await readAndSettle(isolate(), keys[0]!, async () => ["newer"], "jobs");
+    expect(await readAndSettle(isolate(), keys[0]!, async () => ["unused"], "jobs")).toMatchObject({ source: "hit", value: ["newer"] });
+  });
+
+  it("a job's logs are one family: marking it leaves other jobs' logs served from KV", async () => {
+    const job = crypto.randomUUID();
+    const other = crypto.randomUUID();
+    const [mine, theirs] = [`joblog:${job}:run-1:-`, `joblog:${other}:run-1:-`];
+    const first = requestIo();
+    for (const key of [mine, theirs]) await read(isolate(), first.io, key, async () => "old log", "joblog");
+    await first.settled();
+    await isolate().invalidate(requestIo().io, [`joblog:${job}:*`]);
+    expect(await readAndSettle(isolate(), mine, async () => "new log", "joblog")).toMatchObject({ source: "miss", value: "new log" });
+    expect(await readAndSettle(isolate(), theirs, async () => "unused", "joblog")).toMatchObject({ source: "hit", value: "old log" });
+  });
+
+  it("writes a family's mark at most once a second (KV allows one write per second per key)", async () => {
+    const clock = manualClock();
+    clock.advance(1_000 - (clock.now() % 1_000)); // the start of a whole second
+    const cache = isolate({ now: clock.now });
+    const { io, writes } = requestIo();
+    for (let i = 0; i < 5; i++) {
+      await cache.invalidate(io, ["jobs:*", "jobstreams:*", "jobs:50:*"]);
+      clock.advance(100);
+    }
+    expect(writes).toEqual(["invalidated:jobs:", "invalidated:jobstreams:"]);
+    clock.advance(1_000);
+    await cache.invalidate(io, ["jobs:*"]);
+    expect(writes).toEqual(["invalidated:jobs:", "invalidated:jobstreams:", "invalidated:jobs:"]);
+  });
 });

@@ -2,7 +2,7 @@ import { createExecutionContext, SELF, waitOnExecutionContext } from "cloudflare
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Job, JobDetail } from "../../src/jobs/job";
 import { jobsOql } from "../../src/jobs/jobs.handlers";
-import { cacheKeys, invalidate, invalidateJob } from "../../src/platform/cache";
+import { cacheKeys, invalidate, invalidateJob, pageOf, type Read } from "../../src/platform/cache";
 import { MemoryCache } from "../../src/platform/cache/memory";
 import { cacheIo, cacheOfIsolate } from "../../src/platform/cache/read-through";
 import { TieredCache } from "../../src/platform/cache/tiered-cache";
@@ -172,6 +172,32 @@ describe("cached reads through the Worker", () => {
       expect(after.headers.get("Resync-Cache")).toBe("miss");
       expect(((await after.json()) as JobDetail).status).toBe("ABEND");
       expect((await simulator.requests()) - before).toBe(1);
+    } finally {
+      await simulator.forceStatus(job.id, "SUCC");
+      await forget(job.id);
+    }
+  });
+
+  it("a job action's invalidation reaches the lists other isolates would read from KV", async () => {
+    const job = pickJob((j) => j.status === "SUCC");
+    const key = cacheKeys.jobList(jobsOql({ name: job.name, limit: 4 }), 4, 0);
+    const { client } = testClient();
+    const load = async () => pageOf("jobs", (await client.listJobs({ oql: jobsOql({ name: job.name, limit: 4 }), limit: 4, offset: 0 })).results, false);
+    const statusIn = (read: Read<{ jobs: { id: string; jobruns?: unknown }[] }>) => JSON.stringify(read.value.jobs.find((j) => j.id === job.id));
+    const fresh = () => new TieredCache({ memory: new MemoryCache({ maxEntries: 100, maxBytes: 4 * 1024 * 1024 }) });
+    // A mark left by an earlier invalidation covers the rest of its second: start after it.
+    const earlier = Number((await bindings.CACHE.get("invalidated:jobs:")) ?? 0);
+    if (earlier >= Date.now()) await new Promise((resolve) => setTimeout(resolve, earlier - Date.now() + 10));
+
+    const before = await withContext((c) => fresh().read(cacheIo(c), { resource: "jobs", key, load }));
+    expect((await withContext((c) => fresh().read(cacheIo(c), { resource: "jobs", key, load }))).source).toBe("hit");
+    await simulator.forceStatus(job.id, "ABEND");
+    try {
+      await withContext((c) => invalidateJob(c, { jobId: job.id, jobStreamId: job.job_stream_id }));
+      const after = await withContext((c) => fresh().read(cacheIo(c), { resource: "jobs", key, load }));
+      expect(after.source).toBe("miss");
+      expect(statusIn(after)).not.toBe(statusIn(before));
+      expect(statusIn(after)).toContain("ABEND");
     } finally {
       await simulator.forceStatus(job.id, "SUCC");
       await forget(job.id);

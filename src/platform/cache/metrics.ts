@@ -12,6 +12,6 @@ export const evictions = metrics.counter("resync_cache_evictions_total", "Memory
 export const rejections = metrics.counter("resync_cache_rejections_total", "Values not cached because they were larger than an entry's share of the memory cache.");
 export const memoryBytes = metrics.gauge("resync_cache_memory_bytes", "Bytes held by this isolate's memory cache (UTF-16 size of the cached JSON).");
 export const memoryEntries = metrics.gauge("resync_cache_memory_entries", "Entries held by this isolate's memory cache.");
-export const kvWrites = metrics.counter("resync_cache_kv_writes_total", "Envelopes written to or deleted from KV, by operation and outcome.");
+export const kvWrites = metrics.counter("resync_cache_kv_writes_total", "Envelopes written to (put) or deleted from (delete) KV, and prefix invalidation marks (mark), by operation and outcome.");
 /** Refreshes by role: leader (called HWA), follower (waited for another isolate's leader), and how they ended. */
 export const refreshes = metrics.counter("resync_cache_refreshes_total", "Cache refreshes by role and outcome.");

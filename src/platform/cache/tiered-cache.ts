@@ -5,6 +5,7 @@ import { isUpstreamFailure, RefreshPending } from "./errors";
 import { Flights, type Flight } from "./flights";
 import { Invalidations } from "./invalidations";
 import { storageKey } from "./keys";
+import { familyOf, PrefixMarks, readMark } from "./prefix-marks";
 import type { MemoryCache } from "./memory";
 import { cacheReads, kvWrites, staleServed, tierLookups } from "./metrics";
 import { freshness } from "./policy";
@@ -44,6 +45,12 @@ export interface TieredCacheOptions {
   leaseMs?: number;
 }
 
+/** What a KV read found: the envelope (if servable) and its family's mark (if any). */
+interface KvRead {
+  entry?: Entry;
+  mark?: number;
+}
+
 const DEFAULT_LEASE_MS = 25_000;
 /** A follower in this isolate waits for the lease plus the Coalescer round trips, and no longer. */
 const FOLLOWER_MARGIN_MS = 3_000;
@@ -59,10 +66,11 @@ export class TieredCache {
   readonly memory: MemoryCache;
   readonly invalidations: Invalidations;
   private readonly flights: Flights<Entry>;
-  private readonly kvReads = new Flights<Entry | undefined>(KV_WAIT_MS);
+  private readonly kvReads = new Flights<KvRead>(KV_WAIT_MS);
   private readonly now: () => number;
   private readonly leaseMs: number;
   private readonly deps: RefreshDeps;
+  private readonly marks = new PrefixMarks();
 
   constructor(options: TieredCacheOptions) {
     this.memory = options.memory;
@@ -75,12 +83,17 @@ export class TieredCache {
 
   async read<T>(io: CacheIo, request: ReadRequest<T>): Promise<Read<T>> {
     const { resource, key } = request;
-    const notBefore = this.invalidations.since(key);
-    const inMemory = this.memory.get(key);
-    tierLookups.inc({ tier: "memory", outcome: inMemory ? "hit" : "miss" });
-    const entry = inMemory ?? (await this.fromKv(io, key, notBefore));
+    let notBefore = this.invalidations.since(key);
+    let entry = this.memory.get(key);
+    tierLookups.inc({ tier: "memory", outcome: entry ? "hit" : "miss" });
+    if (!entry) {
+      const fromKv = await this.fromKv(io, key, notBefore);
+      entry = fromKv.entry;
+      // The family's mark in KV counts as an invalidation seen here: a refresh must not take an older value
+      // from the Coalescer either.
+      notBefore = Math.max(notBefore, fromKv.mark ?? 0);
+    }
     if (!entry) return this.refreshed(io, request, notBefore);
-
 
     const now = this.now();
     if (now < entry.fresh_until) return this.answer(request, entry, "hit");
@@ -98,18 +111,28 @@ export class TieredCache {
 
   /**
    * Forgets `targets` (keys, or prefixes ending in `*`) here and in KV; this isolate never trusts a value of
-   * theirs fetched before now again. KV deletes exact keys only: other isolates hold prefixed ones at most
-   * their fresh period.
+   * theirs fetched before now again. In KV an exact key is deleted and a prefix marks its family (see
+   * prefix-marks.ts), so no isolate serves their older envelopes from KV; other isolates' memory holds them at
+   * most their fresh period.
    */
   async invalidate(io: CacheIo, targets: readonly string[]): Promise<void> {
     const now = this.now();
+    const work: Promise<void>[] = [];
     for (const target of targets) {
       this.invalidations.mark(target, now);
-      if (target.endsWith("*")) this.memory.deleteStartingWith(target.slice(0, -1));
-      else this.memory.delete(target);
+      if (target.endsWith("*")) {
+        const prefix = target.slice(0, -1);
+        this.memory.deleteStartingWith(prefix);
+        // A prefix within a family (e.g. one page size) marks the whole family: coarser, never wrong.
+        const family = familyOf(prefix);
+        if (family) work.push(this.marks.mark(io, family, now));
+        else io.log?.warn("cache prefix without a family: invalidated in this isolate only", { prefix });
+      } else {
+        this.memory.delete(target);
+        work.push(this.deleteFromKv(io, target));
+      }
     }
-    const exact = targets.filter((target) => !target.endsWith("*"));
-    await Promise.all(exact.map((key) => this.deleteFromKv(io, key)));
+    await Promise.all(work);
   }
 
   /** A refresh this request leads, or joins when one is already in flight here. */
@@ -148,33 +171,44 @@ export class TieredCache {
     }
   }
 
-  /** The key's KV envelope, if still servable here; concurrent misses of this isolate share one KV read. */
-  private async fromKv(io: CacheIo, key: string, notBefore: number): Promise<Entry | undefined> {
+  /**
+   * The key's KV envelope, if still servable here, and its family's mark; concurrent misses of this isolate share
+   * one KV read.
+   */
+  private async fromKv(io: CacheIo, key: string, notBefore: number): Promise<KvRead> {
     const now = this.now();
     const read = this.kvReads.find(key, now, notBefore) ?? this.kvReads.start(key, now, this.readKv(io, key));
-    let entry: Entry | undefined;
+    let found: KvRead;
     try {
-      entry = await withTimeout("KV read", KV_WAIT_MS, read.result);
+      found = await withTimeout("KV read", KV_WAIT_MS, read.result);
     } catch {
-      entry = undefined; // a lost KV read is a miss
+      return {}; // a lost KV read is a miss
     }
-    if (!entry || entry.stale_until <= this.now() || entry.fetched_at <= this.invalidations.since(key)) return undefined;
-    return entry;
+    const { entry, mark } = found;
+    if (!entry || entry.stale_until <= this.now() || entry.fetched_at <= this.invalidations.since(key)) return { mark };
+    return found;
   }
 
-  private async readKv(io: CacheIo, key: string): Promise<Entry | undefined> {
-    let text: string | null;
-    try {
-      text = await io.kv.get(await storageKey(key), "text");
-    } catch (error) {
-      io.log?.warn("cache KV read failed", describeError(error));
-      text = null;
-    }
-    const entry = text === null ? undefined : entryOfEnvelope(text);
+  private async readKv(io: CacheIo, key: string): Promise<KvRead> {
+    const family = familyOf(key);
+    // The family's mark is read beside the envelope: no round trip is added.
+    const [text, mark] = await Promise.all([this.envelopeText(io, key), family ? readMark(io, family) : undefined]);
+    const envelope = text === null ? undefined : entryOfEnvelope(text);
+    // An envelope fetched before its family was invalidated (in any isolate) is not served.
+    const entry = envelope && (mark === undefined || envelope.fetched_at > mark) ? envelope : undefined;
     tierLookups.inc({ tier: "kv", outcome: entry ? "hit" : "miss" });
     // Kept here unless expired or invalidated since it was fetched.
     if (entry && entry.stale_until > this.now() && entry.fetched_at > this.invalidations.since(key)) this.memory.set(key, entry);
-    return entry;
+    return { entry, mark };
+  }
+
+  private async envelopeText(io: CacheIo, key: string): Promise<string | null> {
+    try {
+      return await io.kv.get(await storageKey(key), "text");
+    } catch (error) {
+      io.log?.warn("cache KV read failed", describeError(error));
+      return null;
+    }
   }
 
   private async deleteFromKv(io: CacheIo, key: string): Promise<void> {
