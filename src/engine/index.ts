@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z, type RouteHandler } from "@hono/zod-openap
 import type { Context } from "hono";
 import { hwa } from "../hwa/connection";
 import { requireRole } from "../platform/auth/require-role";
-import { cacheKeys, jsonText, readThrough, setCacheHeaders } from "../platform/cache";
+import { cachedReadHeaders, cacheKeys, jsonText, readThrough, setCacheHeaders } from "../platform/cache";
 import type { AppEnv } from "../platform/http/app-env";
 import { problemResponses } from "../platform/http/openapi";
 import { validationHook } from "../platform/http/validation";
@@ -48,7 +48,7 @@ const workstations = createRoute({
   summary: "Workstations of the current plan",
   middleware: requireRole("viewer"),
   responses: {
-    200: { description: "Workstations", content: { "application/json": { schema: z.object({ items: z.array(WorkstationSchema) }) } } },
+    200: { description: "Workstations", headers: cachedReadHeaders, content: { "application/json": { schema: z.object({ items: z.array(WorkstationSchema) }) } } },
     ...hwaProblems,
   },
 });
@@ -59,7 +59,7 @@ const engine = createRoute({
   tags: ["engine"],
   summary: "The HWA engine's version, license, locale and time zone",
   middleware: requireRole("viewer"),
-  responses: { 200: { description: "Engine info", content: { "application/json": { schema: EngineSchema } } }, ...hwaProblems },
+  responses: { 200: { description: "Engine info", headers: cachedReadHeaders, content: { "application/json": { schema: EngineSchema } } }, ...hwaProblems },
 });
 
 async function loadWorkstations(c: Context<AppEnv>) {

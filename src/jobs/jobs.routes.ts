@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { commonStatuses } from "../hwa/status";
 import { requireRole } from "../platform/auth/require-role";
+import { cachedReadHeaders } from "../platform/cache";
 import { problemResponses } from "../platform/http/openapi";
 import { JobDetailSchema, JobSchema } from "./job";
 
@@ -38,6 +39,7 @@ export const list = createRoute({
   responses: {
     200: {
       description: "A page of jobs",
+      headers: cachedReadHeaders,
       content: { "application/json": { schema: z.object({ items: z.array(JobSchema), next_cursor: z.string().nullable() }).openapi("JobPage") } },
     },
     ...hwaProblems,
@@ -51,7 +53,11 @@ export const show = createRoute({
   summary: "One job, with its dependencies and runs",
   middleware: viewer,
   request: { params: JobId },
-  responses: { 200: { description: "The job", content: { "application/json": { schema: JobDetailSchema } } }, ...problemResponses(404), ...hwaProblems },
+  responses: {
+    200: { description: "The job", headers: cachedReadHeaders, content: { "application/json": { schema: JobDetailSchema } } },
+    ...problemResponses(404),
+    ...hwaProblems,
+  },
 });
 
 export const log = createRoute({
@@ -73,7 +79,15 @@ export const log = createRoute({
         path: ["from_line"],
       }),
   },
-  responses: { 200: { description: "Log text", content: { "text/plain": { schema: z.string() } } }, ...problemResponses(404), ...hwaProblems },
+  responses: {
+    200: {
+      description: "Log text",
+      headers: cachedReadHeaders.extend({ "Resync-Run-Id": z.string().openapi({ description: "The run whose log this is" }) }),
+      content: { "text/plain": { schema: z.string() } },
+    },
+    ...problemResponses(404),
+    ...hwaProblems,
+  },
 });
 
 export const dependencies = createRoute({

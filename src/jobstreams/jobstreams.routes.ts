@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole } from "../platform/auth/require-role";
+import { cachedReadHeaders } from "../platform/cache";
 import { problemResponses } from "../platform/http/openapi";
 import { ListQuery as JobListQuery } from "../jobs/jobs.routes";
 import { JobStreamSchema } from "./jobstream";
@@ -18,6 +19,7 @@ export const list = createRoute({
   responses: {
     200: {
       description: "A page of job streams",
+      headers: cachedReadHeaders,
       content: { "application/json": { schema: z.object({ items: z.array(JobStreamSchema), next_cursor: z.string().nullable() }).openapi("JobStreamPage") } },
     },
     ...hwaProblems,
@@ -31,5 +33,9 @@ export const show = createRoute({
   summary: "One job stream",
   middleware: requireRole("viewer"),
   request: { params: z.object({ id: z.string().min(1).max(256).openapi({ param: { name: "id", in: "path" } }) }) },
-  responses: { 200: { description: "The job stream", content: { "application/json": { schema: JobStreamSchema } } }, ...problemResponses(404), ...hwaProblems },
+  responses: {
+    200: { description: "The job stream", headers: cachedReadHeaders, content: { "application/json": { schema: JobStreamSchema } } },
+    ...problemResponses(404),
+    ...hwaProblems,
+  },
 });

@@ -1,3 +1,4 @@
+export { cachedReadHeaders } from "./headers";
 export { invalidateJob } from "./invalidate-job";
 export { cacheKeys } from "./keys";
 export { pageOf, pageText, type Page } from "./page";
