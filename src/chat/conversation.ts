@@ -1,9 +1,7 @@
 import type { Context } from "hono";
-import { readEngine, readWorkstations, type Workstation } from "../engine/workstations";
+import { readEngine } from "../engine/workstations";
 import { HwaError } from "../hwa/errors";
-import type { Job } from "../jobs/job";
 import { readJob, readJobLog, readRelatives } from "../jobs/reads";
-import type { JobStream } from "../jobstreams/jobstream";
 import type { AppEnv } from "../platform/http/app-env";
 import {
   answerDependencies,
@@ -21,7 +19,8 @@ import {
 } from "./answers";
 import { askForName } from "./answers/ask-for-name";
 import { confirmPendingAction, declineAction, proposeAction, type PendingSlot } from "./chat-actions";
-import { failedJobs, Freshness, jobsOfStream, planJobs, planJobStreams, readJobStream } from "./facts";
+import { failedJobs, Freshness, jobsNamed, jobsOfStream, readJobStream } from "./facts";
+import { readPlan, type Plan } from "./plan";
 import { planName, resolveJob, resolveJobStream, resolveWorkstation } from "./resolve";
 import type { Asker } from "./session";
 import { understand } from "./understanding";
@@ -31,13 +30,6 @@ import type { ConversationContext, Entities, Understanding } from "./understandi
 /** What the conversation needs from its session: the context of follow-ups and the action waiting for "sim". */
 export interface SessionAccess extends PendingSlot {
   context: ConversationContext;
-}
-
-/** The plan as the chat knows it for one message. */
-interface Plan {
-  jobs: Job[];
-  jobStreams: JobStream[];
-  workstations: Workstation[];
 }
 
 /** Midnight of today on the operator's clock: what "failed jobs" means without a time. */
@@ -52,11 +44,6 @@ async function engineTimeZone(c: Context<AppEnv>): Promise<string> {
   } catch {
     return "UTC";
   }
-}
-
-async function readPlan(c: Context<AppEnv>, freshness: Freshness): Promise<Plan> {
-  const [jobs, jobStreams, workstations] = await Promise.all([planJobs(c, freshness), planJobStreams(c, freshness), readWorkstations(c).then((read) => freshness.note(read))]);
-  return { jobs, jobStreams, workstations };
 }
 
 /** Answers one message: understand it against the plan's names, read what it asks from HWA, say it. */
@@ -76,12 +63,7 @@ export async function converse(
     throw error;
   });
   const known = plan instanceof HwaError ? undefined : plan;
-  const vocabulary = known && {
-    jobs: [...new Set(known.jobs.map((job) => job.name))],
-    jobStreams: [...new Set(known.jobStreams.map((s) => s.name))],
-    workstations: known.workstations.map((w) => w.name),
-  };
-  const understood = understand(message, { now, timeZone, context: session.context, vocabulary });
+  const understood = understand(message, { now, timeZone, context: session.context, vocabulary: known?.vocabulary });
   const base: AnswerOptions = { language: understood.language, now, timeZone };
   let resolved: Entities = {};
   let reply: Reply;
@@ -157,7 +139,10 @@ async function answerUnderstood(
 
   // Every other intent is about one job.
   if (!entities.job) return { reply: askForName("job", intent, base), ...none };
-  const found = resolveJob(entities.job, entities.job_stream, plan.jobs, intent, options());
+  // A plan larger than the chat indexes may still hold the name: look it up exactly.
+  const written = entities.job.toUpperCase();
+  const jobs = plan.complete || plan.jobs.some((job) => job.name === written) ? plan.jobs : [...plan.jobs, ...(await jobsNamed(c, written, freshness))];
+  const found = resolveJob(entities.job, entities.job_stream, jobs, intent, options());
   if ("reply" in found) return { reply: found.reply, ...none };
   const resolved = { job: found.found.name, ...(found.found.job_stream ? { job_stream: found.found.job_stream } : {}) };
   const job = freshness.note(await readJob(c, found.found.id));

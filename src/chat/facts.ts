@@ -1,42 +1,31 @@
 import type { Context } from "hono";
 import { hwa } from "../hwa/connection";
-import { hasMorePages } from "../hwa/paging";
 import { matches, oneOf, query } from "../hwa/oql";
 import type { Job } from "../jobs/job";
 import { readJobPage } from "../jobs/reads";
 import { toJobStream, type JobStream } from "../jobstreams/jobstream";
-import { cacheKeys, pageOf, readThrough, type Read } from "../platform/cache";
+import { cacheKeys, readThrough, type Read } from "../platform/cache";
 import type { AppEnv } from "../platform/http/app-env";
 
 // What the chat reads from HWA, always through the same cache entries as the API.
 
 const PAGE = 500;
-/** The chat knows at most this many jobs by name (four pages); a bigger plan is searched by exact name. */
-const MAX_PLAN_JOBS = 2_000;
 
 /** The oldest of the reads an answer used: its age says how fresh the answer is. */
 export class Freshness {
   private stale: number | undefined;
-  note<T>(read: Read<T>): T {
+  /** Records how fresh `read` is without parsing its value. */
+  saw(read: Read<unknown>): void {
     if (read.source === "stale") this.stale = Math.max(this.stale ?? 0, read.ageSeconds);
+  }
+  note<T>(read: Read<T>): T {
+    this.saw(read);
     return read.value;
   }
   /** Seconds of the stalest value served while HWA failed, when one was. */
   get staleSeconds(): number | undefined {
     return this.stale;
   }
-}
-
-/** Every job of the current plan (up to MAX_PLAN_JOBS), by stream and name. */
-export async function planJobs(c: Context<AppEnv>, freshness: Freshness): Promise<Job[]> {
-  const oql = query([], "jobStreamName ASC, name ASC");
-  const jobs: Job[] = [];
-  for (let offset = 0; offset < MAX_PLAN_JOBS; offset += PAGE) {
-    const page = freshness.note(await readJobPage(c, oql, PAGE, offset));
-    jobs.push(...page.jobs);
-    if (!page.more || page.jobs.length === 0) break;
-  }
-  return jobs;
 }
 
 /** Jobs named exactly `name` (any stream): for plans larger than what the chat indexes. */
@@ -55,20 +44,6 @@ export async function failedJobs(c: Context<AppEnv>, stream: string | undefined,
 export async function jobsOfStream(c: Context<AppEnv>, stream: JobStream, freshness: Freshness): Promise<Job[]> {
   const page = freshness.note(await readJobPage(c, query([matches("jobStreamName", stream.name)], "jobStreamName ASC, name ASC"), PAGE, 0));
   return page.jobs.filter((job) => job.job_stream_id === stream.id);
-}
-
-/** Every job stream instance of the plan (first page of 500). */
-export async function planJobStreams(c: Context<AppEnv>, freshness: Freshness): Promise<JobStream[]> {
-  const oql = query([]);
-  const read = await readThrough(c, {
-    resource: "jobstreams",
-    key: cacheKeys.jobStreamList(oql, PAGE, 0),
-    load: async () => {
-      const result = await hwa(c).listJobStreams({ oql, limit: PAGE, offset: 0 });
-      return pageOf("items", result.results.map(toJobStream), hasMorePages(result, 0, PAGE));
-    },
-  });
-  return freshness.note(read).items;
 }
 
 /** One job stream instance, fresh like a job's status (the same entry as `GET /api/v1/jobstreams/{id}`). */

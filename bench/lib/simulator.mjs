@@ -1,0 +1,29 @@
+// The HWA simulator for a benchmark: a child process (so it does not share the load generator's event loop),
+// seed 7, plan clock stopped, its own credentials.
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { randomPassword } from "../../dev/admin-account.mjs";
+import { freePort, root } from "./stack.mjs";
+
+export async function startSimulator() {
+  const port = await freePort();
+  const credentials = { username: "bench", password: randomPassword() };
+  const child = spawn(process.execPath, [join(root, "dev", "hwa-simulator", "cli.mjs")], {
+    env: { ...process.env, HWA_PORT: String(port), HWA_SEED: "7", HWA_TIME_SCALE: "0", HWA_USERNAME: credentials.username, HWA_PASSWORD: credentials.password },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the HWA simulator exited (${code})`)));
+    child.stdout.on("data", (chunk) => {
+      if (String(chunk).includes("listening")) resolve(undefined);
+    });
+  });
+  const url = `http://127.0.0.1:${port}/twsd`;
+  return {
+    url,
+    ...credentials,
+    requests: async () => (await (await fetch(`${url}/__control/stats`)).json()).total,
+    pid: child.pid,
+    stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : (child.once("exit", resolve), child.kill("SIGTERM")))),
+  };
+}

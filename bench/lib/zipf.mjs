@@ -1,0 +1,22 @@
+/**
+ * Zipf(s) over `n` ranks: returns a sampler of 0-based ranks.
+ * @param {number} n @param {number} s @param {() => number} random
+ */
+export function zipfSampler(n, s, random) {
+  const weights = Array.from({ length: n }, (_, k) => 1 / (k + 1) ** s);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const cumulative = [];
+  let sum = 0;
+  for (const weight of weights) cumulative.push((sum += weight / total));
+  return () => {
+    const u = random();
+    let low = 0;
+    let high = n - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (cumulative[mid] < u) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+}

@@ -1,0 +1,71 @@
+import type { Context } from "hono";
+import { hwa } from "../hwa/connection";
+import { hasMorePages } from "../hwa/paging";
+import { query } from "../hwa/oql";
+import { readWorkstations, type Workstation } from "../engine/workstations";
+import type { Job } from "../jobs/job";
+import { readJobPage } from "../jobs/reads";
+import { toJobStream, type JobStream } from "../jobstreams/jobstream";
+import { cacheKeys, pageOf, pageText, readThrough, type Page, type Read } from "../platform/cache";
+import type { AppEnv } from "../platform/http/app-env";
+import type { Vocabulary } from "./understanding/types";
+import type { Freshness } from "./facts";
+
+// The plan as the chat knows it for one message: every job, job stream and workstation by name, from the same cache
+// entries as the API. Built once per version of those entries in this isolate, not once per message.
+
+const PAGE = 500;
+/** The chat indexes at most this many jobs (four pages); in a bigger plan other names are looked up exactly. */
+const MAX_PLAN_JOBS = 2_000;
+
+export interface Plan {
+  jobs: Job[];
+  jobStreams: JobStream[];
+  workstations: Workstation[];
+  /** False when the plan has more jobs than the chat indexes. */
+  complete: boolean;
+  vocabulary: Vocabulary;
+}
+
+/** The last plan built, and the cached texts it was built from (unchanged texts: the same plan). */
+let remembered: { texts: string[]; plan: Plan } | undefined;
+
+function jobStreamPage(c: Context<AppEnv>): Promise<Read<Page<"items", JobStream>>> {
+  const oql = query([]);
+  return readThrough(c, {
+    resource: "jobstreams",
+    key: cacheKeys.jobStreamList(oql, PAGE, 0),
+    load: async () => {
+      const result = await hwa(c).listJobStreams({ oql, limit: PAGE, offset: 0 });
+      return pageOf("items", result.results.map(toJobStream), hasMorePages(result, 0, PAGE));
+    },
+  });
+}
+
+/** Whether HWA has a page after this one, read from the cached text (no parse). */
+const hasMore = (page: Read<Page<"jobs", Job>>) => pageText(page.json, "jobs")?.more ?? page.value.more;
+
+export async function readPlan(c: Context<AppEnv>, freshness: Freshness): Promise<Plan> {
+  const oql = query([], "jobStreamName ASC, name ASC");
+  const [first, streams, workstations] = await Promise.all([readJobPage(c, oql, PAGE, 0), jobStreamPage(c), readWorkstations(c)]);
+  const pages = [first];
+  for (let offset = PAGE; hasMore(pages.at(-1)!) && offset < MAX_PLAN_JOBS; offset += PAGE) pages.push(await readJobPage(c, oql, PAGE, offset));
+  for (const read of [...pages, streams, workstations]) freshness.saw(read);
+
+  const texts = [...pages.map((page) => page.json), streams.json, workstations.json];
+  if (remembered && remembered.texts.length === texts.length && remembered.texts.every((text, i) => text === texts[i])) return remembered.plan;
+  const jobs = pages.flatMap((page) => page.value.jobs);
+  const plan: Plan = {
+    jobs,
+    jobStreams: streams.value.items,
+    workstations: workstations.value,
+    complete: !hasMore(pages.at(-1)!),
+    vocabulary: {
+      jobs: [...new Set(jobs.map((job) => job.name))],
+      jobStreams: [...new Set(streams.value.items.map((s) => s.name))],
+      workstations: workstations.value.map((w) => w.name),
+    },
+  };
+  remembered = { texts, plan };
+  return plan;
+}
