@@ -26,8 +26,10 @@ import { seededRandom, summarize } from "./lib/stats.mjs";
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const MEASURE_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
-/** The API allows 600 requests a minute per user: the load is spread over enough viewers to stay under it (3 000/s). */
-const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 300);
+/** The measured seconds of each scenario are split into this many interleaved rounds. */
+const ROUNDS = 3;
+/** The API allows 600 requests a minute per user: the load is spread over enough viewers to stay under it (4 000/s). */
+const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 400);
 const RUNTIMES = (process.env.BENCH_RUNTIMES ?? "workerd,wrangler-dev").split(",");
 const SCENARIOS = process.env.BENCH_SCENARIOS?.split(",");
 const ZIPF_EXPONENT = 1.1;
@@ -134,27 +136,22 @@ async function load(pool, next, seconds, cpu) {
   await Promise.all(Array.from({ length: CONNECTIONS }, loop));
   const elapsed = (performance.now() - started) / 1000;
   const cpuAfter = cpu();
-  const latency = summarize(latencies);
-  const cpuMicrosPerRequest = Object.fromEntries(Object.keys(cpuAfter).map((name) => [name, Math.round(((cpuAfter[name] - cpuBefore[name]) * 1e6) / latencies.length)]));
-  return {
-    requests: latencies.length,
-    seconds: round(elapsed),
-    throughput: round(latencies.length / elapsed, 1),
-    latencyMs: { p50: round(latency.p50), p90: round(latency.p90), p99: round(latency.p99), max: round(latency.max) },
-    statuses,
-    sources,
-    cpuMicrosPerRequest,
-  };
+  const cpuSeconds = Object.fromEntries(Object.keys(cpuAfter).map((name) => [name, cpuAfter[name] - cpuBefore[name]]));
+  return { latencies, seconds: elapsed, statuses, sources, cpuSeconds, hwaRequests: 0 };
 }
 
-/** Runs each scenario (warm-up, then measurement) against one stack. */
-async function measureStack(runtime, label, simulator, viewers, jobIds, cacheDisabled) {
+/** Starts one stack (cache on or off) and logs its viewers in; returns what its scenarios need. */
+async function openStack(runtime, label, simulator, viewers, jobIds, cacheDisabled) {
   const stack = await startStack({
     runtime,
     vars: { HWA_BASE_URL: simulator.url, HWA_USERNAME: simulator.username, HWA_PASSWORD: simulator.password, CACHE_DISABLED: String(cacheDisabled), LOG_LEVEL: "error" },
     seed: (url) => seedAccounts(url, viewers, "viewer"),
   });
   const pool = new Pool(stack.baseUrl, { connections: CONNECTIONS, pipelining: 1 });
+  const close = async () => {
+    await pool.close();
+    await stack.stop();
+  };
   try {
     console.log(`${runtime}, ${label}: stack at ${stack.baseUrl}; logging ${viewers.length} viewers in`);
     const tokens = await tokensFor(stack.baseUrl, viewers);
@@ -167,29 +164,76 @@ async function measureStack(runtime, label, simulator, viewers, jobIds, cacheDis
       "jobs-list-500": () => ({ path: "/api/v1/jobs?limit=500", headers: auth() }),
       "job-zipf": () => ({ path: `/api/v1/jobs/${encodeURIComponent(jobIds[zipf()])}`, headers: auth() }),
     };
+    for (const name of Object.keys(scenarios)) if (SCENARIOS && !SCENARIOS.includes(name)) delete scenarios[name];
     const cpu = () => ({
       // The bench process: the load generator, and the libSQL server (idle on these reads).
       bench: ((usage) => (usage.user + usage.system) / 1e6)(process.cpuUsage()),
       worker: processTreeCpuSeconds(stack.pid),
       simulator: processTreeCpuSeconds(simulator.pid),
     });
-    const results = {};
-    for (const [name, next] of Object.entries(scenarios)) {
-      if (SCENARIOS && !SCENARIOS.includes(name)) continue;
-      await load(pool, next, WARMUP_SECONDS, cpu);
-      const before = await simulator.requests();
-      const result = await load(pool, next, MEASURE_SECONDS, cpu);
-      result.hwaRequests = (await simulator.requests()) - before;
-      results[name] = result;
-      console.log(
-        `${runtime}, ${label}, ${name}: ${result.throughput} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, HWA calls ${result.hwaRequests}, ` +
-          `statuses ${JSON.stringify(result.statuses)}, sources ${JSON.stringify(result.sources)}, CPU µs/request ${JSON.stringify(result.cpuMicrosPerRequest)}`,
-      );
+    return { label, stack, pool, scenarios, cpu, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Adds one round's measurement of a scenario to what earlier rounds measured. */
+function accumulate(total, round) {
+  if (!total) return { ...round, latencies: [...round.latencies], cpuSeconds: { ...round.cpuSeconds } };
+  total.latencies.push(...round.latencies);
+  total.seconds += round.seconds;
+  total.hwaRequests += round.hwaRequests;
+  for (const [k, v] of Object.entries(round.statuses)) total.statuses[k] = (total.statuses[k] ?? 0) + v;
+  for (const [k, v] of Object.entries(round.sources)) total.sources[k] = (total.sources[k] ?? 0) + v;
+  for (const [k, v] of Object.entries(round.cpuSeconds)) total.cpuSeconds[k] += v;
+  return total;
+}
+
+function summaryOf(total) {
+  const latency = summarize(total.latencies);
+  const requests = total.latencies.length;
+  return {
+    requests,
+    seconds: round(total.seconds),
+    throughput: round(requests / total.seconds, 1),
+    latencyMs: { p50: round(latency.p50), p90: round(latency.p90), p99: round(latency.p99), max: round(latency.max) },
+    statuses: total.statuses,
+    sources: total.sources,
+    hwaRequests: total.hwaRequests,
+    cpuMicrosPerRequest: Object.fromEntries(Object.entries(total.cpuSeconds).map(([name, seconds]) => [name, Math.round((seconds * 1e6) / requests)])),
+  };
+}
+
+/**
+ * Both stacks of a runtime (cache on and off) run side by side; every (stack, scenario) pair is warmed up, then
+ * measured in ROUNDS interleaved rounds, so that a burst of outside load falls on every pair alike rather than on one.
+ */
+async function measureRuntime(runtime, simulator, viewers, jobIds) {
+  const stacks = [];
+  try {
+    stacks.push(await openStack(runtime, "cache on", simulator, viewers, jobIds, false));
+    stacks.push(await openStack(runtime, "cache off", simulator, viewers, jobIds, true));
+    for (const { pool, scenarios, cpu } of stacks) for (const next of Object.values(scenarios)) await load(pool, next, WARMUP_SECONDS, cpu);
+    const totals = stacks.map(() => ({}));
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const [i, { label, pool, scenarios, cpu }] of stacks.entries()) {
+        for (const [name, next] of Object.entries(scenarios)) {
+          const before = await simulator.requests();
+          const measured = await load(pool, next, MEASURE_SECONDS / ROUNDS, cpu);
+          measured.hwaRequests = (await simulator.requests()) - before;
+          totals[i][name] = accumulate(totals[i][name], measured);
+          console.log(`${runtime}, ${label}, ${name}, round ${r + 1}/${ROUNDS}: ${round(measured.latencies.length / measured.seconds, 1)} req/s, HWA calls ${measured.hwaRequests}, statuses ${JSON.stringify(measured.statuses)}`);
+        }
+      }
     }
-    return { command: stack.command.join(" "), results };
+    const [on, off] = totals.map((byScenario, i) => ({
+      command: stacks[i].stack.command.join(" "),
+      results: Object.fromEntries(Object.entries(byScenario).map(([name, total]) => [name, summaryOf(total)])),
+    }));
+    return { on, off };
   } finally {
-    await pool.close();
-    await stack.stop();
+    for (const stack of stacks) await stack.close();
   }
 }
 
@@ -282,17 +326,20 @@ const DESCRIPTION = (result) => [
   `Load average (1/5/15 min) before ${result.loadAverage1m5m15m.before.join(" / ")}, after ${result.loadAverage1m5m15m.after.join(" / ")}.`,
   "",
   `One machine runs everything on its ${result.machine.cpus} cores: the load generator (undici \`Pool\`, ${CONNECTIONS} keep-alive connections, one request in flight each), the Worker`,
-  `(workerd), the HWA simulator (seed 7, ${result.settings.jobs} jobs, plan clock stopped) and a libSQL server. ${result.settings.warmupSeconds} s of warm-up, then ${result.settings.measureSeconds} s measured per scenario.`,
-  `"off" is the same stack restarted with \`CACHE_DISABLED=true\`: every read goes to HWA (both tiers bypassed). Requests carry one of ${result.settings.viewers} viewers' tokens (from \`POST /token\`) in turn,`,
-  "so the 600-per-minute user limit is never reached. \"served from cache\" counts answers whose `Resync-Cache` is hit, stale or coalesced.",
+  `(workerd), the HWA simulator (seed 7, ${result.settings.jobs} jobs, plan clock stopped) and a libSQL server. "off" is a second stack of the same Worker with`,
+  `\`CACHE_DISABLED=true\` (every read goes to HWA, both tiers bypassed), running beside the first. Every (stack, scenario) pair gets ${result.settings.warmupSeconds} s of warm-up, then`,
+  `${result.settings.measureSeconds} s measured in ${result.settings.rounds} interleaved rounds (on: health, lists, job reads; off: the same; again), so outside load falls on all alike.`,
+  `Requests carry one of ${result.settings.viewers} viewers' tokens (from \`POST /token\`) in turn,`,
+  "enough for the 600-per-minute user limit not to be reached (\"non-200\" would count it). \"served from cache\" counts answers whose `Resync-Cache` is hit, stale or coalesced.",
   "",
-  "**Which stack.** The verdict is measured in workerd reached directly: the bundle `wrangler deploy --dry-run` makes, run by Miniflare with",
-  "wrangler.toml's bindings (`bench/lib/workerd-server.mjs`), so /health, the cached and the uncached list all pass through that same runtime",
-  "in the same run. `wrangler dev` (second table) puts its own proxy Worker in front of the Worker — a development convenience that production",
-  "does not have — and on two shared cores it, not the Worker, sets the ceiling. Node's `fetch` as a load generator cost ≈ 0.6–1.2 ms of CPU per",
-  "request on this machine (undici's `Pool` ≈ 0.1 ms), so it is no longer used. \"CPU µs/req\" is the CPU time each process tree used during",
-  "the measurement divided by the requests answered: Worker = workerd (and wrangler's Node process under `wrangler dev`), bench = the load",
-  "generator and the idle libSQL server.",
+  "**Which stack.** The verdict is measured in workerd reached directly: the bundle `wrangler deploy --dry-run` makes (what production runs),",
+  "run by Miniflare with wrangler.toml's bindings and served on the Worker's own workerd socket (`bench/lib/workerd-server.mjs`), so no other",
+  "JavaScript runs before the Worker, as at Cloudflare's edge; /health, the cached and the uncached list all pass through that same runtime in",
+  "the same run. `wrangler dev` (second table) first passes every request through its own proxy Worker and Miniflare's entry Worker — a",
+  "development convenience production does not have — and on two shared cores that, not the Worker, sets its ceiling. Node's `fetch` as a load",
+  "generator cost ≈ 0.6–1.2 ms of CPU per request on this machine (undici's `Pool` ≈ 0.1 ms), so it is no longer used.",
+  "\"CPU µs/req\" is the CPU time each process tree used during the measurement divided by the requests answered: Worker = workerd (with",
+  "wrangler's Node process under `wrangler dev`), bench = the load generator and the idle libSQL server.",
   "",
 ];
 
@@ -305,8 +352,7 @@ async function main() {
     const viewers = Array.from({ length: VIEWERS }, (_, i) => ({ username: `bench-viewer-${i + 1}`, password: randomPassword() }));
     const runtimes = {};
     for (const runtime of RUNTIMES) {
-      const on = await measureStack(runtime, "cache on", simulator, viewers, jobIds, false);
-      const off = await measureStack(runtime, "cache off", simulator, viewers, jobIds, true);
+      const { on, off } = await measureRuntime(runtime, simulator, viewers, jobIds);
       runtimes[runtime] = { on, off, verdict: verdictOf(on, off) };
     }
     const result = {
@@ -316,7 +362,7 @@ async function main() {
       revision: revision(),
       machine: { node: process.version, cpu: os.cpus()[0]?.model ?? "unknown", cpus: os.cpus().length, totalMemoryGiB: round(os.totalmem() / 2 ** 30) },
       loadAverage1m5m15m: { before: loadBefore, after: loadAverage() },
-      settings: { connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, measureSeconds: MEASURE_SECONDS, viewers: VIEWERS, jobs: jobIds.length, zipfExponent: ZIPF_EXPONENT, seed: SEED, generator: "undici Pool 7.24.8, pipelining 1" },
+      settings: { connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, measureSeconds: MEASURE_SECONDS, rounds: ROUNDS, viewers: VIEWERS, jobs: jobIds.length, zipfExponent: ZIPF_EXPONENT, seed: SEED, generator: "undici Pool 7.24.8, pipelining 1" },
       verdict: runtimes.workerd?.verdict,
       runtimes,
     };
