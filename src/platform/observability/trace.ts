@@ -13,11 +13,16 @@ const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(
 /** "00" … "ff": a byte's two hex digits by lookup (every request makes two ids). */
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
 
-function randomHex(bytes: number): string {
+/** Lowercase hex of `bytes` random bytes, split at the given byte offsets (one call to the random source for all). */
+function randomHex(bytes: number, splitAt: number = bytes): [string, string] {
   const buffer = crypto.getRandomValues(new Uint8Array(bytes));
-  let hex = "";
-  for (const b of buffer) hex += HEX[b];
-  return hex;
+  let first = "";
+  let second = "";
+  for (let i = 0; i < buffer.length; i++) {
+    if (i < splitAt) first += HEX[buffer[i]!];
+    else second += HEX[buffer[i]!];
+  }
+  return [first, second];
 }
 
 /** Continues the caller's trace when `traceparent` is valid, else starts a new sampled one. */
@@ -30,9 +35,10 @@ export function traceFrom(header: string | undefined | null): TraceContext {
       !/^0+$/.test(traceId) &&
       !/^0+$/.test(parentSpanId) &&
       (version !== "00" || rest === undefined);
-    if (valid) return { traceId, spanId: randomHex(8), flags, parentSpanId };
+    if (valid) return { traceId, spanId: randomHex(8)[0], flags, parentSpanId };
   }
-  return { traceId: randomHex(16), spanId: randomHex(8), flags: "01" };
+  const [traceId, spanId] = randomHex(24, 16);
+  return { traceId, spanId, flags: "01" };
 }
 
 /** The `traceparent` to send on calls this request makes upstream. */
