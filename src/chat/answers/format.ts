@@ -1,3 +1,4 @@
+import { knownZone, wallTimeAt, type WallTime } from "../understanding/clock";
 import type { Language } from "../understanding/types";
 
 // Times, durations and lists as an operator reads them, in Portuguese or English.
@@ -39,46 +40,10 @@ export function deviationText(actualMs: number, estimateMs: number | null | unde
   return percent >= 0 ? `+${percent}%` : `${percent}%`;
 }
 
-interface ZonedDate {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
+type ZonedDate = WallTime;
 
-// Building an Intl formatter is slow; a zone's formatter is reused (bounded: a handful of zones in practice).
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  const known = formatters.get(timeZone);
-  if (known) return known;
-  let formatter: Intl.DateTimeFormat;
-  try {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-  } catch {
-    return timeZone === "UTC" ? new Intl.DateTimeFormat("en-US", { timeZone: "UTC" }) : formatterFor("UTC");
-  }
-  if (formatters.size >= 32) formatters.clear();
-  formatters.set(timeZone, formatter);
-  return formatter;
-}
-
-function zoned(date: Date, timeZone: string): ZonedDate {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(date)) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  return { year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0, hour: (parts.hour ?? 0) % 24, minute: parts.minute ?? 0 };
-}
+/** The wall clock of `timeZone` at `date` (an unknown zone reads as UTC). */
+const zoned = (date: Date, timeZone: string): ZonedDate => wallTimeAt(date.getTime(), knownZone(timeZone));
 
 const dayNumber = (date: ZonedDate) => Date.UTC(date.year, date.month - 1, date.day) / 86_400_000;
 const two = (n: number) => String(n).padStart(2, "0");

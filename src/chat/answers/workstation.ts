@@ -1,3 +1,4 @@
+import type { Workstation } from "../../engine/workstations";
 import type { Language } from "../understanding/types";
 import { composeReply, type ReplyWith } from "./compose";
 import { cappedList, type AnswerOptions } from "./format";
@@ -5,20 +6,8 @@ import { suggest } from "./suggest";
 
 // "A estação AGT_AIX01 está linkada?": one workstation, or how many of the plan's are linked.
 
-/** A workstation as GET /api/v1/workstations gives it (the same shape as src/engine's schema). */
-export type WorkstationFacts = {
-  id: string;
-  name: string;
-  folder: string | null;
-  type: string | null;
-  active_states: string[];
-  linked: boolean;
-  limit: number | null;
-  fence: number | null;
-  os: string | null;
-  node_name: string | null;
-  version: string | null;
-};
+/** A workstation as GET /api/v1/workstations gives it. */
+export type WorkstationFacts = Workstation;
 
 function describedAs(workstation: WorkstationFacts, language: Language): string {
   const about = [workstation.type, workstation.os, workstation.node_name && `${language === "pt" ? "nó" : "node"} ${workstation.node_name}`].filter(Boolean);
