@@ -145,6 +145,8 @@ function startWorkerProcess(args) {
   /** @type {string[]} */
   const tail = [];
   const keep = (/** @type {Buffer} */ chunk) => {
+    // BENCH_DEBUG=1 shows the Worker process's output as it comes (workerd's errors, the Worker's log lines).
+    if (process.env.BENCH_DEBUG) process.stderr.write(chunk);
     tail.push(...chunk.toString("utf8").split("\n").filter(Boolean));
     tail.splice(0, Math.max(0, tail.length - 40));
   };

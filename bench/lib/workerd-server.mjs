@@ -43,9 +43,10 @@ const mf = new Miniflare({
   log: new Log(LogLevel.WARN),
   // BENCH_INSPECTOR_PORT opens workerd's DevTools inspector, to take CPU profiles of the Worker under load.
   ...(process.env.BENCH_INSPECTOR_PORT ? { inspectorPort: Number(process.env.BENCH_INSPECTOR_PORT) } : {}),
-  // The Worker's log lines are drained, not printed: printing them is a cost of a terminal, not of the Worker.
+  // The Worker's log lines are drained, not printed (a terminal's cost, not the Worker's), unless BENCH_DEBUG is set.
   handleRuntimeStdio: (stdout, stderr) => {
-    stdout.resume();
+    if (process.env.BENCH_DEBUG) stdout.on("data", (chunk) => process.stderr.write(chunk));
+    else stdout.resume();
     stderr.on("data", (chunk) => process.stderr.write(chunk));
   },
 });
