@@ -2,6 +2,8 @@ import { HwaError } from "./errors";
 
 // Our own, not cockatiel's: its queue starts a waiting call from the continuation of the call that freed the
 // slot, i.e. from another request's context, which Workers forbid. Here each waiter resumes in its own request.
+// Slots are leases: when a request's context ends before its call does (the client went away), Workers drop that
+// call's continuations, so its `finally` never frees the slot; a lease past the call's deadline is taken back.
 
 export interface BulkheadOptions {
   /** Upstream calls in flight at once in this isolate. */
@@ -10,16 +12,25 @@ export interface BulkheadOptions {
   queueLength: number;
   /** How long a call may wait for a slot before it is refused. */
   queueTimeoutMs: number;
+  /** How long a slot may be held: longer than any call can run (its deadline); then it is presumed abandoned. */
+  leaseMs: number;
+}
+
+interface Slot {
+  until: number;
 }
 
 export class Bulkhead {
-  private active = 0;
-  private readonly waiting: { admit: () => void }[] = [];
+  private readonly slots = new Set<Slot>();
+  private readonly waiting: { admit: (slot: Slot) => void }[] = [];
 
-  constructor(private readonly options: BulkheadOptions) {}
+  constructor(
+    private readonly options: BulkheadOptions,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get inFlight(): number {
-    return this.active;
+    return this.slots.size;
   }
 
   get queued(): number {
@@ -27,27 +38,41 @@ export class Bulkhead {
   }
 
   async run<T>(call: () => Promise<T>): Promise<T> {
-    await this.acquire();
+    const slot = await this.acquire();
     try {
       return await call();
     } finally {
-      this.release();
+      this.release(slot);
     }
   }
 
-  private acquire(): Promise<void> {
-    if (this.active < this.options.capacity) {
-      this.active += 1;
-      return Promise.resolve();
+  private lease(): Slot {
+    const slot = { until: this.now() + this.options.leaseMs };
+    this.slots.add(slot);
+    return slot;
+  }
+
+  /** Takes back the slots of calls that cannot be running any more, and gives them to waiters first. */
+  private reclaim(): void {
+    const now = this.now();
+    for (const slot of this.slots) {
+      if (slot.until > now) continue;
+      this.slots.delete(slot);
+      this.waiting.shift()?.admit(this.lease());
     }
+  }
+
+  private acquire(): Promise<Slot> {
+    if (this.slots.size >= this.options.capacity) this.reclaim();
+    if (this.slots.size < this.options.capacity) return Promise.resolve(this.lease());
     if (this.waiting.length >= this.options.queueLength) {
       return Promise.reject(new HwaError("bulkhead-full", "too many HWA calls in progress"));
     }
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<Slot>((resolve, reject) => {
       const waiter = {
-        admit: () => {
+        admit: (slot: Slot) => {
           clearTimeout(timer);
-          resolve();
+          resolve(slot);
         },
       };
       const timer = setTimeout(() => {
@@ -59,10 +84,9 @@ export class Bulkhead {
     });
   }
 
-  private release(): void {
-    const next = this.waiting.shift();
-    // The slot passes straight to the next waiter, which continues in its own request.
-    if (next) next.admit();
-    else this.active -= 1;
+  private release(slot: Slot): void {
+    if (!this.slots.delete(slot)) return; // already taken back as abandoned
+    // A new slot goes straight to the next waiter, which continues in its own request.
+    this.waiting.shift()?.admit(this.lease());
   }
 }

@@ -40,6 +40,9 @@ function loadCockatiel(): Promise<Cockatiel> {
   return cockatiel;
 }
 
+/** How long past its call's deadline a bulkhead slot is kept before it is taken back as abandoned. */
+const SLOT_LEASE_MARGIN_MS = 5_000;
+
 const upstreamCalls = metrics.counter("resync_hwa_calls_total", "HWA attempts by outcome.");
 const breakerOpens = metrics.counter("resync_hwa_circuit_opened_total", "Times the HWA circuit opened.");
 
@@ -81,7 +84,8 @@ export class UpstreamGuard {
   private openedAt = 0;
 
   constructor(readonly options: ResilienceOptions = defaultResilience) {
-    this.bulkhead = new Bulkhead(options.bulkhead);
+    // A call ends by its deadline at the latest; a slot held a while past it belongs to an abandoned request.
+    this.bulkhead = new Bulkhead({ ...options.bulkhead, leaseMs: options.deadlineMs + SLOT_LEASE_MARGIN_MS });
   }
 
   private circuit(library: Cockatiel): CircuitBreakerPolicy {
