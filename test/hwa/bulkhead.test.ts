@@ -3,6 +3,12 @@ import { Bulkhead } from "../../src/hwa/bulkhead";
 
 const never = () => new Promise<never>(() => {});
 
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
 function bulkhead(capacity: number, leaseMs = 1_000) {
   const clock = { now: 0 };
   const b = new Bulkhead({ capacity, queueLength: 10, queueTimeoutMs: 60_000, leaseMs }, () => clock.now);
@@ -13,7 +19,7 @@ describe("Bulkhead", () => {
   it("runs up to capacity at once and queues the rest in order", async () => {
     const { b } = bulkhead(2);
     const order: number[] = [];
-    const gates = [0, 1, 2].map(() => Promise.withResolvers<void>());
+    const gates = [0, 1, 2].map(() => deferred());
     const runs = [0, 1, 2].map((i) => b.run(async () => (await gates[i]!.promise, order.push(i))));
     await Promise.resolve();
     expect(b.inFlight).toBe(2);
@@ -38,7 +44,7 @@ describe("Bulkhead", () => {
 
   it("a waiter gets a taken-back slot before a newcomer, and a late release frees nothing twice", async () => {
     const { b, clock } = bulkhead(1);
-    const abandoned = Promise.withResolvers<void>();
+    const abandoned = deferred();
     const late = b.run(() => abandoned.promise);
     const waiter = b.run(async () => "waiter");
     clock.now = 1_001;
