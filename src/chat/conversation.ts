@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { readEngine } from "../engine/workstations";
+import { readEngine } from "../engine/reads";
 import { HwaError } from "../hwa/errors";
 import { readJob, readJobLog, readRelatives } from "../jobs/reads";
 import type { AppEnv } from "../platform/http/app-env";
@@ -19,7 +19,8 @@ import {
 } from "./answers";
 import { askForName } from "./answers/ask-for-name";
 import { confirmPendingAction, declineAction, proposeAction, type PendingSlot } from "./chat-actions";
-import { failedJobs, Freshness, jobsNamed, jobsOfStream, readJobStream } from "./facts";
+import { readJobStream } from "../jobstreams/reads";
+import { failedJobs, Freshness, jobsNamed, jobsOfStream } from "./facts";
 import { readPlan, type Plan } from "./plan";
 import { planName, resolveJob, resolveJobStream, resolveWorkstation } from "./resolve";
 import type { Asker } from "./session";
@@ -126,7 +127,7 @@ async function answerUnderstood(
     if (!entities.job_stream) return { reply: askForName("job_stream", intent, base), ...none };
     const found = resolveJobStream(entities.job_stream, plan.jobStreams, intent, options());
     if ("reply" in found) return { reply: found.reply, ...none };
-    const [stream, jobs] = await Promise.all([readJobStream(c, found.found.id, freshness), jobsOfStream(c, found.found, freshness)]);
+    const [stream, jobs] = await Promise.all([readJobStream(c, found.found.id).then((read) => freshness.note(read)), jobsOfStream(c, found.found, freshness)]);
     return { reply: answerJobStream(stream, jobs, options()), resolved: { job_stream: stream.name } };
   }
 

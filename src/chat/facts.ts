@@ -1,10 +1,9 @@
 import type { Context } from "hono";
-import { hwa } from "../hwa/connection";
 import { matches, oneOf, query } from "../hwa/oql";
 import type { Job } from "../jobs/job";
 import { readJobPage } from "../jobs/reads";
-import { toJobStream, type JobStream } from "../jobstreams/jobstream";
-import { cacheKeys, readThrough, type Read } from "../platform/cache";
+import type { JobStream } from "../jobstreams/jobstream";
+import type { Read } from "../platform/cache";
 import type { AppEnv } from "../platform/http/app-env";
 
 // What the chat reads from HWA, always through the same cache entries as the API.
@@ -44,9 +43,4 @@ export async function failedJobs(c: Context<AppEnv>, stream: string | undefined,
 export async function jobsOfStream(c: Context<AppEnv>, stream: JobStream, freshness: Freshness): Promise<Job[]> {
   const page = freshness.note(await readJobPage(c, query([matches("jobStreamName", stream.name)], "jobStreamName ASC, name ASC"), PAGE, 0));
   return page.jobs.filter((job) => job.job_stream_id === stream.id);
-}
-
-/** One job stream instance, fresh like a job's status (the same entry as `GET /api/v1/jobstreams/{id}`). */
-export async function readJobStream(c: Context<AppEnv>, id: string, freshness: Freshness): Promise<JobStream> {
-  return freshness.note(await readThrough(c, { resource: "jobstream", key: cacheKeys.jobStream(id), load: async () => toJobStream(await hwa(c).jobStream(id)) }));
 }

@@ -1,12 +1,11 @@
 import type { Context } from "hono";
-import { hwa } from "../hwa/connection";
-import { hasMorePages } from "../hwa/paging";
 import { query } from "../hwa/oql";
-import { readWorkstations, type Workstation } from "../engine/workstations";
+import { readWorkstations, type Workstation } from "../engine/reads";
 import type { Job } from "../jobs/job";
 import { readJobPage } from "../jobs/reads";
-import { toJobStream, type JobStream } from "../jobstreams/jobstream";
-import { cacheKeys, pageOf, pageText, readThrough, type Page, type Read } from "../platform/cache";
+import type { JobStream } from "../jobstreams/jobstream";
+import { readJobStreamPage } from "../jobstreams/reads";
+import { pageText, type Page, type Read } from "../platform/cache";
 import type { AppEnv } from "../platform/http/app-env";
 import type { Vocabulary } from "./understanding/types";
 import type { Freshness } from "./facts";
@@ -30,24 +29,12 @@ export interface Plan {
 /** The last plan built, and the cached texts it was built from (unchanged texts: the same plan). */
 let remembered: { texts: string[]; plan: Plan } | undefined;
 
-function jobStreamPage(c: Context<AppEnv>): Promise<Read<Page<"items", JobStream>>> {
-  const oql = query([]);
-  return readThrough(c, {
-    resource: "jobstreams",
-    key: cacheKeys.jobStreamList(oql, PAGE, 0),
-    load: async () => {
-      const result = await hwa(c).listJobStreams({ oql, limit: PAGE, offset: 0 });
-      return pageOf("items", result.results.map(toJobStream), hasMorePages(result, 0, PAGE));
-    },
-  });
-}
-
 /** Whether HWA has a page after this one, read from the cached text (no parse). */
 const hasMore = (page: Read<Page<"jobs", Job>>) => pageText(page.json, "jobs")?.more ?? page.value.more;
 
 export async function readPlan(c: Context<AppEnv>, freshness: Freshness): Promise<Plan> {
   const oql = query([], "jobStreamName ASC, name ASC");
-  const [first, streams, workstations] = await Promise.all([readJobPage(c, oql, PAGE, 0), jobStreamPage(c), readWorkstations(c)]);
+  const [first, streams, workstations] = await Promise.all([readJobPage(c, oql, PAGE, 0), readJobStreamPage(c, query([]), PAGE, 0), readWorkstations(c)]);
   const pages = [first];
   for (let offset = PAGE; hasMore(pages.at(-1)!) && offset < MAX_PLAN_JOBS; offset += PAGE) pages.push(await readJobPage(c, oql, PAGE, offset));
   for (const read of [...pages, streams, workstations]) freshness.saw(read);

@@ -1,6 +1,6 @@
 import type { Job } from "../jobs/job";
 import type { JobStream } from "../jobstreams/jobstream";
-import type { Workstation } from "../engine/workstations";
+import type { Workstation } from "../engine/reads";
 import { askWhich, notFound, type NamedKind } from "./answers/names";
 import type { AnswerOptions } from "./answers/format";
 import type { Reply } from "./answers/reply";

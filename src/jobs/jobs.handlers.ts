@@ -1,14 +1,12 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import type { z } from "zod";
-import { hwa } from "../hwa/connection";
-import { hasMorePages } from "../hwa/paging";
 import { HwaError } from "../hwa/errors";
 import { matches, oneOf, query } from "../hwa/oql";
-import { cacheKeys, jsonText, pageOf, pageText, readThrough, setCacheHeaders } from "../platform/cache";
+import { jsonText, pageText, setCacheHeaders } from "../platform/cache";
 import type { AppEnv } from "../platform/http/app-env";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor";
-import { toJob, toJobDetail, type Job, type JobDetail } from "./job";
+import type { Job, JobDetail } from "./job";
+import { readJob, readJobLog, readJobPage, readRelatives } from "./reads";
 import type { dependencies, list, ListQuery, log, show } from "./jobs.routes";
 
 /** The operator's filters as OQL; every value is a literal (see hwa/oql.ts). */
@@ -36,14 +34,7 @@ export const listJobs: RouteHandler<typeof list, AppEnv> = async (c) => {
   const oql = jobsOql(filters);
   const cursorQuery = `${oql}|${filters.since ?? ""}`;
   const offset = decodeCursor(filters.cursor, cursorQuery);
-  const read = await readThrough(c, {
-    resource: "jobs",
-    key: cacheKeys.jobList(oql, filters.limit, offset),
-    load: async () => {
-      const result = await hwa(c).listJobs({ oql, limit: filters.limit, offset });
-      return pageOf("jobs", result.results.map(toJob), hasMorePages(result, offset, filters.limit));
-    },
-  });
+  const read = await readJobPage(c, oql, filters.limit, offset);
   setCacheHeaders(c, read);
   const nextCursor = (more: boolean, count: number) => (more && count > 0 ? encodeCursor({ offset: offset + count, query: cursorQuery }) : null);
   // The common case answers from the cached text: the page's items as they are, and the cursor after them.
@@ -54,11 +45,6 @@ export const listJobs: RouteHandler<typeof list, AppEnv> = async (c) => {
   const items = filters.since ? page.jobs.filter((job) => since(job, Date.parse(filters.since!))) : page.jobs;
   return c.json({ items, next_cursor: nextCursor(page.more, page.jobs.length) }, 200);
 };
-
-/** One job with its runs, through the cache (status is fresh for about 10 s). */
-function readJob(c: Context<AppEnv>, id: string) {
-  return readThrough(c, { resource: "job", key: cacheKeys.job(id), load: async () => toJobDetail(await hwa(c).job(id)) });
-}
 
 export const showJob: RouteHandler<typeof show, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
@@ -75,13 +61,7 @@ export const jobLog: RouteHandler<typeof log, AppEnv> = async (c) => {
   if (!run) {
     throw new HwaError("not-found", range.run_id ? `Job ${id} has no run ${range.run_id}` : `Job ${id} has not run yet, so it has no log`);
   }
-  const lines = { fromLine: range.from_line, toLine: range.to_line };
-  const read = await readThrough(c, {
-    // A finished run's log never changes again; a running one's grows.
-    resource: run.ended_at ? "joblog" : "joblog-running",
-    key: cacheKeys.jobLog(id, run.run_id, lines),
-    load: () => hwa(c).jobLog(run.run_id, lines),
-  });
+  const read = await readJobLog(c, job, run.run_id, { fromLine: range.from_line, toLine: range.to_line });
   setCacheHeaders(c, read);
   return c.text(read.value, 200, { "Content-Type": "text/plain; charset=utf-8", "Resync-Run-Id": run.run_id });
 };
@@ -89,8 +69,5 @@ export const jobLog: RouteHandler<typeof log, AppEnv> = async (c) => {
 export const jobDependencies: RouteHandler<typeof dependencies, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
   const { depth } = c.req.valid("query");
-  const client = hwa(c);
-  const [before, after] = await Promise.all([client.relatives(id, "predecessors", depth), client.relatives(id, "successors", depth)]);
-  const jobsOf = (answer: typeof before) => (Array.isArray(answer) ? answer : answer.results).map(toJob);
-  return c.json({ predecessors: jobsOf(before), successors: jobsOf(after) }, 200);
+  return c.json(await readRelatives(c, id, depth), 200);
 };

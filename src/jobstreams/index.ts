@@ -1,12 +1,11 @@
 import { OpenAPIHono, type RouteHandler } from "@hono/zod-openapi";
-import { hwa } from "../hwa/connection";
-import { hasMorePages } from "../hwa/paging";
 import { matches, oneOf, query } from "../hwa/oql";
-import { cacheKeys, jsonText, pageOf, pageText, readThrough, setCacheHeaders } from "../platform/cache";
+import { jsonText, pageText, setCacheHeaders } from "../platform/cache";
 import type { AppEnv } from "../platform/http/app-env";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor";
 import { validationHook } from "../platform/http/validation";
-import { toJobStream, type JobStream } from "./jobstream";
+import type { JobStream } from "./jobstream";
+import { readJobStream, readJobStreamPage } from "./reads";
 import { list, show } from "./jobstreams.routes";
 
 /** The body of `GET /api/v1/jobstreams`. */
@@ -21,14 +20,7 @@ const listJobStreams: RouteHandler<typeof list, AppEnv> = async (c) => {
   if (filters.name) conditions.push(matches("name", filters.name));
   const oql = query(conditions);
   const offset = decodeCursor(filters.cursor, oql);
-  const read = await readThrough(c, {
-    resource: "jobstreams",
-    key: cacheKeys.jobStreamList(oql, filters.limit, offset),
-    load: async () => {
-      const result = await hwa(c).listJobStreams({ oql, limit: filters.limit, offset });
-      return pageOf("items", result.results.map(toJobStream), hasMorePages(result, offset, filters.limit));
-    },
-  });
+  const read = await readJobStreamPage(c, oql, filters.limit, offset);
   setCacheHeaders(c, read);
   const nextCursor = (more: boolean, count: number) => (more && count > 0 ? encodeCursor({ offset: offset + count, query: oql }) : null);
   // Answered from the cached text when it has the page layout (a page another reader cached may not).
@@ -40,7 +32,7 @@ const listJobStreams: RouteHandler<typeof list, AppEnv> = async (c) => {
 
 const showJobStream: RouteHandler<typeof show, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
-  const read = await readThrough(c, { resource: "jobstream", key: cacheKeys.jobStream(id), load: async () => toJobStream(await hwa(c).jobStream(id)) });
+  const read = await readJobStream(c, id);
   setCacheHeaders(c, read);
   return jsonText<JobStream>(c, read.json);
 };
