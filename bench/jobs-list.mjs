@@ -228,8 +228,8 @@ function summaryOf(total) {
 /**
  * Both stacks of a runtime (cache on and off) run side by side; every (stack, scenario) pair is warmed up, then
  * measured in ROUNDS interleaved rounds, so that a burst of outside load falls on every pair alike rather than on one.
- * The uncached stack is started afresh for each round (warmed up again): an isolate's shared HWA bulkhead wedges after
- * ≈ 16 700 HWA calls under contention (src/hwa/bulkhead.ts), and a round stays well below that.
+ * The uncached stack is started afresh for each round (warmed up again): after ≈ 16 700 contended HWA calls an isolate's
+ * calls in flight fail at once and their requests hang (src/hwa: an open defect), and a round stays well below that.
  */
 async function measureRuntime(runtime, simulator, viewers, jobIds) {
   const auth = { jwtSecret: randomSecret() };
@@ -361,8 +361,9 @@ const DESCRIPTION = (result) => [
   `(workerd), the HWA simulator (seed 7, ${result.settings.jobs} jobs, plan clock stopped) and a libSQL server. "off" is a second stack of the same Worker with`,
   `\`CACHE_DISABLED=true\` (every read goes to HWA, both tiers bypassed) beside the first. Every (stack, scenario) pair gets ${result.settings.warmupSeconds} s of warm-up, then`,
   `${result.settings.measureSeconds} s measured in ${result.settings.rounds} interleaved rounds (on: every scenario; off: the same but job-zipf; again), so outside load falls on all alike.`,
-  "The uncached stack is started afresh (and warmed up) for each round: an isolate's shared HWA bulkhead wedges after ≈ 16 700 HWA calls under",
-  "contention (every later HWA call waits 5 s and answers 503), and one round stays well below that.",
+  "The uncached stack is started afresh (and warmed up) for each round: after ≈ 16 700 contended HWA calls an isolate's 32 calls in flight fail",
+  "at once and workerd cancels their requests as hung; HWA calls then answer 503 until the bulkhead takes the slots back (≈ 25 s). One round",
+  "stays well below that count.",
   `Requests carry one of ${result.settings.viewers} viewers' tokens (from \`POST /token\` on the cached stack; the stacks share a JWT secret) in turn,`,
   "enough for the 600-per-minute user limit not to be reached (\"non-200\" would count it). \"served from cache\" counts answers whose `Resync-Cache` is hit, stale or coalesced.",
   "",
