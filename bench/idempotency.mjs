@@ -8,15 +8,17 @@
 // The layer's overhead on an action is estimated as 2 × (replay − no-key): a replay is exactly one claim round trip
 // plus hashing over the floor, and a fresh action makes two round trips (claim, complete).
 // Then replay throughput: 50 connections replaying stored keys. Writes bench/results/idempotency.{json,md}.
-import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { randomPassword } from "../dev/admin-account.mjs";
 import { seedAccounts } from "./lib/accounts.mjs";
-import { freePort, root, startStack, stopAllStacks } from "./lib/stack.mjs";
+import { revision } from "./lib/revision.mjs";
+import { startSimulator } from "./lib/simulator.mjs";
+import { root, startStack, stopAllStacks } from "./lib/stack.mjs";
 import { summarize } from "./lib/stats.mjs";
+import { tokensFor } from "./lib/tokens.mjs";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
 const WARMUP_ROUNDS = 20;
@@ -30,62 +32,13 @@ const HOLD_ROUTE = "PUT /twsd/api/v2/plan/job/{job_id}/action/hold";
 
 const round = (x, digits = 2) => Number(x.toFixed(digits));
 
-/** The HWA simulator as a child process, plan clock stopped. */
-async function startSimulator() {
-  const port = await freePort();
-  const credentials = { username: "bench", password: randomPassword() };
-  const child = spawn(process.execPath, [join(root, "dev", "hwa-simulator", "cli.mjs")], {
-    env: { ...process.env, HWA_PORT: String(port), HWA_SEED: "7", HWA_TIME_SCALE: "0", HWA_USERNAME: credentials.username, HWA_PASSWORD: credentials.password },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`the HWA simulator exited (${code})`)));
-    child.stdout.on("data", (chunk) => {
-      if (String(chunk).includes("listening")) resolve(undefined);
-    });
-  });
-  const url = `http://127.0.0.1:${port}/twsd`;
-  return {
-    url,
-    ...credentials,
-    stats: async () => (await fetch(`${url}/__control/stats`)).json(),
-    forceStatus: (jobId, status) =>
-      fetch(`${url}/__control/jobs/${encodeURIComponent(jobId)}/status`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ status }) }),
-    firstJobId: async () => {
-      const auth = `Basic ${btoa(`${credentials.username}:${credentials.password}`)}`;
-      const page = await (await fetch(`${url}/api/v2/plan/job?plan_id=current&limit=1&offset=0`, { headers: { Authorization: auth } })).json();
-      return page.results[0].id;
-    },
-    stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : (child.once("exit", resolve), child.kill("SIGTERM")))),
-  };
-}
 
-/** Bearer tokens from `POST /token`, each login from its own client address (logins are limited per IP). */
-async function tokensFor(baseUrl, operators) {
-  const tokens = [];
-  for (let i = 0; i < operators.length; i += 8) {
-    const batch = operators.slice(i, i + 8).map(async (operator, j) => {
-      const n = i + j + 1;
-      const response = await fetch(`${baseUrl}/token`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "CF-Connecting-IP": `10.8.${n >> 8}.${n & 255}` },
-        body: JSON.stringify(operator),
-      });
-      if (response.status !== 200) throw new Error(`login of ${operator.username}: ${response.status} ${await response.text()}`);
-      return (await response.json()).access_token;
-    });
-    tokens.push(...(await Promise.all(batch)));
-  }
-  return tokens;
-}
 
-function revision() {
-  try {
-    const git = (...args) => execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
-    return { commit: git("rev-parse", "--short", "HEAD"), workerSourcesModified: git("status", "--porcelain", "--", "src", "durable-objects", "wrangler.toml") !== "" };
-  } catch {
-    return { commit: "unknown" };
-  }
+
+/** The plan's first job: the one every duplicate request acts on. */
+async function firstJobId(simulator) {
+  const page = await (await fetch(`${simulator.url}/api/v2/plan/job?plan_id=current&limit=1&offset=0`, { headers: { Authorization: simulator.authorization } })).json();
+  return page.results[0].id;
 }
 
 const latencyOf = (samples) => {
@@ -104,7 +57,7 @@ async function main() {
     const tokens = await tokensFor(stack.baseUrl, operators);
     let turn = 0;
     const auth = () => tokens[turn++ % tokens.length];
-    const jobId = await simulator.firstJobId();
+    const jobId = await firstJobId(simulator);
     await simulator.forceStatus(jobId, "READY");
     const url = `${stack.baseUrl}/api/v1/jobs/${encodeURIComponent(jobId)}/actions/hold`;
     // A replayed key belongs to its user: one stored key per operator.

@@ -11,7 +11,6 @@
 // The load generator is undici's Pool (keep-alive, pipelining 1): Node's fetch costs ~1 ms of CPU a request here,
 // which the Worker's two cores would otherwise pay. Writes bench/results/jobs-list.{json,md}.
 // BENCH_RUNTIMES, BENCH_SCENARIOS (comma lists), BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_VIEWERS shorten a run.
-import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
@@ -19,9 +18,13 @@ import { performance } from "node:perf_hooks";
 import { Pool } from "undici";
 import { randomPassword } from "../dev/admin-account.mjs";
 import { seedAccounts } from "./lib/accounts.mjs";
+import { revision } from "./lib/revision.mjs";
+import { startSimulator } from "./lib/simulator.mjs";
 import { processTreeCpuSeconds } from "./lib/cpu.mjs";
-import { freePort, randomSecret, root, startStack, stopAllStacks } from "./lib/stack.mjs";
+import { randomSecret, root, startStack, stopAllStacks } from "./lib/stack.mjs";
 import { seededRandom, summarize } from "./lib/stats.mjs";
+import { tokensFor } from "./lib/tokens.mjs";
+import { zipfSampler } from "./lib/zipf.mjs";
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
@@ -40,72 +43,8 @@ const TARGETS = { speedup: 5, shareOfHealth: 0.7, p99Ms: 100, hitRate: 0.95 };
 const round = (x, digits = 2) => Number(x.toFixed(digits));
 const loadAverage = () => os.loadavg().map((x) => round(x));
 
-/** The HWA simulator as a child process (so it does not share the load generator's event loop), plan clock stopped. */
-async function startSimulator() {
-  const port = await freePort();
-  const credentials = { username: "bench", password: randomPassword() };
-  const child = spawn(process.execPath, [join(root, "dev", "hwa-simulator", "cli.mjs")], {
-    env: { ...process.env, HWA_PORT: String(port), HWA_SEED: "7", HWA_TIME_SCALE: "0", HWA_USERNAME: credentials.username, HWA_PASSWORD: credentials.password },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`the HWA simulator exited (${code})`)));
-    child.stdout.on("data", (chunk) => {
-      if (String(chunk).includes("listening")) resolve(undefined);
-    });
-  });
-  const url = `http://127.0.0.1:${port}/twsd`;
-  return {
-    url,
-    ...credentials,
-    requests: async () => ((await (await fetch(`${url}/__control/stats`)).json()).total),
-    pid: child.pid,
-    stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : (child.once("exit", resolve), child.kill("SIGTERM")))),
-  };
-}
 
-/** Bearer tokens from `POST /token`, each login from its own client address (logins are limited per IP). */
-async function tokensFor(baseUrl, viewers) {
-  const tokens = [];
-  for (let i = 0; i < viewers.length; i += 8) {
-    const batch = viewers.slice(i, i + 8).map(async (viewer, j) => {
-      const n = i + j + 1;
-      const login = () =>
-        fetch(`${baseUrl}/token`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json", "CF-Connecting-IP": `10.9.${n >> 8}.${n & 255}` },
-          body: JSON.stringify(viewer),
-        });
-      let response = await login();
-      // wrangler dev answers 503 while it restarts the Worker (a watched file changed): once more.
-      if (response.status === 503) response = await new Promise((resolve) => setTimeout(resolve, 2_000)).then(login);
-      if (response.status !== 200) throw new Error(`login of ${viewer.username}: ${response.status} ${await response.text()}`);
-      return (await response.json()).access_token;
-    });
-    tokens.push(...(await Promise.all(batch)));
-  }
-  return tokens;
-}
 
-/** Zipf(s) over `n` ranks: returns a sampler of 0-based ranks. */
-function zipfSampler(n, s, random) {
-  const weights = Array.from({ length: n }, (_, k) => 1 / (k + 1) ** s);
-  const total = weights.reduce((a, b) => a + b, 0);
-  const cumulative = [];
-  let sum = 0;
-  for (const weight of weights) cumulative.push((sum += weight / total));
-  return () => {
-    const u = random();
-    let low = 0;
-    let high = n - 1;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (cumulative[mid] < u) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
-}
 
 /**
  * `CONNECTIONS` loops over one keep-alive Pool, each with one request in flight, for `seconds`. Every response is
@@ -280,16 +219,6 @@ async function planJobIds(simulator) {
   }
 }
 
-/** The commit measured; BENCH_COMMIT names it when the bench runs in an exported copy of the tree (no .git). */
-function revision() {
-  if (process.env.BENCH_COMMIT) return { commit: process.env.BENCH_COMMIT, workerSourcesModified: false };
-  try {
-    const git = (...args) => execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
-    return { commit: git("rev-parse", "--short", "HEAD"), workerSourcesModified: git("status", "--porcelain", "--", "src", "durable-objects", "wrangler.toml") !== "" };
-  } catch {
-    return { commit: "unknown" };
-  }
-}
 
 /** Answers served by the cache: hit, stale or coalesced. */
 const servedFromCache = (r) => (r.sources.hit ?? 0) + (r.sources.stale ?? 0) + (r.sources.coalesced ?? 0);

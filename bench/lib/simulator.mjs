@@ -19,10 +19,17 @@ export async function startSimulator() {
     });
   });
   const url = `http://127.0.0.1:${port}/twsd`;
+  const stats = async () => (await fetch(`${url}/__control/stats`)).json();
   return {
     url,
     ...credentials,
-    requests: async () => (await (await fetch(`${url}/__control/stats`)).json()).total,
+    /** The `Authorization` header of HWA's own API. */
+    authorization: `Basic ${btoa(`${credentials.username}:${credentials.password}`)}`,
+    stats,
+    /** Requests the simulator has received (control calls excluded). */
+    requests: async () => (await stats()).total,
+    forceStatus: (jobId, status) =>
+      fetch(`${url}/__control/jobs/${encodeURIComponent(jobId)}/status`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ status }) }),
     pid: child.pid,
     stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : (child.once("exit", resolve), child.kill("SIGTERM")))),
   };
