@@ -52,10 +52,12 @@ export class Coalescer extends DurableObject<unknown> {
   private readonly leases = new Map<string, Lease>();
   private current: Lease | undefined;
   private recent: { outcome: Extract<RefreshOutcome, { kind: "value" }>; until: number } | undefined;
+  /** The key was invalidated then (ms): no refresh that started at or before it is followed or handed out. */
+  private forgottenAt = -Infinity;
 
   async join(request: JoinRequest): Promise<Joined> {
     const now = Date.now();
-    const notBefore = request.notBefore ?? -Infinity;
+    const notBefore = Math.max(request.notBefore ?? -Infinity, this.forgottenAt);
     this.forgetExpired(now);
     const recentEnough = Math.max(notBefore, request.freshSince ?? -Infinity);
     if (this.recent && now < this.recent.until && this.recent.outcome.startedAt > recentEnough) {
@@ -83,12 +85,23 @@ export class Coalescer extends DurableObject<unknown> {
     this.leases.delete(leaseId);
     if (this.current === lease) this.current = undefined;
     const now = Date.now();
-    if (outcome.kind === "value" && shareForMs > 0 && (!this.recent || outcome.startedAt >= this.recent.outcome.startedAt)) {
+    const fetchedSinceChange = outcome.kind === "value" && outcome.startedAt > this.forgottenAt;
+    if (outcome.kind === "value" && fetchedSinceChange && shareForMs > 0 && (!this.recent || outcome.startedAt >= this.recent.outcome.startedAt)) {
       this.recent = { outcome, until: now + Math.min(shareForMs, SHARE_LIMIT_MS) };
     }
     const waiters = [...lease.waiters];
     for (const release of waiters) release(outcome);
     return waiters.length;
+  }
+
+  /**
+   * The key changed in HWA at `at` (a job action invalidated it): a value fetched before is no longer handed to late
+   * joiners, and a refresh that started before is not followed by new callers (those already waiting still get it).
+   */
+  async forget(at: number): Promise<void> {
+    this.forgottenAt = Math.max(this.forgottenAt, at);
+    if (this.recent && this.recent.outcome.startedAt <= at) this.recent = undefined;
+    if (this.current && this.current.startedAt <= at) this.current = undefined;
   }
 
   /** Readiness: one round trip through this object's storage; returns Date.now(). */

@@ -82,6 +82,29 @@ describe("Coalescer Durable Object", () => {
     expect(await coalescer(key).publish(fresh.lease, value("after"))).toBe(0);
   });
 
+  it("after forget (a job action), hands out and follows nothing fetched before the change", async () => {
+    const key = uniqueKey();
+    const first = (await join(key, { leaseMs: 5_000 })) as { role: "leader"; lease: string };
+    const startedAt = Date.now();
+    await coalescer(key).publish(first.lease, value("before", startedAt), 10_000);
+    const inFlight = (await join(key, { leaseMs: 5_000, notBefore: startedAt })) as { role: "leader"; lease: string };
+    const waiting = join(key, { leaseMs: 5_000, notBefore: startedAt });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await coalescer(key).forget(Date.now());
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Neither the published value nor the refresh in flight is given to a caller that knows nothing of the change.
+    const after = (await join(key, { leaseMs: 5_000, freshSince: 0 })) as { role: string; lease: string };
+    expect(after.role).toBe("leader");
+    // The refresh from before still releases those who waited for it, but is not shared with later callers.
+    expect(await coalescer(key).publish(inFlight.lease, value("in flight", Date.now() - 20), 10_000)).toBe(1);
+    expect(((await waiting) as { outcome: RefreshOutcome }).outcome.kind).toBe("value");
+    const follower = join(key, { leaseMs: 5_000, freshSince: 0 }); // follows `after`, the refresh since the change
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await coalescer(key).publish(after.lease, value("after"), 10_000)).toBe(1);
+    expect(await follower).toMatchObject({ role: "follower", outcome: { value: { json: JSON.stringify("after") } } });
+    expect(await join(key, { leaseMs: 5_000, freshSince: 0 })).toMatchObject({ role: "follower", outcome: { value: { json: JSON.stringify("after") } } });
+  });
+
   it("ignores a publish for an unknown lease", async () => {
     expect(await coalescer(uniqueKey()).publish("no-such-lease", value("x"))).toBe(0);
   });

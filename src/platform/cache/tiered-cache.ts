@@ -129,7 +129,7 @@ export class TieredCache {
         else io.log?.warn("cache prefix without a family: invalidated in this isolate only", { prefix });
       } else {
         this.memory.delete(target);
-        work.push(this.deleteFromKv(io, target));
+        work.push(this.deleteFromKv(io, target), this.forgetShared(io, target, now));
       }
     }
     await Promise.all(work);
@@ -208,6 +208,15 @@ export class TieredCache {
     } catch (error) {
       io.log?.warn("cache KV read failed", describeError(error));
       return null;
+    }
+  }
+
+  /** The key's Coalescer stops handing out (and following) refreshes from before the change. */
+  private async forgetShared(io: CacheIo, key: string, at: number): Promise<void> {
+    try {
+      await io.coalescer.get(io.coalescer.idFromName(await storageKey(key))).forget(at);
+    } catch (error) {
+      io.log?.warn("cache coalescer forget failed", describeError(error));
     }
   }
 
