@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { readEngine } from "../engine/reads";
 import { HwaError } from "../hwa/errors";
 import { readJob, readJobLog, readRelatives } from "../jobs/reads";
+import { readJobStream } from "../jobstreams/reads";
 import type { AppEnv } from "../platform/http/app-env";
 import {
   answerDependencies,
@@ -19,7 +20,6 @@ import {
 } from "./answers";
 import { askForName } from "./answers/ask-for-name";
 import { confirmPendingAction, declineAction, proposeAction, type PendingSlot } from "./chat-actions";
-import { readJobStream } from "../jobstreams/reads";
 import { failedJobs, Freshness, jobsNamed, jobsOfStream } from "./facts";
 import { readPlan, type Plan } from "./plan";
 import { planName, resolveJob, resolveJobStream, resolveWorkstation } from "./resolve";
@@ -57,12 +57,14 @@ export async function converse(
   sessionId: string,
 ): Promise<{ reply: Reply; context: ConversationContext }> {
   const freshness = new Freshness();
-  const timeZone = await engineTimeZone(c);
   // Without the plan (HWA down, cold cache) the message is still understood, by its words alone.
-  const plan = await readPlan(c, freshness).catch((error: unknown) => {
-    if (error instanceof HwaError) return error;
-    throw error;
-  });
+  const [timeZone, plan] = await Promise.all([
+    engineTimeZone(c),
+    readPlan(c, freshness).catch((error: unknown) => {
+      if (error instanceof HwaError) return error;
+      throw error;
+    }),
+  ]);
   const known = plan instanceof HwaError ? undefined : plan;
   const understood = understand(message, { now, timeZone, context: session.context, vocabulary: known?.vocabulary });
   const base: AnswerOptions = { language: understood.language, now, timeZone };
@@ -111,7 +113,7 @@ async function answerUnderstood(
   if (!plan) throw planFailure!;
 
   if (intent === "failed_jobs") {
-    const stream = planName(entities.job_stream, [...new Set(plan.jobStreams.map((s) => s.name))]) ?? entities.job_stream;
+    const stream = planName(entities.job_stream, plan.vocabulary.jobStreams ?? []) ?? entities.job_stream;
     const since = entities.since ?? startOfToday(base.now, base.timeZone ?? "UTC").toISOString();
     const from = Date.parse(since);
     const to = entities.until ? Date.parse(entities.until) : Infinity;
