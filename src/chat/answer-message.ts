@@ -1,4 +1,5 @@
 import type { Bindings } from "../platform/env/bindings";
+import { metrics } from "../platform/observability/metrics";
 import { converse, type SessionAccess } from "./conversation";
 import { scopeFor } from "./request-scope";
 import type { Asker, Turn } from "./session";
@@ -14,6 +15,8 @@ export interface ChatAnswer {
   suggestions?: string[];
 }
 
+const answered = metrics.counter("resync_chat_messages_total", "Chat messages answered, by intent and language.");
+
 /** Stored per turn: enough to read the conversation back, bounded. */
 const MAX_TURN_CHARS = 2_000;
 
@@ -26,6 +29,7 @@ export async function answerMessage(
   const c = scopeFor(where.asker, where.env, where.waitUntil);
   const now = new Date();
   const { reply, context } = await converse(c, where.asker, session, message, now, where.sessionId);
+  answered.inc({ intent: reply.intent, language: reply.language });
   const at = now.toISOString();
   return {
     reply: {

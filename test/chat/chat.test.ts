@@ -168,6 +168,17 @@ describe("answers grounded in HWA", () => {
     expect((answer.data!.predecessors as { id: string }[]).map((p) => p.id).sort()).toEqual(api.predecessors.map((p) => p.id).sort());
   });
 
+  it("counts answers by intent and language on /metrics", async () => {
+    const count = async () => {
+      const text = await (await SELF.fetch(`${ORIGIN}/metrics`)).text();
+      return Number(/^resync_chat_messages_total\{intent="help",language="pt"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+    };
+    const before = await count();
+    await ask(await freshViewer(), "ajuda");
+    // At least ours: files running at the same time may share this isolate.
+    expect(await count()).toBeGreaterThanOrEqual(before + 1);
+  });
+
   it("unknown questions get help with examples, not a guess", async () => {
     const answer = await ask(await freshViewer(), "what's the weather in Lisbon?");
     expect(answer.intent).toBe("unknown");
