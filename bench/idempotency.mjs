@@ -16,7 +16,8 @@ import { randomPassword } from "../dev/admin-account.mjs";
 import { seedAccounts } from "./lib/accounts.mjs";
 import { revision } from "./lib/revision.mjs";
 import { startSimulator } from "./lib/simulator.mjs";
-import { root, startStack, stopAllStacks } from "./lib/stack.mjs";
+import { root, startStack } from "./lib/stack.mjs";
+import { runBenchmark } from "./lib/run.mjs";
 import { summarize } from "./lib/stats.mjs";
 import { tokensFor } from "./lib/tokens.mjs";
 
@@ -180,15 +181,4 @@ HWA requests during it: ${r.replayThroughput.hwaRequests}.
 `;
 }
 
-const timer = setTimeout(() => {
-  console.error("bench: overall timeout");
-  stopAllStacks().finally(() => process.exit(1));
-}, OVERALL_TIMEOUT_MS);
-process.on("SIGINT", () => stopAllStacks().finally(() => process.exit(130)));
-main()
-  .then(() => clearTimeout(timer))
-  .catch(async (error) => {
-    console.error(error);
-    await stopAllStacks();
-    process.exit(1);
-  });
+runBenchmark("idempotency", main, OVERALL_TIMEOUT_MS);

@@ -21,7 +21,8 @@ import { seedAccounts } from "./lib/accounts.mjs";
 import { revision } from "./lib/revision.mjs";
 import { startSimulator } from "./lib/simulator.mjs";
 import { processTreeCpuSeconds } from "./lib/cpu.mjs";
-import { randomSecret, root, startStack, stopAllStacks } from "./lib/stack.mjs";
+import { randomSecret, root, startStack } from "./lib/stack.mjs";
+import { runBenchmark } from "./lib/run.mjs";
 import { seededRandom, summarize } from "./lib/stats.mjs";
 import { tokensFor } from "./lib/tokens.mjs";
 import { zipfSampler } from "./lib/zipf.mjs";
@@ -347,17 +348,4 @@ async function main() {
   }
 }
 
-async function fail(message, code = 1) {
-  console.error(`bench jobs-list: ${message}`);
-  await stopAllStacks();
-  process.exit(code);
-}
-
-process.on("SIGINT", () => void fail("interrupted", 130));
-process.on("SIGTERM", () => void fail("terminated", 143));
-setTimeout(() => void fail(`overall timeout of ${OVERALL_TIMEOUT_MS / 60_000} minutes reached`), OVERALL_TIMEOUT_MS).unref();
-
-main().then(
-  () => process.exit(0),
-  (error) => fail(error instanceof Error ? error.stack ?? error.message : String(error)),
-);
+runBenchmark("jobs-list", main, OVERALL_TIMEOUT_MS);

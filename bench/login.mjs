@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { randomPassword } from "../dev/admin-account.mjs";
 import { seedAccounts } from "./lib/accounts.mjs";
-import { root, startStack, stopAllStacks } from "./lib/stack.mjs";
+import { root, startStack } from "./lib/stack.mjs";
+import { runBenchmark } from "./lib/run.mjs";
 import { bootstrapMedianDifference, seededRandom, shuffle, summarize } from "./lib/stats.mjs";
 
 const SAMPLES_PER_KIND = Number(process.env.BENCH_SAMPLES ?? 500);
@@ -215,21 +216,4 @@ async function main() {
   console.log("written bench/results/login.json and bench/results/login.md");
 }
 
-let failing = false;
-async function fail(message, code = 1) {
-  // Only the first failure reports and exits: requests cut off by the cleanup fail too.
-  if (failing) return;
-  failing = true;
-  console.error(`bench:login: ${message}`);
-  await stopAllStacks();
-  process.exit(code);
-}
-
-process.on("SIGINT", () => void fail("interrupted", 130));
-process.on("SIGTERM", () => void fail("terminated", 143));
-setTimeout(() => void fail(`overall timeout of ${OVERALL_TIMEOUT_MS / 60_000} minutes reached`), OVERALL_TIMEOUT_MS).unref();
-
-main().then(
-  () => process.exit(0),
-  (error) => fail(error instanceof Error ? error.message : String(error)),
-);
+runBenchmark("login", main, OVERALL_TIMEOUT_MS);
