@@ -42,7 +42,7 @@ describe("Bulkhead", () => {
     expect(b.inFlight).toBe(0);
   });
 
-  it("a waiter gets a taken-back slot before a newcomer, and a late release frees nothing twice", async () => {
+  it("waiters and a newcomer all get a slot once one is taken back, and a late release frees nothing twice", async () => {
     const { b, clock } = bulkhead(1);
     const abandoned = deferred();
     const late = b.run(() => abandoned.promise);
@@ -54,6 +54,16 @@ describe("Bulkhead", () => {
     abandoned.resolve();
     await late;
     expect(b.inFlight).toBe(0);
+    expect(b.queued).toBe(0);
+  });
+
+  it("refuses a call that waited longer than its queue timeout", async () => {
+    const clock = { now: 0 };
+    const b = new Bulkhead({ capacity: 1, queueLength: 5, queueTimeoutMs: 1_000, leaseMs: 60_000 }, () => clock.now);
+    void b.run(never);
+    const waiting = b.run(async () => 1);
+    clock.now = 1_000;
+    await expect(waiting).rejects.toMatchObject({ failure: "bulkhead-full" });
     expect(b.queued).toBe(0);
   });
 
