@@ -1,24 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { answerDependencies } from "../../../src/chat/answers";
-import { job, jobDetail, options, payrollCalc } from "./fixtures";
+import { heldReport, job, options, payrollCalc } from "./fixtures";
 
-const report = jobDetail({
-  name: "REPORT_PLAN_STATUS",
-  job_stream: "DAILY",
-  workstation: "MASTER",
-  status: "HOLD",
-  common_status: "WAITING",
-  substatus: "HOLD_WAITING_FOR_PREDECESSOR",
-  return_code: null,
-  started_at: null,
-  ended_at: null,
-  duration_ms: null,
+const report = heldReport({
   dependency_list: [
     { type: "INTERNAL", id: "7d2e1f30-1111-4c5b-8a9d-0e1f2a3b4c5d", status: "UNSATISFIED" },
     { type: "RESOURCE", id: "7d2e1f30-2222-4c5b-8a9d-0e1f2a3b4c5d", status: "UNSATISFIED" },
   ],
-  runs: [],
-  run_id: null,
 });
 const predecessors = [
   job({ name: "PURGE_TEMP", job_stream: "DAILY" }),

@@ -53,6 +53,25 @@ export function jobDetail(overrides: Partial<JobDetail> & { name: string }): Job
   };
 }
 
+/** REPORT_PLAN_STATUS (stream DAILY) held, waiting for a predecessor: it has not run yet. */
+export function heldReport(overrides: Partial<JobDetail> = {}): JobDetail {
+  return jobDetail({
+    name: "REPORT_PLAN_STATUS",
+    job_stream: "DAILY",
+    workstation: "MASTER",
+    status: "HOLD",
+    common_status: "WAITING",
+    substatus: "HOLD_WAITING_FOR_PREDECESSOR",
+    return_code: null,
+    started_at: null,
+    ended_at: null,
+    duration_ms: null,
+    runs: [],
+    run_id: null,
+    ...overrides,
+  });
+}
+
 /** PAYROLL_CALC abended with RC 12 on its second run: 12 min against 10 estimated. */
 export const payrollCalc = jobDetail({
   name: "PAYROLL_CALC",

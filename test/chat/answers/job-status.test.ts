@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerJobStatus } from "../../../src/chat/answers";
-import { jobDetail, NOW, options, payrollCalc, SAO_PAULO } from "./fixtures";
+import { heldReport, jobDetail, NOW, options, payrollCalc, SAO_PAULO } from "./fixtures";
 
 describe("job status", () => {
   it("states an abended job's stream, workstation, status, RC, times against the estimate and reruns (pt)", () => {
@@ -66,17 +66,7 @@ describe("job status", () => {
   });
 
   it("says what a held job waits on: its substatus and its unresolved dependencies by type", () => {
-    const held = jobDetail({
-      name: "REPORT_PLAN_STATUS",
-      job_stream: "DAILY",
-      workstation: "MASTER",
-      status: "HOLD",
-      common_status: "WAITING",
-      substatus: "HOLD_WAITING_FOR_PREDECESSOR",
-      return_code: null,
-      started_at: null,
-      ended_at: null,
-      duration_ms: null,
+    const held = heldReport({
       sched_time: "2025-11-28T12:05:00Z",
       dependencies: { total: 3, unresolved: 2 },
       dependency_list: [
@@ -84,8 +74,6 @@ describe("job status", () => {
         { type: "EXTERNAL_JOB", id: "6a1f0c2e-2222-4a2b-9c3d-4e5f6a7b8c9d", status: "UNSATISFIED" },
         { type: "INTERNAL", id: "6a1f0c2e-3333-4a2b-9c3d-4e5f6a7b8c9d", status: "SATISFIED" },
       ],
-      runs: [],
-      run_id: null,
     });
     const pt = answerJobStatus(held, options("pt"));
     expect(pt.response).toContain("em espera, aguardando um predecessor (HOLD).");
