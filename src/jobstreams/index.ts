@@ -3,6 +3,7 @@ import { matches, oneOf, query } from "../hwa/oql";
 import { jsonText, pageText, setCacheHeaders } from "../platform/cache";
 import type { AppEnv } from "../platform/http/app-env";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor";
+import { openapiWithRememberedQuery } from "../platform/http/remembered-query";
 import { validationHook } from "../platform/http/validation";
 import type { JobStream } from "./jobstream";
 import { readJobStream, readJobStreamPage } from "./reads";
@@ -37,4 +38,6 @@ const showJobStream: RouteHandler<typeof show, AppEnv> = async (c) => {
   return jsonText<JobStream>(c, read.json);
 };
 
-export const jobStreamRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(list, listJobStreams).openapi(show, showJobStream);
+export const jobStreamRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+openapiWithRememberedQuery(jobStreamRoutes, list, listJobStreams);
+jobStreamRoutes.openapi(show, showJobStream);
