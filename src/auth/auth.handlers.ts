@@ -47,7 +47,7 @@ export const startSession: RouteHandler<typeof login, AppEnv> = async (c) => {
 
 export const endSession: RouteHandler<typeof logout, AppEnv> = async (c) => {
   const identity = c.get("identity")!;
-  await revokeToken(c.env.CACHE, identity.jti, identity.exp);
+  await revokeToken(c.env.CACHE, { jti: identity.jti, sub: identity.username, exp: identity.exp });
   if (identity.via === "cookie") clearSessionCookie(c);
   void audit(c, { actor: identity.username, action: "auth.logout", target: identity.username, outcome: "success", metadata: { via: identity.via } });
   return c.body(null, 204);

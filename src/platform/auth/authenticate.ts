@@ -14,7 +14,8 @@ const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i;
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const authorization = c.req.header("Authorization");
-    const cookie = readSessionCookie(c);
+    // A Bearer token wins over the cookie: the cookie is only read without one.
+    const cookie = authorization === undefined ? readSessionCookie(c) : undefined;
     if (authorization === undefined && cookie === undefined) return next();
 
     const config = readConfig(c.env);

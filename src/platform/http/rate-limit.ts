@@ -56,9 +56,10 @@ export interface RateLimitOptions {
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (options.exempt(c.req.path)) return next();
+    const path = c.req.path;
+    if (options.exempt(path)) return next();
     const identity = c.get("identity");
-    const policy = identity ? (options.userPolicyFor?.(c.req.method, c.req.path) ?? userPolicy) : anonymousPolicy;
+    const policy = identity ? (options.userPolicyFor?.(c.req.method, path) ?? userPolicy) : anonymousPolicy;
     const key = identity ? `user:${identity.username}` : `ip:${clientIp(c.req.raw.headers)}`;
     await consume(c.env as Bindings, policy, key);
     await next();
