@@ -56,7 +56,14 @@ function jobJson(i) {
     priority: 10,
     dependencies: { total: 3, unresolved: 0 },
     run_id: `run-${i}`,
-    runs: Array.from({ length: 3 }, (_, r) => ({ run_id: `run-${i}-${r}`, status: "ABEND", return_code: 8, started_at: "2026-11-29T03:00:00Z", ended_at: "2026-11-29T03:01:12Z", last_in_rerun_chain: r === 2 })),
+    runs: Array.from({ length: 3 }, (_, r) => ({
+      run_id: `run-${i}-${r}`,
+      status: "ABEND",
+      return_code: 8,
+      started_at: "2026-11-29T03:00:00Z",
+      ended_at: "2026-11-29T03:01:12Z",
+      last_in_rerun_chain: r === 2,
+    })),
     dependency_list: Array.from({ length: 3 }, (_, d) => ({ type: "JOB", id: `dep-${i}-${d}`, status: "SATISFIED" })),
     substatus: null,
   });
@@ -78,7 +85,15 @@ async function main() {
   const inserted = 40_000; // about three times what fits in the byte bound
   for (let i = 0; i < inserted; i++) cache.set(`job:${i}`, entryOf(jobJson(i), now));
   const heldBytes = heap() - before;
-  const memory = { maxBytes: MAX_BYTES, maxEntries: MAX_ENTRIES, inserted, entries: cache.size, countedBytes: cache.bytes, heapGrowthBytes: heldBytes, withinBound: heldBytes <= MAX_BYTES };
+  const memory = {
+    maxBytes: MAX_BYTES,
+    maxEntries: MAX_ENTRIES,
+    inserted,
+    entries: cache.size,
+    countedBytes: cache.bytes,
+    heapGrowthBytes: heldBytes,
+    withinBound: heldBytes <= MAX_BYTES,
+  };
   console.log(memory);
 
   // get on a full cache: keys drawn uniformly among those present, so every get is a hit.
@@ -102,7 +117,15 @@ async function main() {
     machine: { node: process.version, cpu: os.cpus()[0]?.model ?? "unknown", cpus: os.cpus().length },
     loadAverage1m5m15m: os.loadavg().map((x) => Number(x.toFixed(2))),
     memory,
-    get: { batches: BATCHES, getsPerBatch: GETS_PER_BATCH, medianNs: Number(get.p50.toFixed(1)), p90Ns: Number(get.p90.toFixed(1)), minNs: Number(get.min.toFixed(1)), targetNs: TARGET_GET_NS, underTarget: get.p50 < TARGET_GET_NS },
+    get: {
+      batches: BATCHES,
+      getsPerBatch: GETS_PER_BATCH,
+      medianNs: Number(get.p50.toFixed(1)),
+      p90Ns: Number(get.p90.toFixed(1)),
+      minNs: Number(get.min.toFixed(1)),
+      targetNs: TARGET_GET_NS,
+      underTarget: get.p50 < TARGET_GET_NS,
+    },
     sink,
   };
   const mib = (bytes) => (bytes / 2 ** 20).toFixed(1);

@@ -90,7 +90,16 @@ async function main() {
   const latency = summarize(perMessageUs);
 
   // resolveName against the plan's jobs: exact, typo, part (ambiguous), unknown.
-  const written = ["LOAD", "payroll calc", "PAYROL_CALC", "LOAD_SALES", "BILLING_CUT", "ABC123", "rpt region 7", "SFTP_SEND"];
+  const written = [
+    "LOAD",
+    "payroll calc",
+    "PAYROL_CALC",
+    "LOAD_SALES",
+    "BILLING_CUT",
+    "ABC123",
+    "rpt region 7",
+    "SFTP_SEND",
+  ];
   const resolveUs = [];
   for (let pass = 0; pass < 200; pass++) {
     for (const name of written) {
@@ -120,9 +129,22 @@ async function main() {
     machine: { node: process.version, cpu: os.cpus()[0]?.model ?? "unknown", cpus: os.cpus().length },
     loadAverage1m5m15m: os.loadavg().map((x) => round(x, 2)),
     corpus: { messages: calls.length, followUps: corpus.filter((c) => c.context).length },
-    vocabulary: { jobNames: planJobNames.length, distinctJobNames: distinctJobs, jobStreams: planVocabulary.jobStreams.length, workstations: planVocabulary.workstations.length },
+    vocabulary: {
+      jobNames: planJobNames.length,
+      distinctJobNames: distinctJobs,
+      jobStreams: planVocabulary.jobStreams.length,
+      workstations: planVocabulary.workstations.length,
+    },
     throughput,
-    latencyUs: { samples: latency.count, p50: round(latency.p50), p90: round(latency.p90), p99: round(latency.p99), max: round(latency.max), targetP99: TARGETS.p99Us, underTarget: latency.p99 < TARGETS.p99Us },
+    latencyUs: {
+      samples: latency.count,
+      p50: round(latency.p50),
+      p90: round(latency.p90),
+      p99: round(latency.p99),
+      max: round(latency.max),
+      targetP99: TARGETS.p99Us,
+      underTarget: latency.p99 < TARGETS.p99Us,
+    },
     resolveNameUs: { samples: resolve.count, p50: round(resolve.p50), p99: round(resolve.p99) },
     longMessageUs: { chars: long.length, p50: round(longMessage.p50), p99: round(longMessage.p99) },
     sink,

@@ -37,7 +37,13 @@ const loadAverage = () => os.loadavg().map((x) => round(x));
 /** The plan's jobs with a name no other job has (a question by name means one job), its streams and workstations. */
 async function planNames(simulator) {
   const get = async (path) =>
-    (await (await fetch(`${simulator.url}${path}`, { headers: { Authorization: `Basic ${btoa(`${simulator.username}:${simulator.password}`)}` } })).json()).results;
+    (
+      await (
+        await fetch(`${simulator.url}${path}`, {
+          headers: { Authorization: `Basic ${btoa(`${simulator.username}:${simulator.password}`)}` },
+        })
+      ).json()
+    ).results;
   const jobs = await get("/api/v2/plan/job?plan_id=current&limit=500");
   const streams = await get("/api/v2/plan/jobstream?plan_id=current&limit=500");
   const count = new Map();
@@ -60,7 +66,10 @@ async function warmCache(pool, tokens, names) {
     "/api/v1/jobstreams?limit=500",
     "/api/v1/workstations",
     "/api/v1/engine",
-    ...names.jobIds.flatMap((id) => [`/api/v1/jobs/${encodeURIComponent(id)}`, `/api/v1/jobs/${encodeURIComponent(id)}/log`]),
+    ...names.jobIds.flatMap((id) => [
+      `/api/v1/jobs/${encodeURIComponent(id)}`,
+      `/api/v1/jobs/${encodeURIComponent(id)}/log`,
+    ]),
     ...names.streamIds.map((id) => `/api/v1/jobstreams/${encodeURIComponent(id)}`),
   ];
   let next = 0;
@@ -69,7 +78,11 @@ async function warmCache(pool, tokens, names) {
     Array.from({ length: 8 }, async () => {
       while (next < paths.length) {
         const i = next++;
-        const response = await pool.request({ method: "GET", path: paths[i], headers: { authorization: `Bearer ${tokens[i % tokens.length]}` } });
+        const response = await pool.request({
+          method: "GET",
+          path: paths[i],
+          headers: { authorization: `Bearer ${tokens[i % tokens.length]}` },
+        });
         await response.body.arrayBuffer();
         statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
       }
@@ -87,8 +100,20 @@ function conversations(names, random) {
     const s = pick(names.streams);
     const w = pick(names.workstations);
     return random() < 0.5
-      ? [`qual o status do job ${j}?`, "e o log?", "quais jobs abendaram hoje?", `como está o stream ${s}?`, `a estação ${w} está linkada?`]
-      : [`what is the status of job ${j}?`, "and the log?", "which jobs failed in the last 3 hours?", `how is job stream ${s} doing?`, `what is ${j} waiting for?`];
+      ? [
+          `qual o status do job ${j}?`,
+          "e o log?",
+          "quais jobs abendaram hoje?",
+          `como está o stream ${s}?`,
+          `a estação ${w} está linkada?`,
+        ]
+      : [
+          `what is the status of job ${j}?`,
+          "and the log?",
+          "which jobs failed in the last 3 hours?",
+          `how is job stream ${s} doing?`,
+          `what is ${j} waiting for?`,
+        ];
   };
 }
 
@@ -130,10 +155,16 @@ const latencyOf = (samples) => {
 
 function markdown(result) {
   const rows = result.levels.flatMap((level) => [
-    ...Object.entries(level.byIntent).map(([intent, l]) => `| ${level.concurrent} | ${intent} | ${l.messages} | ${l.p50} | ${l.p90} | ${l.p99} | ${l.max} |`),
+    ...Object.entries(level.byIntent).map(
+      ([intent, l]) =>
+        `| ${level.concurrent} | ${intent} | ${l.messages} | ${l.p50} | ${l.p90} | ${l.p99} | ${l.max} |`,
+    ),
     `| ${level.concurrent} | **all** | ${level.overall.messages} | ${level.overall.p50} | ${level.overall.p90} | ${level.overall.p99} | ${level.overall.max} |`,
   ]);
-  const cpu = result.levels.map((l) => `${l.concurrent} at a time: ${l.throughput} messages/s, CPU µs per message ${JSON.stringify(l.cpuMicrosPerMessage)}, HWA calls ${l.hwaRequests}, statuses ${JSON.stringify(l.statuses)}`);
+  const cpu = result.levels.map(
+    (l) =>
+      `${l.concurrent} at a time: ${l.throughput} messages/s, CPU µs per message ${JSON.stringify(l.cpuMicrosPerMessage)}, HWA calls ${l.hwaRequests}, statuses ${JSON.stringify(l.statuses)}`,
+  );
   const one = result.levels.find((l) => l.concurrent === 1);
   return [
     "# Chat benchmark: answers with a warm cache",
@@ -163,10 +194,18 @@ async function main() {
   const simulator = await startSimulator();
   try {
     const names = await planNames(simulator);
-    const viewers = Array.from({ length: WARMUP_CONVERSATIONS + LEVELS.length * CONVERSATIONS }, (_, i) => ({ username: `bench-chat-${i + 1}`, password: randomPassword() }));
+    const viewers = Array.from({ length: WARMUP_CONVERSATIONS + LEVELS.length * CONVERSATIONS }, (_, i) => ({
+      username: `bench-chat-${i + 1}`,
+      password: randomPassword(),
+    }));
     const stack = await startStack({
       runtime: RUNTIME,
-      vars: { HWA_BASE_URL: simulator.url, HWA_USERNAME: simulator.username, HWA_PASSWORD: simulator.password, LOG_LEVEL: "error" },
+      vars: {
+        HWA_BASE_URL: simulator.url,
+        HWA_USERNAME: simulator.username,
+        HWA_PASSWORD: simulator.password,
+        LOG_LEVEL: "error",
+      },
       seed: (url) => seedAccounts(url, viewers, "viewer"),
     });
     const pool = new Pool(stack.baseUrl, { connections: Math.max(...LEVELS), pipelining: 1 });
@@ -189,17 +228,25 @@ async function main() {
         const measured = await talk(pool, concurrent, tokens.slice(from, from + CONVERSATIONS), nextConversation);
         const after = cpu();
         const byIntent = {};
-        for (const intent of [...new Set(measured.samples.map((s) => s.intent))].sort()) byIntent[intent] = latencyOf(measured.samples.filter((s) => s.intent === intent));
+        for (const intent of [...new Set(measured.samples.map((s) => s.intent))].sort())
+          byIntent[intent] = latencyOf(measured.samples.filter((s) => s.intent === intent));
         levels.push({
           concurrent,
           statuses: measured.statuses,
           hwaRequests: (await simulator.requests()) - before.hwa,
           throughput: round(measured.samples.length / measured.seconds, 1),
-          cpuMicrosPerMessage: Object.fromEntries(Object.keys(after).map((name) => [name, Math.round(((after[name] - before.cpu[name]) * 1e6) / measured.samples.length)])),
+          cpuMicrosPerMessage: Object.fromEntries(
+            Object.keys(after).map((name) => [
+              name,
+              Math.round(((after[name] - before.cpu[name]) * 1e6) / measured.samples.length),
+            ]),
+          ),
           overall: latencyOf(measured.samples),
           byIntent,
         });
-        console.log(`${concurrent} at a time: p50 ${levels.at(-1).overall.p50} ms, p99 ${levels.at(-1).overall.p99} ms, ${levels.at(-1).throughput} messages/s`);
+        console.log(
+          `${concurrent} at a time: p50 ${levels.at(-1).overall.p50} ms, p99 ${levels.at(-1).overall.p99} ms, ${levels.at(-1).throughput} messages/s`,
+        );
       }
       const result = {
         benchmark: "chat",
@@ -208,13 +255,26 @@ async function main() {
         revision: revision(),
         machine: { node: process.version, cpu: os.cpus()[0]?.model ?? "unknown", cpus: os.cpus().length },
         loadAverage1m5m15m: { before: loadBefore, after: loadAverage() },
-        settings: { runtime: RUNTIME, levels: LEVELS, warmupConversations: WARMUP_CONVERSATIONS, conversations: CONVERSATIONS, jobs: names.jobs.length, seed: SEED },
+        settings: {
+          runtime: RUNTIME,
+          levels: LEVELS,
+          warmupConversations: WARMUP_CONVERSATIONS,
+          conversations: CONVERSATIONS,
+          jobs: names.jobs.length,
+          seed: SEED,
+        },
         levels,
       };
       const text = markdown(result);
       console.log(`\n${text}`);
-      const shortened = ["BENCH_RUNTIME", "BENCH_CONCURRENT", "BENCH_WARMUP_CONVERSATIONS", "BENCH_CONVERSATIONS"].filter((name) => process.env[name] !== undefined);
-      if (shortened.length > 0) return console.log(`not written to bench/results: a changed run (${shortened.join(", ")})`);
+      const shortened = [
+        "BENCH_RUNTIME",
+        "BENCH_CONCURRENT",
+        "BENCH_WARMUP_CONVERSATIONS",
+        "BENCH_CONVERSATIONS",
+      ].filter((name) => process.env[name] !== undefined);
+      if (shortened.length > 0)
+        return console.log(`not written to bench/results: a changed run (${shortened.join(", ")})`);
       const dir = join(root, "bench", "results");
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, "chat.json"), `${JSON.stringify(result, null, 2)}\n`);

@@ -33,12 +33,13 @@ const HOLD_ROUTE = "PUT /twsd/api/v2/plan/job/{job_id}/action/hold";
 
 const round = (x, digits = 2) => Number(x.toFixed(digits));
 
-
-
-
 /** The plan's first job: the one every duplicate request acts on. */
 async function firstJobId(simulator) {
-  const page = await (await fetch(`${simulator.url}/api/v2/plan/job?plan_id=current&limit=1&offset=0`, { headers: { Authorization: simulator.authorization } })).json();
+  const page = await (
+    await fetch(`${simulator.url}/api/v2/plan/job?plan_id=current&limit=1&offset=0`, {
+      headers: { Authorization: simulator.authorization },
+    })
+  ).json();
   return page.results[0].id;
 }
 
@@ -49,9 +50,17 @@ const latencyOf = (samples) => {
 
 async function main() {
   const simulator = await startSimulator();
-  const operators = Array.from({ length: OPERATORS }, (_, i) => ({ username: `bench-operator-${i}`, password: randomPassword() }));
+  const operators = Array.from({ length: OPERATORS }, (_, i) => ({
+    username: `bench-operator-${i}`,
+    password: randomPassword(),
+  }));
   const stack = await startStack({
-    vars: { HWA_BASE_URL: simulator.url, HWA_USERNAME: simulator.username, HWA_PASSWORD: simulator.password, LOG_LEVEL: "error" },
+    vars: {
+      HWA_BASE_URL: simulator.url,
+      HWA_USERNAME: simulator.username,
+      HWA_PASSWORD: simulator.password,
+      LOG_LEVEL: "error",
+    },
     seed: (url) => seedAccounts(url, operators, "operator"),
   });
   try {
@@ -69,7 +78,11 @@ async function main() {
       const started = performance.now();
       const response = await fetch(url, { method: "POST", headers });
       await response.arrayBuffer();
-      return { ms: performance.now() - started, status: response.status, replayed: response.headers.get("Idempotency-Replayed") === "true" };
+      return {
+        ms: performance.now() - started,
+        status: response.status,
+        replayed: response.headers.get("Idempotency-Replayed") === "true",
+      };
     };
     for (const token of tokens) {
       const key = `bench-${crypto.randomUUID()}`;
@@ -90,7 +103,8 @@ async function main() {
       };
       const expected = { "no-key": [400, false], replay: [200, true], action: [200, false] };
       for (const [name, r] of Object.entries(results)) {
-        if (r.status !== expected[name][0] || r.replayed !== expected[name][1]) unexpected.push({ name, status: r.status, replayed: r.replayed });
+        if (r.status !== expected[name][0] || r.replayed !== expected[name][1])
+          unexpected.push({ name, status: r.status, replayed: r.replayed });
         if (i >= WARMUP_ROUNDS) samples[name].push(r.ms);
       }
     }
@@ -99,7 +113,11 @@ async function main() {
     // Paired by round (same token, moments apart), so drift cancels out of each difference.
     const differences = summarize(samples.replay.map((ms, i) => ms - samples["no-key"][i]));
     const claimRoundTrip = { p50: round(differences.p50), p90: round(differences.p90), p99: round(differences.p99) };
-    const overhead = { p50: round(2 * claimRoundTrip.p50), p90: round(2 * claimRoundTrip.p90), p99: round(2 * claimRoundTrip.p99) };
+    const overhead = {
+      p50: round(2 * claimRoundTrip.p50),
+      p90: round(2 * claimRoundTrip.p90),
+      p99: round(2 * claimRoundTrip.p99),
+    };
 
     // Replay throughput: CONNECTIONS loops, each replaying its operator's stored key.
     const replayLatencies = [];
@@ -155,7 +173,8 @@ async function main() {
 }
 
 function markdown(r) {
-  const row = (name, what) => `| ${name} | ${what} | ${r.latencyMs[name].p50} | ${r.latencyMs[name].p90} | ${r.latencyMs[name].p99} |`;
+  const row = (name, what) =>
+    `| ${name} | ${what} | ${r.latencyMs[name].p50} | ${r.latencyMs[name].p90} | ${r.latencyMs[name].p99} |`;
   return `# Idempotency benchmark: the cost of Idempotency-Key on a job action, and replay throughput
 
 \`${r.command}\` at commit ${r.commit}${r.workerSourcesModified ? " (with uncommitted Worker changes)" : ""} — ${r.at}, Node ${r.node}, ${r.cpus}.

@@ -44,9 +44,6 @@ const TARGETS = { speedup: 5, shareOfHealth: 0.7, p99Ms: 100, hitRate: 0.95 };
 const round = (x, digits = 2) => Number(x.toFixed(digits));
 const loadAverage = () => os.loadavg().map((x) => round(x));
 
-
-
-
 /**
  * `CONNECTIONS` loops over one keep-alive Pool, each with one request in flight, for `seconds`. Every response is
  * read to its end. `cpu()` samples the CPU seconds of the processes whose share of each request is reported.
@@ -113,7 +110,9 @@ async function openStack(runtime, label, simulator, viewers, jobIds, cacheDisabl
     await stack.stop();
   };
   try {
-    console.log(`${runtime}, ${label}: stack at ${stack.baseUrl}${auth.tokens ? "" : `; logging ${viewers.length} viewers in`}`);
+    console.log(
+      `${runtime}, ${label}: stack at ${stack.baseUrl}${auth.tokens ? "" : `; logging ${viewers.length} viewers in`}`,
+    );
     const tokens = auth.tokens ?? (await tokensFor(stack.baseUrl, viewers));
     let turn = 0;
     const bearer = () => ({ authorization: `Bearer ${tokens[turn++ % tokens.length]}` });
@@ -161,7 +160,9 @@ function summaryOf(total) {
     statuses: total.statuses,
     sources: total.sources,
     hwaRequests: total.hwaRequests,
-    cpuMicrosPerRequest: Object.fromEntries(Object.entries(total.cpuSeconds).map(([name, seconds]) => [name, Math.round((seconds * 1e6) / requests)])),
+    cpuMicrosPerRequest: Object.fromEntries(
+      Object.entries(total.cpuSeconds).map(([name, seconds]) => [name, Math.round((seconds * 1e6) / requests)]),
+    ),
   };
 }
 
@@ -185,18 +186,24 @@ async function measureRuntime(runtime, simulator, viewers, jobIds) {
       offCommand = uncached.stack.command.join(" ");
       try {
         for (const [name, next] of Object.entries(uncached.scenarios)) {
-          if (name === "job-zipf") delete uncached.scenarios[name]; // no target needs it uncached, and it costs the most HWA calls
+          if (name === "job-zipf")
+            delete uncached.scenarios[name]; // no target needs it uncached, and it costs the most HWA calls
           else await load(uncached.pool, next, WARMUP_SECONDS, uncached.cpu);
         }
         // The cached stack's connections idled while the uncached one started: open them again, unmeasured.
         await load(cached.pool, cached.scenarios.health ?? Object.values(cached.scenarios)[0], 1, cached.cpu);
-        for (const [mode, { label, pool, scenarios, cpu }] of [["on", cached], ["off", uncached]]) {
+        for (const [mode, { label, pool, scenarios, cpu }] of [
+          ["on", cached],
+          ["off", uncached],
+        ]) {
           for (const [name, next] of Object.entries(scenarios)) {
             const before = await simulator.requests();
             const measured = await load(pool, next, MEASURE_SECONDS / ROUNDS, cpu);
             measured.hwaRequests = (await simulator.requests()) - before;
             totals[mode][name] = accumulate(totals[mode][name], measured);
-            console.log(`${runtime}, ${label}, ${name}, round ${r + 1}/${ROUNDS}: ${round(measured.latencies.length / measured.seconds, 1)} req/s, HWA calls ${measured.hwaRequests}, statuses ${JSON.stringify(measured.statuses)}`);
+            console.log(
+              `${runtime}, ${label}, ${name}, round ${r + 1}/${ROUNDS}: ${round(measured.latencies.length / measured.seconds, 1)} req/s, HWA calls ${measured.hwaRequests}, statuses ${JSON.stringify(measured.statuses)}`,
+            );
           }
         }
       } finally {
@@ -206,8 +213,12 @@ async function measureRuntime(runtime, simulator, viewers, jobIds) {
   } finally {
     await cached.close();
   }
-  const results = (mode) => Object.fromEntries(Object.entries(totals[mode]).map(([name, total]) => [name, summaryOf(total)]));
-  return { on: { command: cached.stack.command.join(" "), results: results("on") }, off: { command: offCommand, results: results("off") } };
+  const results = (mode) =>
+    Object.fromEntries(Object.entries(totals[mode]).map(([name, total]) => [name, summaryOf(total)]));
+  return {
+    on: { command: cached.stack.command.join(" "), results: results("on") },
+    off: { command: offCommand, results: results("off") },
+  };
 }
 
 /** Every job id of the plan, in the simulator's order (rank 1 of the Zipf draw is its first job). */
@@ -215,12 +226,13 @@ async function planJobIds(simulator) {
   const ids = [];
   for (let offset = 0; ; offset += 500) {
     const url = `${simulator.url}/api/v2/plan/job?plan_id=current&limit=500&offset=${offset}`;
-    const page = await (await fetch(url, { headers: { Authorization: `Basic ${btoa(`${simulator.username}:${simulator.password}`)}` } })).json();
+    const page = await (
+      await fetch(url, { headers: { Authorization: `Basic ${btoa(`${simulator.username}:${simulator.password}`)}` } })
+    ).json();
     ids.push(...page.results.map((job) => job.id));
     if (page.results.length < 500) return ids;
   }
 }
-
 
 /** Answers served by the cache: hit, stale or coalesced. */
 const servedFromCache = (r) => (r.sources.hit ?? 0) + (r.sources.stale ?? 0) + (r.sources.coalesced ?? 0);
@@ -237,7 +249,11 @@ function verdictOf(on, off) {
     p99Ms: list?.latencyMs.p99,
     listHitRate: list ? round(servedFromCache(list) / list.requests, 4) : undefined,
     zipfHitRate: zipf ? round(servedFromCache(zipf) / zipf.requests, 4) : undefined,
-    largePage: { speedup: ratio(on.results["jobs-list-500"], off.results["jobs-list-500"]), shareOfHealth: ratio(on.results["jobs-list-500"], on.results.health), p99Ms: on.results["jobs-list-500"]?.latencyMs.p99 },
+    largePage: {
+      speedup: ratio(on.results["jobs-list-500"], off.results["jobs-list-500"]),
+      shareOfHealth: ratio(on.results["jobs-list-500"], on.results.health),
+      p99Ms: on.results["jobs-list-500"]?.latencyMs.p99,
+    },
   };
 }
 
@@ -248,7 +264,9 @@ function table(run) {
       const hitRate = name === "health" ? "—" : `${((servedFromCache(r) / r.requests) * 100).toFixed(1)}%`;
       const errors = r.requests - (r.statuses[200] ?? 0);
       const cpu = r.cpuMicrosPerRequest;
-      rows.push(`| ${mode} | ${name} | ${r.throughput} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${hitRate} | ${r.hwaRequests} | ${errors} | ${cpu.worker} | ${cpu.simulator} | ${cpu.bench} |`);
+      rows.push(
+        `| ${mode} | ${name} | ${r.throughput} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${hitRate} | ${r.hwaRequests} | ${errors} | ${cpu.worker} | ${cpu.simulator} | ${cpu.bench} |`,
+      );
     }
   }
   return [
@@ -260,12 +278,27 @@ function table(run) {
 
 function verdictLines(v) {
   const lines = [];
-  if (v.speedup !== undefined) lines.push(`- jobs-list, cache on vs off: **${v.speedup}×** the throughput (target ≥ ${TARGETS.speedup}×: ${met(v.speedup >= TARGETS.speedup)}).`);
-  if (v.shareOfHealth !== undefined) lines.push(`- jobs-list, cache on: **${(v.shareOfHealth * 100).toFixed(0)}%** of /health's throughput on the same stack (target ≥ ${TARGETS.shareOfHealth * 100}%: ${met(v.shareOfHealth >= TARGETS.shareOfHealth)}).`);
-  if (v.p99Ms !== undefined) lines.push(`- jobs-list, cache on: p99 **${v.p99Ms} ms** at ${CONNECTIONS} connections (target ≤ ${TARGETS.p99Ms} ms: ${met(v.p99Ms <= TARGETS.p99Ms)}).`);
-  if (v.zipfHitRate !== undefined) lines.push(`- job-zipf, cache on: **${(v.zipfHitRate * 100).toFixed(1)}%** of answers served from the cache (hit, stale or coalesced; target ≥ ${TARGETS.hitRate * 100}%: ${met(v.zipfHitRate >= TARGETS.hitRate)}); jobs-list: ${(v.listHitRate * 100).toFixed(1)}%.`);
+  if (v.speedup !== undefined)
+    lines.push(
+      `- jobs-list, cache on vs off: **${v.speedup}×** the throughput (target ≥ ${TARGETS.speedup}×: ${met(v.speedup >= TARGETS.speedup)}).`,
+    );
+  if (v.shareOfHealth !== undefined)
+    lines.push(
+      `- jobs-list, cache on: **${(v.shareOfHealth * 100).toFixed(0)}%** of /health's throughput on the same stack (target ≥ ${TARGETS.shareOfHealth * 100}%: ${met(v.shareOfHealth >= TARGETS.shareOfHealth)}).`,
+    );
+  if (v.p99Ms !== undefined)
+    lines.push(
+      `- jobs-list, cache on: p99 **${v.p99Ms} ms** at ${CONNECTIONS} connections (target ≤ ${TARGETS.p99Ms} ms: ${met(v.p99Ms <= TARGETS.p99Ms)}).`,
+    );
+  if (v.zipfHitRate !== undefined)
+    lines.push(
+      `- job-zipf, cache on: **${(v.zipfHitRate * 100).toFixed(1)}%** of answers served from the cache (hit, stale or coalesced; target ≥ ${TARGETS.hitRate * 100}%: ${met(v.zipfHitRate >= TARGETS.hitRate)}); jobs-list: ${(v.listHitRate * 100).toFixed(1)}%.`,
+    );
   const large = v.largePage;
-  if (large.speedup !== undefined) lines.push(`- jobs-list-500 (every job on one page), for scale: ${large.speedup}× the uncached throughput, ${((large.shareOfHealth ?? 0) * 100).toFixed(0)}% of /health, p99 ${large.p99Ms} ms.`);
+  if (large.speedup !== undefined)
+    lines.push(
+      `- jobs-list-500 (every job on one page), for scale: ${large.speedup}× the uncached throughput, ${((large.shareOfHealth ?? 0) * 100).toFixed(0)}% of /health, p99 ${large.p99Ms} ms.`,
+    );
   return lines;
 }
 
@@ -295,7 +328,7 @@ const DESCRIPTION = (result) => [
   "The uncached stack is started afresh (and warmed up) for each round, as it had to be before 230b1d3 (until then, after ≈ 16 700 contended",
   "HWA calls an isolate's calls in flight hung: the bulkhead handed slots across requests); kept so runs stay comparable.",
   `Requests carry one of ${result.settings.viewers} viewers' tokens (from \`POST /token\` on the cached stack; the stacks share a JWT secret) in turn,`,
-  "enough for the 600-per-minute user limit not to be reached (\"non-200\" would count it). \"served from cache\" counts answers whose `Resync-Cache` is hit, stale or coalesced.",
+  'enough for the 600-per-minute user limit not to be reached ("non-200" would count it). "served from cache" counts answers whose `Resync-Cache` is hit, stale or coalesced.',
   "",
   "**Which stack.** The verdict is measured in workerd reached directly: the bundle `wrangler deploy --dry-run` makes (what production runs),",
   "run by Miniflare with wrangler.toml's bindings and served on the Worker's own workerd socket (`bench/lib/workerd-server.mjs`), so no other",
@@ -303,7 +336,7 @@ const DESCRIPTION = (result) => [
   "the same run. `wrangler dev` (second table) first passes every request through its own proxy Worker and Miniflare's entry Worker — a",
   "development convenience production does not have — and on two shared cores that, not the Worker, sets its ceiling. Node's `fetch` as a load",
   "generator cost ≈ 0.6–1.2 ms of CPU per request on this machine (undici's `Pool` ≈ 0.1 ms), so it is no longer used.",
-  "\"CPU µs/req\" is the CPU time each process tree used during the measurement divided by the requests answered: Worker = workerd (with",
+  '"CPU µs/req" is the CPU time each process tree used during the measurement divided by the requests answered: Worker = workerd (with',
   "wrangler's Node process under `wrangler dev`), bench = the load generator and the idle libSQL server.",
   "",
 ];
@@ -314,7 +347,10 @@ async function main() {
   const simulator = await startSimulator();
   try {
     const jobIds = await planJobIds(simulator);
-    const viewers = Array.from({ length: VIEWERS }, (_, i) => ({ username: `bench-viewer-${i + 1}`, password: randomPassword() }));
+    const viewers = Array.from({ length: VIEWERS }, (_, i) => ({
+      username: `bench-viewer-${i + 1}`,
+      password: randomPassword(),
+    }));
     const runtimes = {};
     for (const runtime of RUNTIMES) {
       const { on, off } = await measureRuntime(runtime, simulator, viewers, jobIds);
@@ -325,15 +361,36 @@ async function main() {
       date: startedAt.toISOString(),
       command: "node bench/jobs-list.mjs",
       revision: revision(),
-      machine: { node: process.version, cpu: os.cpus()[0]?.model ?? "unknown", cpus: os.cpus().length, totalMemoryGiB: round(os.totalmem() / 2 ** 30) },
+      machine: {
+        node: process.version,
+        cpu: os.cpus()[0]?.model ?? "unknown",
+        cpus: os.cpus().length,
+        totalMemoryGiB: round(os.totalmem() / 2 ** 30),
+      },
       loadAverage1m5m15m: { before: loadBefore, after: loadAverage() },
-      settings: { connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, measureSeconds: MEASURE_SECONDS, rounds: ROUNDS, viewers: VIEWERS, jobs: jobIds.length, zipfExponent: ZIPF_EXPONENT, seed: SEED, generator: "undici Pool 7.24.8, pipelining 1" },
+      settings: {
+        connections: CONNECTIONS,
+        warmupSeconds: WARMUP_SECONDS,
+        measureSeconds: MEASURE_SECONDS,
+        rounds: ROUNDS,
+        viewers: VIEWERS,
+        jobs: jobIds.length,
+        zipfExponent: ZIPF_EXPONENT,
+        seed: SEED,
+        generator: "undici Pool 7.24.8, pipelining 1",
+      },
       verdict: runtimes.workerd?.verdict,
       runtimes,
     };
     const text = markdown(result);
     console.log(`\n${text}`);
-    const shortened = ["BENCH_RUNTIMES", "BENCH_SCENARIOS", "BENCH_SECONDS", "BENCH_WARMUP_SECONDS", "BENCH_VIEWERS"].filter((name) => process.env[name] !== undefined);
+    const shortened = [
+      "BENCH_RUNTIMES",
+      "BENCH_SCENARIOS",
+      "BENCH_SECONDS",
+      "BENCH_WARMUP_SECONDS",
+      "BENCH_VIEWERS",
+    ].filter((name) => process.env[name] !== undefined);
     if (shortened.length > 0) {
       console.log(`not written to bench/results: a shortened run (${shortened.join(", ")})`);
       return;

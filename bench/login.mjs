@@ -47,7 +47,8 @@ function credentialsPicker(successAccounts, failureAccounts) {
     const n = used[kind]++;
     if (kind === "success") return successAccounts[n % successAccounts.length];
     const attempt = Math.floor(n / failureAccounts.length) + 1;
-    if (attempt > MAX_FAILURES_PER_NAME) throw new Error(`bench bug: more than ${MAX_FAILURES_PER_NAME} failures for one name`);
+    if (attempt > MAX_FAILURES_PER_NAME)
+      throw new Error(`bench bug: more than ${MAX_FAILURES_PER_NAME} failures for one name`);
     const account = failureAccounts[n % failureAccounts.length];
     if (kind === "wrong-password") return { username: account.username, password: `${account.password}-wrong` };
     return { username: `nobody-${process.pid}-${n % failureAccounts.length}`, password: account.password };
@@ -66,8 +67,11 @@ async function timedLogin(baseUrl, kind, credentials) {
   const body = await response.text();
   const ms = performance.now() - started;
   if (response.status !== EXPECTED_STATUS[kind]) {
-    const hint = response.status === 429 ? " (the bench is tripping the login guards: rate per IP or account lockout)" : "";
-    throw new Error(`${kind} login of "${credentials.username}" answered ${response.status}, expected ${EXPECTED_STATUS[kind]}${hint}:\n${body.slice(0, 500)}`);
+    const hint =
+      response.status === 429 ? " (the bench is tripping the login guards: rate per IP or account lockout)" : "";
+    throw new Error(
+      `${kind} login of "${credentials.username}" answered ${response.status}, expected ${EXPECTED_STATUS[kind]}${hint}:\n${body.slice(0, 500)}`,
+    );
   }
   return { ms, body };
 }
@@ -91,7 +95,8 @@ function planOf(perKind, random) {
 }
 
 const round = (x) => Number(x.toFixed(2));
-const roundAll = (summary) => Object.fromEntries(Object.entries(summary).map(([k, v]) => [k, k === "count" ? v : round(v)]));
+const roundAll = (summary) =>
+  Object.fromEntries(Object.entries(summary).map(([k, v]) => [k, k === "count" ? v : round(v)]));
 const loadAverage = () => os.loadavg().map((x) => round(x));
 
 /** Unknown user minus wrong password: the difference an attacker enumerating accounts would look for. */
@@ -144,7 +149,10 @@ function revision() {
 }
 
 const viewers = (prefix, count) =>
-  Array.from({ length: count }, (_, i) => ({ username: `${prefix}-${String(i + 1).padStart(3, "0")}`, password: randomPassword() }));
+  Array.from({ length: count }, (_, i) => ({
+    username: `${prefix}-${String(i + 1).padStart(3, "0")}`,
+    password: randomPassword(),
+  }));
 
 async function main() {
   const random = seededRandom(SEED);
@@ -154,9 +162,13 @@ async function main() {
   const startedAt = new Date();
   const loadBefore = loadAverage();
   const t0 = performance.now();
-  const stack = await startStack({ seed: (url) => seedAccounts(url, [...successAccounts, ...failureAccounts], "viewer") });
+  const stack = await startStack({
+    seed: (url) => seedAccounts(url, [...successAccounts, ...failureAccounts], "viewer"),
+  });
   const setupSeconds = (performance.now() - t0) / 1000;
-  console.log(`stack up in ${setupSeconds.toFixed(1)} s at ${stack.baseUrl}, ${SUCCESS_ACCOUNTS + FAILURE_NAMES} accounts`);
+  console.log(
+    `stack up in ${setupSeconds.toFixed(1)} s at ${stack.baseUrl}, ${SUCCESS_ACCOUNTS + FAILURE_NAMES} accounts`,
+  );
 
   const pick = credentialsPicker(successAccounts, failureAccounts);
   await run(stack.baseUrl, planOf(WARMUP_PER_KIND, random), pick);

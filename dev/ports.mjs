@@ -9,7 +9,9 @@ export function ensurePortFree(host, port, variable) {
     const probe = net.createServer();
     probe.once("error", (error) => {
       const inUse = /** @type {NodeJS.ErrnoException} */ (error).code === "EADDRINUSE";
-      reject(new Error(inUse ? `port ${port} on ${host} is already in use (set ${variable} to use another)` : error.message));
+      reject(
+        new Error(inUse ? `port ${port} on ${host} is already in use (set ${variable} to use another)` : error.message),
+      );
     });
     probe.listen(port, host, () => probe.close(() => resolve(undefined)));
   });

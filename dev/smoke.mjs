@@ -32,7 +32,13 @@ const dataDir = mkdtempSync(join(tmpdir(), "resync-smoke-"));
 const base = `http://127.0.0.1:${port}`;
 const child = spawn(process.execPath, [join(root, "dev/start.mjs")], {
   cwd: root,
-  env: { ...process.env, LIBSQL_PORT: String(libsqlPort), HWA_PORT: String(hwaPort), PORT: String(port), RESYNC_DATA_DIR: dataDir },
+  env: {
+    ...process.env,
+    LIBSQL_PORT: String(libsqlPort),
+    HWA_PORT: String(hwaPort),
+    PORT: String(port),
+    RESYNC_DATA_DIR: dataDir,
+  },
   stdio: ["ignore", "pipe", "pipe"],
 });
 let output = "";
@@ -63,9 +69,12 @@ try {
   });
   if (token.status !== 200) fail(`admin sign-in answered ${token.status}: ${await token.text()}`);
   const { access_token } = await token.json();
-  const jobs = await fetch(`${base}/api/v1/jobs?status=ABEND`, { headers: { Authorization: `Bearer ${access_token}` } });
+  const jobs = await fetch(`${base}/api/v1/jobs?status=ABEND`, {
+    headers: { Authorization: `Bearer ${access_token}` },
+  });
   const body = await jobs.json();
-  if (jobs.status !== 200 || !Array.isArray(body.items) || body.items.length === 0) fail(`jobs answered ${jobs.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  if (jobs.status !== 200 || !Array.isArray(body.items) || body.items.length === 0)
+    fail(`jobs answered ${jobs.status}: ${JSON.stringify(body).slice(0, 300)}`);
   const abended = body.items[0];
   const chat = await fetch(`${base}/api/v1/chat`, {
     method: "POST",
@@ -73,8 +82,11 @@ try {
     body: JSON.stringify({ message: `qual o status do job ${abended.name} no stream ${abended.job_stream}?` }),
   });
   const answer = await chat.json();
-  if (chat.status !== 200 || answer.intent !== "job_status" || answer.data?.status !== "ABEND") fail(`chat answered ${chat.status}: ${JSON.stringify(answer).slice(0, 300)}`);
-  console.log(`smoke: ready (${Object.keys(readiness.components).join(", ")} ok), admin signed in, ${body.items.length} ABEND jobs read, the chat says ${abended.name} is ABEND`);
+  if (chat.status !== 200 || answer.intent !== "job_status" || answer.data?.status !== "ABEND")
+    fail(`chat answered ${chat.status}: ${JSON.stringify(answer).slice(0, 300)}`);
+  console.log(
+    `smoke: ready (${Object.keys(readiness.components).join(", ")} ok), admin signed in, ${body.items.length} ABEND jobs read, the chat says ${abended.name} is ABEND`,
+  );
 } finally {
   child.kill("SIGINT");
   const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve("timeout"), 15_000))]);

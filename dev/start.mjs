@@ -48,7 +48,12 @@ async function main() {
   const { vars, created } = ensureDevVars(join(root, ".dev.vars"));
   if (created) console.log("secrets     .dev.vars created with random JWT_SECRET, CSRF_SECRET and HWA credentials");
 
-  const simulator = await startHwaSimulator({ host, port: ports.hwa, username: vars.HWA_USERNAME, password: vars.HWA_PASSWORD });
+  const simulator = await startHwaSimulator({
+    host,
+    port: ports.hwa,
+    username: vars.HWA_USERNAME,
+    password: vars.HWA_PASSWORD,
+  });
   stops.push(() => simulator.close());
   console.log(`HWA         ${simulator.url}  (simulator; its plan clock runs 60x real time)`);
 
@@ -60,7 +65,20 @@ async function main() {
   const wrangler = createRequire(import.meta.url).resolve("wrangler/bin/wrangler.js");
   const child = spawn(
     process.execPath,
-    [wrangler, "dev", "--ip", host, "--port", String(ports.worker), "--var", `LIBSQL_URL:${libsql.url}`, "--var", `HWA_BASE_URL:${simulator.url}`, "--persist-to", join(dataDir, "wrangler")],
+    [
+      wrangler,
+      "dev",
+      "--ip",
+      host,
+      "--port",
+      String(ports.worker),
+      "--var",
+      `LIBSQL_URL:${libsql.url}`,
+      "--var",
+      `HWA_BASE_URL:${simulator.url}`,
+      "--persist-to",
+      join(dataDir, "wrangler"),
+    ],
     { cwd: root, stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
   );
   stops.push(

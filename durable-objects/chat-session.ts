@@ -66,7 +66,13 @@ export class ChatSession extends DurableObject<Bindings> {
       );
     } catch (error) {
       // As the REST route would answer 500: say so without internals, and keep the socket.
-      console.error(JSON.stringify({ level: "error", message: "chat message failed", error: error instanceof Error ? error.message : String(error) }));
+      console.error(
+        JSON.stringify({
+          level: "error",
+          message: "chat message failed",
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
       outcome = { send: socketFrame.failed() };
     }
     if (outcome.send) ws.send(JSON.stringify(outcome.send satisfies SocketFrame));
@@ -138,6 +144,7 @@ export class ChatSession extends DurableObject<Bindings> {
 
   private async touch(): Promise<void> {
     this.ctx.storage.kv.put("last-active", Date.now());
-    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + Math.min(SOCKET_IDLE_MS, SESSION_IDLE_MS) / 2);
+    if ((await this.ctx.storage.getAlarm()) === null)
+      await this.ctx.storage.setAlarm(Date.now() + Math.min(SOCKET_IDLE_MS, SESSION_IDLE_MS) / 2);
   }
 }

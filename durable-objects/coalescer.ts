@@ -86,7 +86,12 @@ export class Coalescer extends DurableObject<unknown> {
     if (this.current === lease) this.current = undefined;
     const now = Date.now();
     const fetchedSinceChange = outcome.kind === "value" && outcome.startedAt > this.forgottenAt;
-    if (outcome.kind === "value" && fetchedSinceChange && shareForMs > 0 && (!this.recent || outcome.startedAt >= this.recent.outcome.startedAt)) {
+    if (
+      outcome.kind === "value" &&
+      fetchedSinceChange &&
+      shareForMs > 0 &&
+      (!this.recent || outcome.startedAt >= this.recent.outcome.startedAt)
+    ) {
       this.recent = { outcome, until: now + Math.min(shareForMs, SHARE_LIMIT_MS) };
     }
     const waiters = [...lease.waiters];
@@ -124,7 +129,8 @@ export class Coalescer extends DurableObject<unknown> {
   }
 
   private forgetExpired(now: number): void {
-    for (const [id, lease] of this.leases) if (now >= lease.expiresAt && lease.waiters.size === 0) this.leases.delete(id);
+    for (const [id, lease] of this.leases)
+      if (now >= lease.expiresAt && lease.waiters.size === 0) this.leases.delete(id);
     if (this.current && now >= this.current.expiresAt) this.current = undefined;
     if (this.recent && now >= this.recent.until) this.recent = undefined;
   }

@@ -39,10 +39,14 @@ export class IdempotencyStore extends DurableObject<unknown> {
     const record = this.live(now);
     if (record && record.fingerprint !== request.fingerprint) return { kind: "mismatch" };
     if (record?.state === "completed") return { kind: "completed", response: record.response };
-    if (record?.state === "in-flight") return { kind: "in-flight", retryAfterSeconds: Math.max(1, Math.ceil((record.leaseUntil - now) / 1000)) };
+    if (record?.state === "in-flight")
+      return { kind: "in-flight", retryAfterSeconds: Math.max(1, Math.ceil((record.leaseUntil - now) / 1000)) };
     const leaseMs = Math.min(Math.max(1, request.leaseMs), MAX_LEASE_MS);
     const claimId = crypto.randomUUID();
-    await this.save({ state: "in-flight", fingerprint: request.fingerprint, claimId, claimedAt: now, leaseUntil: now + leaseMs }, now + leaseMs);
+    await this.save(
+      { state: "in-flight", fingerprint: request.fingerprint, claimId, claimedAt: now, leaseUntil: now + leaseMs },
+      now + leaseMs,
+    );
     return { kind: "claimed", claimId };
   }
 
@@ -54,9 +58,23 @@ export class IdempotencyStore extends DurableObject<unknown> {
     if (request.body.byteLength > MAX_BODY_BYTES) return "too-large";
     const now = Date.now();
     const record = this.live(now);
-    if (record?.state !== "in-flight" || record.claimId !== request.claimId || record.fingerprint !== request.fingerprint) return "not-held";
+    if (
+      record?.state !== "in-flight" ||
+      record.claimId !== request.claimId ||
+      record.fingerprint !== request.fingerprint
+    )
+      return "not-held";
     const response: StoredResponse = { status: request.status, headers: request.headers, body: request.body };
-    await this.save({ state: "completed", fingerprint: request.fingerprint, response, completedAt: now, expiresAt: now + RECORD_TTL_MS }, now + RECORD_TTL_MS);
+    await this.save(
+      {
+        state: "completed",
+        fingerprint: request.fingerprint,
+        response,
+        completedAt: now,
+        expiresAt: now + RECORD_TTL_MS,
+      },
+      now + RECORD_TTL_MS,
+    );
     return "stored";
   }
 

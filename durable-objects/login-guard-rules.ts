@@ -98,7 +98,10 @@ export function admitAttempt(
   const oldestAdmission = live.admissions[0];
   if (rate && oldestAdmission !== undefined && live.admissions.length >= rate.limit) {
     const until = oldestAdmission + rate.periodMs;
-    const refused = { ...refusal("rate_limited", until, now), rate: { limit: rate.limit, remaining: 0 as const, resetSeconds: secondsUntil(until, now) } };
+    const refused = {
+      ...refusal("rate_limited", until, now),
+      rate: { limit: rate.limit, remaining: 0 as const, resetSeconds: secondsUntil(until, now) },
+    };
     return { state: live, admission: refused };
   }
 
@@ -109,7 +112,11 @@ export function admitAttempt(
   };
   if (!rate) return { state: next, admission: { allowed: true, attemptId } };
   const resetAt = (next.admissions[0] ?? now) + rate.periodMs;
-  const quota = { limit: rate.limit, remaining: rate.limit - next.admissions.length, resetSeconds: secondsUntil(resetAt, now) };
+  const quota = {
+    limit: rate.limit,
+    remaining: rate.limit - next.admissions.length,
+    resetSeconds: secondsUntil(resetAt, now),
+  };
   return { state: next, admission: { allowed: true, attemptId, rate: quota } };
 }
 
@@ -143,7 +150,9 @@ export function settleAttempt(
       // Other attempts still in flight keep counting: their outcome is not known yet.
       return { ...live, failures: policy.clearOnSuccess ? others.filter((failure) => !failure.confirmed) : others };
     case "failure": {
-      const failures = live.failures.map((failure) => (failure === attempt ? { ...failure, confirmed: true } : failure));
+      const failures = live.failures.map((failure) =>
+        failure === attempt ? { ...failure, confirmed: true } : failure,
+      );
       const confirmed = failures.filter((failure) => failure.confirmed).length;
       const next = { ...live, failures };
       return confirmed >= policy.maxFailures ? lockout(next, policy, now) : next;

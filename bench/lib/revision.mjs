@@ -6,7 +6,10 @@ export function revision() {
   if (process.env.BENCH_COMMIT) return { commit: process.env.BENCH_COMMIT, workerSourcesModified: false };
   try {
     const git = (...args) => execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
-    return { commit: git("rev-parse", "--short", "HEAD"), workerSourcesModified: git("status", "--porcelain", "--", "src", "durable-objects", "wrangler.toml") !== "" };
+    return {
+      commit: git("rev-parse", "--short", "HEAD"),
+      workerSourcesModified: git("status", "--porcelain", "--", "src", "durable-objects", "wrangler.toml") !== "",
+    };
   } catch {
     return { commit: "unknown" };
   }

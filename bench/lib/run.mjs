@@ -19,6 +19,6 @@ export function runBenchmark(name, main, timeoutMs) {
   setTimeout(() => void fail(`overall timeout of ${timeoutMs / 60_000} minutes reached`), timeoutMs).unref();
   main().then(
     () => process.exit(0),
-    (error) => fail(error instanceof Error ? error.stack ?? error.message : String(error)),
+    (error) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)),
   );
 }

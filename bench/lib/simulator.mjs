@@ -9,7 +9,14 @@ export async function startSimulator() {
   const port = await freePort();
   const credentials = { username: "bench", password: randomPassword() };
   const child = spawn(process.execPath, [join(root, "dev", "hwa-simulator", "cli.mjs")], {
-    env: { ...process.env, HWA_PORT: String(port), HWA_SEED: "7", HWA_TIME_SCALE: "0", HWA_USERNAME: credentials.username, HWA_PASSWORD: credentials.password },
+    env: {
+      ...process.env,
+      HWA_PORT: String(port),
+      HWA_SEED: "7",
+      HWA_TIME_SCALE: "0",
+      HWA_USERNAME: credentials.username,
+      HWA_PASSWORD: credentials.password,
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise((resolve, reject) => {
@@ -29,8 +36,17 @@ export async function startSimulator() {
     /** Requests the simulator has received (control calls excluded). */
     requests: async () => (await stats()).total,
     forceStatus: (jobId, status) =>
-      fetch(`${url}/__control/jobs/${encodeURIComponent(jobId)}/status`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ status }) }),
+      fetch(`${url}/__control/jobs/${encodeURIComponent(jobId)}/status`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ status }),
+      }),
     pid: child.pid,
-    stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : (child.once("exit", resolve), child.kill("SIGTERM")))),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(undefined);
+        child.once("exit", resolve);
+        child.kill("SIGTERM");
+      }),
   };
 }

@@ -59,7 +59,8 @@ export async function startStack({ vars = {}, seed, readyTimeoutMs = 60_000, run
   // Every caller gets the same promise, so a second stop (an error after SIGINT) waits for the first one.
   const stop = () =>
     (stopping ??= (async () => {
-      for (const step of stops.reverse()) await step().catch((error) => console.error(`stack: stop step failed: ${error}`));
+      for (const step of stops.reverse())
+        await step().catch((error) => console.error(`stack: stop step failed: ${error}`));
       running.delete(stop);
     })());
   running.add(stop);
@@ -90,7 +91,9 @@ export async function startStack({ vars = {}, seed, readyTimeoutMs = 60_000, run
     await waitForHealth(baseUrl, readyTimeoutMs, worker);
     // The command as one could retype it, secrets masked.
     const command = ["node", ...args].map((arg) =>
-      arg.replace(/^(JWT_SECRET|CSRF_SECRET):.*/, "$1:<random 48 chars>").replace(/"(JWT_SECRET|CSRF_SECRET)":"[^"]*"/g, '"$1":"<random 48 chars>"'),
+      arg
+        .replace(/^(JWT_SECRET|CSRF_SECRET):.*/, "$1:<random 48 chars>")
+        .replace(/"(JWT_SECRET|CSRF_SECRET)":"[^"]*"/g, '"$1":"<random 48 chars>"'),
     );
     return { baseUrl, libsqlUrl: libsql.url, dataDir, command, runtime, pid: worker.pid, stop };
   } catch (error) {
@@ -115,7 +118,11 @@ async function bundle(outdir) {
   // BENCH_MINIFY=false keeps the Worker's own names in CPU profiles (wrangler.toml minifies, as production does).
   if (process.env.BENCH_MINIFY === "false") args.push("--minify=false");
   const { code, output } = await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" } });
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
+    });
     let text = "";
     child.stdout.on("data", (chunk) => (text += chunk));
     child.stderr.on("data", (chunk) => (text += chunk));
@@ -124,7 +131,9 @@ async function bundle(outdir) {
   });
   if (code === 0) return;
   if (existsSync(join(root, outdir, "index.js")) && /which are not exported in your entrypoint/.test(output)) {
-    console.warn(`stack: ${output.match(/Your Worker depends on[^\n]*/)?.[0] ?? "a Durable Object class is not exported"} (its binding is left out)`);
+    console.warn(
+      `stack: ${output.match(/Your Worker depends on[^\n]*/)?.[0] ?? "a Durable Object class is not exported"} (its binding is left out)`,
+    );
     return;
   }
   throw new Error(`node ${args.join(" ")} exited ${code}:\n${output}`);
@@ -196,5 +205,7 @@ async function waitForHealth(baseUrl, timeoutMs, worker) {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`the Worker did not answer GET /health with 200 within ${timeoutMs / 1000} s:\n${worker.tail.join("\n")}`);
+  throw new Error(
+    `the Worker did not answer GET /health with 200 within ${timeoutMs / 1000} s:\n${worker.tail.join("\n")}`,
+  );
 }

@@ -17,7 +17,8 @@ export async function tokensFor(baseUrl, accounts) {
       let response = await login();
       // wrangler dev answers 503 while it restarts the Worker (a watched file changed): once more.
       if (response.status === 503) response = await new Promise((resolve) => setTimeout(resolve, 2_000)).then(login);
-      if (response.status !== 200) throw new Error(`login of ${account.username}: ${response.status} ${await response.text()}`);
+      if (response.status !== 200)
+        throw new Error(`login of ${account.username}: ${response.status} ${await response.text()}`);
       return (await response.json()).access_token;
     });
     tokens.push(...(await Promise.all(batch)));

@@ -18,9 +18,20 @@ const { vars } = unstable_readConfig({ config: configPath });
 // A Durable Object binding whose class the bundle does not export (work in progress elsewhere in the tree)
 // would stop workerd from starting; `wrangler dev` only warns about it, so it is dropped here as well.
 const exported = new Set(
-  [...readFileSync(bundle, "utf8").matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) => m[1].split(",").map((s) => s.trim().split(/\s+as\s+/).pop())),
+  [...readFileSync(bundle, "utf8").matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) =>
+    m[1].split(",").map((s) =>
+      s
+        .trim()
+        .split(/\s+as\s+/)
+        .pop(),
+    ),
+  ),
 );
-const durableObjects = Object.fromEntries(Object.entries(workerOptions.durableObjects ?? {}).filter(([, d]) => exported.has(typeof d === "string" ? d : d.className)));
+const durableObjects = Object.fromEntries(
+  Object.entries(workerOptions.durableObjects ?? {}).filter(([, d]) =>
+    exported.has(typeof d === "string" ? d : d.className),
+  ),
+);
 
 // The Worker's own socket in workerd (`unsafeDirectSockets`): no JavaScript runs before the Worker, as at Cloudflare's
 // edge. BENCH_WORKERD_ENTRY=1 instead goes through Miniflare's entry Worker (which adds `request.cf`, routes, logs).

@@ -7,7 +7,10 @@ export function zipfSampler(n, s, random) {
   const total = weights.reduce((a, b) => a + b, 0);
   const cumulative = [];
   let sum = 0;
-  for (const weight of weights) cumulative.push((sum += weight / total));
+  for (const weight of weights) {
+    sum += weight / total;
+    cumulative.push(sum);
+  }
   return () => {
     const u = random();
     let low = 0;

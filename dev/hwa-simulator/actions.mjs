@@ -10,7 +10,13 @@ import { jobStreamStatus } from "./status.mjs";
 /** @typedef {import("./plan.mjs").Plan} Plan @typedef {import("./plan.mjs").Job} Job @typedef {import("./plan.mjs").Run} Run */
 
 export const jobActions = /** @type {const} */ ([
-  "hold", "release", "cancel", "kill", "confirm-succ", "confirm-abend", "release-all-dependencies",
+  "hold",
+  "release",
+  "cancel",
+  "kill",
+  "confirm-succ",
+  "confirm-abend",
+  "release-all-dependencies",
 ]);
 export const jobStreamActions = /** @type {const} */ (["hold", "release", "cancel"]);
 
@@ -42,7 +48,8 @@ export function applyJobAction(plan, job, action) {
       job.priority = job.origPriority;
       return "The job has been released.";
     case "cancel":
-      if (run.status === "EXEC") throw actionNotAllowed(`The job "${job.name}" is running and cannot be cancelled: kill it first.`);
+      if (run.status === "EXEC")
+        throw actionNotAllowed(`The job "${job.name}" is running and cannot be cancelled: kill it first.`);
       if (run.status === "SUCC" || run.status === "CANCL") throw refuse(job, "cancelled");
       job.canceled = true;
       run.status = "CANCL";
@@ -83,7 +90,9 @@ export function applyJobAction(plan, job, action) {
  */
 export function rerunJob(plan, job, run, details = {}) {
   if (run !== lastRun(job)) {
-    throw actionNotAllowed(`The run ${run.number} of the job "${job.name}" is not the last in its rerun chain: rerun run ${lastRun(job).number}.`);
+    throw actionNotAllowed(
+      `The run ${run.number} of the job "${job.name}" is not the last in its rerun chain: rerun run ${lastRun(job).number}.`,
+    );
   }
   if (job.canceled || (run.status !== "SUCC" && run.status !== "ABEND")) throw refuse(job, "rerun");
   const number = run.number + 1;
@@ -144,7 +153,8 @@ export function forceJobStatus(plan, job, status, returnCode) {
   const run = lastRun(job);
   const now = plan.now;
   job.canceled = status === "CANCL";
-  for (const key of /** @type {const} */ (["readyAt", "startedAt", "endAt", "endedAt", "returnCode", "outcome"])) delete run[key];
+  for (const key of /** @type {const} */ (["readyAt", "startedAt", "endAt", "endedAt", "returnCode", "outcome"]))
+    delete run[key];
   switch (status) {
     case "HOLD":
       break;

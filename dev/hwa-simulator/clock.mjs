@@ -7,7 +7,8 @@ export class PlanClock {
    *   start: the plan time (epoch ms) the clock shows first.
    */
   constructor({ start, timeScale, realNow = Date.now }) {
-    if (!Number.isFinite(timeScale) || timeScale < 0) throw new Error(`timeScale must be a number >= 0, got ${timeScale}`);
+    if (!Number.isFinite(timeScale) || timeScale < 0)
+      throw new Error(`timeScale must be a number >= 0, got ${timeScale}`);
     this.start = start;
     this.timeScale = timeScale;
     this.realNow = realNow;

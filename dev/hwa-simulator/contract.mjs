@@ -77,7 +77,8 @@ export function loadContract({ documentPath = process.env.HWA_OPENAPI || default
       // HWA declares no body for its errors: nothing to hold an error body to.
       if (declared.length === 0) return [];
       const mediaType = declared.find((candidate) => sameMediaType(candidate, contentType));
-      if (!mediaType) return [`content type ${contentType ?? "(none)"} is not declared (declared: ${declared.join(", ")})`];
+      if (!mediaType)
+        return [`content type ${contentType ?? "(none)"} is not declared (declared: ${declared.join(", ")})`];
       const schema = content[mediaType].schema;
       if (!schema || !mediaType.includes("json")) return [];
       const validate = schema.$ref ? validatorFor(schema.$ref) : ajv.compile(schema);
@@ -94,6 +95,7 @@ function repairDependencyInPlan(schemas) {
   delete dependency.oneOf;
   dependency.allOf = Object.entries(dependencyBranches).map(([type, branch]) => ({
     if: { properties: { dependencyType: { const: type } }, required: ["dependencyType"] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keywords, not a thenable
     then: { $ref: `#/components/schemas/${branch}` },
   }));
 }

@@ -26,7 +26,12 @@ function clock(state) {
 /** @type {ControlRoute[]} */
 export const controlRoutes = [
   { method: "GET", pattern: `${control}/faults`, handle: (state) => json(200, state.faults.settings) },
-  { method: "POST", pattern: `${control}/faults`, json: true, handle: (state, { body }) => json(200, state.faults.set(body)) },
+  {
+    method: "POST",
+    pattern: `${control}/faults`,
+    json: true,
+    handle: (state, { body }) => json(200, state.faults.set(body)),
+  },
   { method: "DELETE", pattern: `${control}/faults`, handle: (state) => json(200, state.faults.clear()) },
   { method: "GET", pattern: `${control}/clock`, handle: (state) => json(200, clock(state)) },
   {
@@ -58,7 +63,12 @@ export const controlRoutes = [
     method: "GET",
     pattern: `${control}/violations`,
     handle: ({ contract }) =>
-      json(200, { enabled: contract.enabled, checked: contract.checked, violations: contract.violations, documentRepairs: contract.repairs }),
+      json(200, {
+        enabled: contract.enabled,
+        checked: contract.checked,
+        violations: contract.violations,
+        documentRepairs: contract.repairs,
+      }),
   },
   {
     // Runs the contract check on a body given, so that tests can see it reject what HWA's document rejects.
@@ -68,8 +78,15 @@ export const controlRoutes = [
     handle({ contract }, { body }) {
       if (!contract.check) throw invalidParameter("The contract check is off: start the simulator with contractCheck.");
       const { method, path, status, contentType = "application/json", body: checked } = body;
-      if (typeof method !== "string" || typeof path !== "string" || typeof status !== "number" || typeof contentType !== "string") {
-        throw invalidParameter('"method", "path" (a pattern of the document), "status" and the "body" to check are required.');
+      if (
+        typeof method !== "string" ||
+        typeof path !== "string" ||
+        typeof status !== "number" ||
+        typeof contentType !== "string"
+      ) {
+        throw invalidParameter(
+          '"method", "path" (a pattern of the document), "status" and the "body" to check are required.',
+        );
       }
       return json(200, { errors: contract.check(method, path, status, contentType, checked) });
     },
@@ -83,8 +100,10 @@ export const controlRoutes = [
       const job = plan.jobs.get(params.job_id ?? "");
       if (!job) throw notFound("job", params.job_id ?? "");
       const { status, returnCode } = body;
-      if (typeof status !== "string") throw invalidParameter('"status" is required: HOLD, READY, EXEC, SUCC, ABEND or CANCL.');
-      if (returnCode !== undefined && !Number.isInteger(returnCode)) throw invalidParameter('"returnCode" must be an integer.');
+      if (typeof status !== "string")
+        throw invalidParameter('"status" is required: HOLD, READY, EXEC, SUCC, ABEND or CANCL.');
+      if (returnCode !== undefined && !Number.isInteger(returnCode))
+        throw invalidParameter('"returnCode" must be an integer.');
       forceJobStatus(plan, job, status, /** @type {number | undefined} */ (returnCode));
       settle(plan, plan.now);
       return json(200, jobInPlan(plan, job, { dependencies: true }));

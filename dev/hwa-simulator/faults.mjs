@@ -44,12 +44,18 @@ export class Faults {
           break;
         case "rateLimit": {
           const { retryAfter, count = 1 } = object(key, value);
-          next.rateLimit = { retryAfter: number("rateLimit.retryAfter", retryAfter, 0, 86_400), count: number("rateLimit.count", count, 1, 1_000_000) };
+          next.rateLimit = {
+            retryAfter: number("rateLimit.retryAfter", retryAfter, 0, 86_400),
+            count: number("rateLimit.count", count, 1, 1_000_000),
+          };
           break;
         }
         case "failNext": {
           const { status: code, count = 1 } = object(key, value);
-          next.failNext = { status: status("failNext.status", code), count: number("failNext.count", count, 1, 1_000_000) };
+          next.failNext = {
+            status: status("failNext.status", code),
+            count: number("failNext.count", count, 1, 1_000_000),
+          };
           break;
         }
         default:
@@ -90,7 +96,7 @@ export class Faults {
       response.once("close", () => this.hanging.delete(response));
       return true;
     }
-    const delay = (settings.latencyMs ?? 0) + (isJobLog ? settings.slowJoblogMs ?? 0 : 0);
+    const delay = (settings.latencyMs ?? 0) + (isJobLog ? (settings.slowJoblogMs ?? 0) : 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     if (settings.rateLimit) {
       const { retryAfter, count } = settings.rateLimit;
@@ -132,6 +138,7 @@ function status(key, value) {
 
 /** @param {string} key @param {unknown} value @returns {Record<string, unknown>} */
 function object(key, value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw invalidParameter(`"${key}" must be an object.`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw invalidParameter(`"${key}" must be an object.`);
   return /** @type {Record<string, unknown>} */ (value);
 }

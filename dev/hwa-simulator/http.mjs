@@ -71,7 +71,8 @@ export async function readJsonBody(request) {
   } catch {
     throw invalidParameter("The request body is not valid JSON.");
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw invalidParameter("The request body must be a JSON object.");
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw invalidParameter("The request body must be a JSON object.");
   return body;
 }
 
@@ -82,7 +83,8 @@ export async function readJsonBody(request) {
 export function integerParameter(query, name, fallback) {
   const raw = query.get(name);
   if (raw === null || raw === "") return fallback;
-  if (!/^\d{1,9}$/.test(raw)) throw invalidParameter(`The parameter "${name}" must be a non-negative integer, got "${raw}".`);
+  if (!/^\d{1,9}$/.test(raw))
+    throw invalidParameter(`The parameter "${name}" must be a non-negative integer, got "${raw}".`);
   return Number(raw);
 }
 

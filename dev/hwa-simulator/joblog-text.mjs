@@ -77,9 +77,17 @@ const failure = {
   ],
   sql: ({ random }) =>
     pick(random, [
-      ["ERROR:", "ORA-01017: invalid username/password; logon denied", "", "SP2-0751: Unable to connect to Oracle.  Exiting SQL*Plus"],
+      [
+        "ERROR:",
+        "ORA-01017: invalid username/password; logon denied",
+        "",
+        "SP2-0751: Unable to connect to Oracle.  Exiting SQL*Plus",
+      ],
       ["ERROR at line 1:", "ORA-00942: table or view does not exist"],
-      ["ERROR at line 3:", 'ORA-01555: snapshot too old: rollback segment number 12 with name "_SYSSMU12_1849$" too small'],
+      [
+        "ERROR at line 3:",
+        'ORA-01555: snapshot too old: rollback segment number 12 with name "_SYSSMU12_1849$" too small',
+      ],
       ["ERROR at line 1:", "ORA-00060: deadlock detected while waiting for resource"],
     ]),
   java: ({ random, name }) => {
@@ -111,7 +119,11 @@ const failure = {
     "ORA-27072: File I/O error",
   ],
   windows: ({ random }, returnCode) => [
-    pick(random, ["The system cannot find the path specified.", "Access is denied.", "The network path was not found."]),
+    pick(random, [
+      "The system cannot find the path specified.",
+      "Access is denied.",
+      "The network path was not found.",
+    ]),
     `ERRORLEVEL ${returnCode}`,
   ],
   report: ({ time }) => [`${time()} ERROR report data source unavailable`],
@@ -130,11 +142,22 @@ export function failureLines(kind, context, returnCode) {
 /** The first lines a kind of job writes, before its progress. @param {string} kind @param {string} command */
 export function openingLines(kind, command) {
   if (kind === "sql") {
-    return ["", "SQL*Plus: Release 19.0.0.0.0 - Production", "", "Connected to:", "Oracle Database 19c Enterprise Edition Release 19.0.0.0.0 - Production", ""];
+    return [
+      "",
+      "SQL*Plus: Release 19.0.0.0.0 - Production",
+      "",
+      "Connected to:",
+      "Oracle Database 19c Enterprise Edition Release 19.0.0.0.0 - Production",
+      "",
+    ];
   }
   if (kind === "sftp") return ["Connected to sftp.partner.example.com.", "sftp> cd /inbound"];
   if (kind === "backup" && command.startsWith("rman")) {
-    return ["Recovery Manager: Release 19.0.0.0.0 - Production", "connected to target database: PRD (DBID=3914521378)", "using target database control file instead of recovery catalog"];
+    return [
+      "Recovery Manager: Release 19.0.0.0.0 - Production",
+      "connected to target database: PRD (DBID=3914521378)",
+      "using target database control file instead of recovery catalog",
+    ];
   }
   return [`+ ${command}`];
 }

@@ -20,7 +20,7 @@ export function jobLogLines(plan, job, run) {
   const random = randomFor(plan.seed, "joblog", run.id);
   const start = run.startedAt;
   const plannedEnd = Math.max(run.endAt ?? start, start + 1000);
-  const ended = isFinished(run) ? run.endedAt ?? plannedEnd : undefined;
+  const ended = isFinished(run) ? (run.endedAt ?? plannedEnd) : undefined;
   const failing = run.outcome === "ABEND" && !run.killed;
   const bodyCount = job.longLog ? between(random, 2500, 6000) : between(random, 12, 60);
   // A failing job stops early: its log is shorter from the first line on, so it never loses lines as it runs.

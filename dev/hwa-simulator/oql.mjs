@@ -26,7 +26,8 @@ const keywords = new Set(["AND", "OR", "NOT", "IN", "LIKE", "ORDER", "BY", "ASC"
  * @returns {{ matches(item: unknown): boolean, sort<T>(items: T[]): T[] }}
  */
 export function compileOql(text, fields) {
-  if (text.length > maxLength) throw oqlSyntaxError(text.slice(0, 80), `the filter is longer than ${maxLength} characters`);
+  if (text.length > maxLength)
+    throw oqlSyntaxError(text.slice(0, 80), `the filter is longer than ${maxLength} characters`);
   const parser = new Parser(text, tokenize(text), fields);
   const { where, orderBy } = parser.parseQuery();
   return {
@@ -163,7 +164,12 @@ class Parser {
     if (operator?.kind !== "symbol" || !["=", "!=", "<>", "<", "<=", ">", ">="].includes(operator.text)) {
       throw this.error(`a comparison operator is expected after "${field}"`, operator);
     }
-    return { type: "compare", field, operator: operator.text === "<>" ? "!=" : operator.text, value: this.parseValue() };
+    return {
+      type: "compare",
+      field,
+      operator: operator.text === "<>" ? "!=" : operator.text,
+      value: this.parseValue(),
+    };
   }
 
   parseList() {
@@ -178,16 +184,21 @@ class Parser {
 
   parseValue() {
     const token = this.next();
-    if (token?.kind !== "string" && token?.kind !== "number") throw this.error("a quoted string or an integer is expected", token);
+    if (token?.kind !== "string" && token?.kind !== "number")
+      throw this.error("a quoted string or an integer is expected", token);
     return token.value;
   }
 
   parseField() {
     const token = this.next();
-    if (token?.kind !== "word" || keywords.has(token.text.toUpperCase())) throw this.error("a field name is expected", token);
+    if (token?.kind !== "word" || keywords.has(token.text.toUpperCase()))
+      throw this.error("a field name is expected", token);
     const field = token.text.toLowerCase();
     if (!(field in this.fields)) {
-      throw this.error(`the field "${token.text}" is not supported here (supported: ${Object.keys(this.fields).join(", ")})`, token);
+      throw this.error(
+        `the field "${token.text}" is not supported here (supported: ${Object.keys(this.fields).join(", ")})`,
+        token,
+      );
     }
     return field;
   }
@@ -241,7 +252,9 @@ class Parser {
 
 /** @param {string} pattern */
 function likePattern(pattern) {
-  const source = [...pattern].map((char) => (char === "@" || char === "%" ? ".*" : char.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&")));
+  const source = [...pattern].map((char) =>
+    char === "@" || char === "%" ? ".*" : char.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"),
+  );
   return new RegExp(`^${source.join("")}$`, "s");
 }
 
@@ -268,7 +281,11 @@ function evaluate(condition, item, fields) {
       const actual = fields[condition.field]?.(item);
       if (actual === undefined) return condition.operator === "!=";
       const order = compareValues(actual, condition.value);
-      return { "=": order === 0, "!=": order !== 0, "<": order < 0, "<=": order <= 0, ">": order > 0, ">=": order >= 0 }[condition.operator] ?? false;
+      return (
+        { "=": order === 0, "!=": order !== 0, "<": order < 0, "<=": order <= 0, ">": order > 0, ">=": order >= 0 }[
+          condition.operator
+        ] ?? false
+      );
     }
   }
 }

@@ -14,7 +14,9 @@ import { invalidParameter } from "./errors.mjs";
 export function compilePlanFilter(filter) {
   const match = /^(\/(?:[^/#]*\/)*)?([^/#]+)#(\/(?:[^/#]*\/)*)?([^/#.]+)(?:\.([^/#.]+))?$/.exec(filter.trim());
   if (!match) {
-    throw invalidParameter(`The plan filter "${filter}" is not valid: use [folder]workstation#[folder]jobstream[.job], e.g. /@/@#/@/@.@`);
+    throw invalidParameter(
+      `The plan filter "${filter}" is not valid: use [folder]workstation#[folder]jobstream[.job], e.g. /@/@#/@/@.@`,
+    );
   }
   const [, workstationFolder = "/@/", workstation = "@", jobStreamFolder = "/@/", jobStream = "@", job = "@"] = match;
   const tests = [
@@ -25,7 +27,9 @@ export function compilePlanFilter(filter) {
     [namePattern(job), "job"],
   ];
   return (names) =>
-    tests.every(([pattern, key]) => /** @type {RegExp} */ (pattern).test(names[/** @type {keyof PlanObjectNames} */ (key)]));
+    tests.every(([pattern, key]) =>
+      /** @type {RegExp} */ (pattern).test(names[/** @type {keyof PlanObjectNames} */ (key)]),
+    );
 }
 
 /** @param {string} name */

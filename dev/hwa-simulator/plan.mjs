@@ -1,7 +1,12 @@
 // The plan of one production day, built from the seed: workstations, job stream instances, jobs with their
 // tasks, estimated durations, priorities and predecessors, and one (not yet started) run per job.
 import { between, pick, randomFor, uuidFor } from "./random.mjs";
-import { jobStreams as jobStreamSeeds, taskRules, userByFolder, workstations as workstationSeeds } from "./seed-data.mjs";
+import {
+  jobStreams as jobStreamSeeds,
+  taskRules,
+  userByFolder,
+  workstations as workstationSeeds,
+} from "./seed-data.mjs";
 
 const minute = 60_000;
 
@@ -77,7 +82,9 @@ export function addProductionDay(plan, dayIndex, dayStart) {
   const { seed } = plan;
   /** @type {Map<string, JobStream>} the latest instance of each stream, for `follows` */
   const latestByName = new Map();
-  const seeds = jobStreamSeeds.flatMap((stream) => instanceTimes(stream).map((at, instance) => ({ stream, at, instance })));
+  const seeds = jobStreamSeeds.flatMap((stream) =>
+    instanceTimes(stream).map((at, instance) => ({ stream, at, instance })),
+  );
   seeds.sort((a, b) => a.at - b.at || a.stream.name.localeCompare(b.stream.name));
 
   for (const { stream, at, instance } of seeds) {
@@ -164,7 +171,14 @@ function buildJob(plan, jobStream, workstation, name, position, instance) {
 
 /** @param {number} seed @param {string} jobId @returns {Run} */
 function firstRun(seed, jobId) {
-  return { id: uuidFor(seed, "run", jobId, 1), number: 1, status: "HOLD", rerunType: "REGULAR", confirmed: false, killed: false };
+  return {
+    id: uuidFor(seed, "run", jobId, 1),
+    number: 1,
+    status: "HOLD",
+    rerunType: "REGULAR",
+    confirmed: false,
+    killed: false,
+  };
 }
 
 /**

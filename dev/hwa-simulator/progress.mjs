@@ -163,4 +163,3 @@ function startNextProductionDay(plan) {
   }
   addProductionDay(plan, plan.dayIndex, plan.dayStart + plan.dayIndex * dayMs);
 }
-

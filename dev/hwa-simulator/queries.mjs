@@ -92,16 +92,19 @@ export function selectJobs(plan, query) {
 export function selectJobStreams(plan, query) {
   const oql = compileOql(query.get("oql") ?? "", jobStreamFields(plan));
   const planFilter = query.get("plan_filter");
-  const byNames = planFilter ? compilePlanFilter(planFilter.includes(".") ? planFilter : `${planFilter}.@`) : () => true;
+  const byNames = planFilter
+    ? compilePlanFilter(planFilter.includes(".") ? planFilter : `${planFilter}.@`)
+    : () => true;
   return oql.sort(
-    [...plan.jobStreams.values()].filter((jobStream) =>
-      byNames({
-        workstationFolder: "/",
-        workstation: workstationOf(plan, jobStream.workstationId).name,
-        jobStreamFolder: jobStream.folder,
-        jobStream: jobStream.name,
-        job: "@",
-      }) && oql.matches(jobStream),
+    [...plan.jobStreams.values()].filter(
+      (jobStream) =>
+        byNames({
+          workstationFolder: "/",
+          workstation: workstationOf(plan, jobStream.workstationId).name,
+          jobStreamFolder: jobStream.folder,
+          jobStream: jobStream.name,
+          job: "@",
+        }) && oql.matches(jobStream),
     ),
   );
 }

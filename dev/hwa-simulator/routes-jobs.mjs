@@ -38,7 +38,10 @@ function jobUrl({ origin }, id) {
 /** ConditionsV2: `{ conditions?: string[] }`. @param {Record<string, unknown>} body */
 function checkConditions(body) {
   const { conditions } = body;
-  if (conditions !== undefined && !(Array.isArray(conditions) && conditions.every((item) => typeof item === "string"))) {
+  if (
+    conditions !== undefined &&
+    !(Array.isArray(conditions) && conditions.every((item) => typeof item === "string"))
+  ) {
     throw invalidParameter('"conditions" must be a list of output condition names.');
   }
 }
@@ -111,7 +114,10 @@ function actionById(action) {
       const message = applyJobAction(plan, job, action);
       settle(plan, plan.now);
       const response = { id: job.id, url: jobUrl(context, job.id) };
-      return json(200, action === "release-all-dependencies" ? { ...response, message, isError: false, error: false } : response);
+      return json(
+        200,
+        action === "release-all-dependencies" ? { ...response, message, isError: false, error: false } : response,
+      );
     },
   };
 }
@@ -166,7 +172,10 @@ export const jobRoutes = [
     pattern: `${v2}/plan/job`,
     handle(context) {
       const plan = planOf(context);
-      return json(200, page(selectJobs(plan, context.query), (job) => jobInPlan(plan, job), context));
+      return json(
+        200,
+        page(selectJobs(plan, context.query), (job) => jobInPlan(plan, job), context),
+      );
     },
   },
   {
@@ -182,7 +191,11 @@ export const jobRoutes = [
       const groupedCount = {};
       if (grouping.length > 0) {
         for (const job of jobs) {
-          const values = { workstation: workstationOf(plan, job.workstationId).name, status: lastRun(job).status, folder: job.folder };
+          const values = {
+            workstation: workstationOf(plan, job.workstationId).name,
+            status: lastRun(job).status,
+            folder: job.folder,
+          };
           const key = grouping.map((field) => values[/** @type {keyof typeof values} */ (field)]).join(",");
           groupedCount[key] = (groupedCount[key] ?? 0) + 1;
         }
@@ -198,7 +211,11 @@ export const jobRoutes = [
       return json(200, jobInPlan(plan, jobOf(plan, context.params.job_id ?? ""), { dependencies: true }));
     },
   },
-  { method: "GET", pattern: `${v2}/plan/job/{job_id}/predecessors`, handle: relatedJobs((job) => job.dependencies.map((dependency) => dependency.jobId)) },
+  {
+    method: "GET",
+    pattern: `${v2}/plan/job/{job_id}/predecessors`,
+    handle: relatedJobs((job) => job.dependencies.map((dependency) => dependency.jobId)),
+  },
   { method: "GET", pattern: `${v2}/plan/job/{job_id}/successors`, handle: relatedJobs((job) => job.successorIds) },
   {
     method: "GET",
@@ -212,7 +229,8 @@ export const jobRoutes = [
       if (!lines) throw notFound("job log for the run (the job has not started)", runId);
       const from = integerParameter(context.query, "from_line", 1) ?? 1;
       const to = integerParameter(context.query, "to_line", Math.max(from, lines.length)) ?? lines.length;
-      if (from < 1 || to < from) throw invalidParameter(`The line range ${from}-${to} is not valid: from_line >= 1 and to_line >= from_line.`);
+      if (from < 1 || to < from)
+        throw invalidParameter(`The line range ${from}-${to} is not valid: from_line >= 1 and to_line >= from_line.`);
       return plainText(linesInRange(lines, from, to));
     },
   },

@@ -55,14 +55,21 @@ function actionByFilter(action) {
       const jobStreams = selectJobStreams(plan, context.query);
       const max = integerParameter(context.query, "max_object_affected", undefined);
       if (max !== undefined && jobStreams.length > max) {
-        throw invalidParameter(`The filter selects ${jobStreams.length} job streams, more than max_object_affected (${max}).`);
+        throw invalidParameter(
+          `The filter selects ${jobStreams.length} job streams, more than max_object_affected (${max}).`,
+        );
       }
       const successfulResourceResponses = [];
       const failedResourceResponses = [];
       for (const jobStream of jobStreams) {
         const item = { id: jobStream.id, url: jobStreamUrl(context, jobStream.id) };
         try {
-          successfulResourceResponses.push({ ...item, message: applyJobStreamAction(plan, jobStream, action), isError: false, error: false });
+          successfulResourceResponses.push({
+            ...item,
+            message: applyJobStreamAction(plan, jobStream, action),
+            isError: false,
+            error: false,
+          });
         } catch (error) {
           if (!(error instanceof EngineError)) throw error;
           failedResourceResponses.push({ ...item, message: error.message, isError: true, error: true });
@@ -96,7 +103,10 @@ export const planRoutes = [
     pattern: `${v2}/plan/jobstream`,
     handle(context) {
       const plan = planOf(context);
-      return json(200, page(selectJobStreams(plan, context.query), (jobStream) => jobStreamInPlan(plan, jobStream), context));
+      return json(
+        200,
+        page(selectJobStreams(plan, context.query), (jobStream) => jobStreamInPlan(plan, jobStream), context),
+      );
     },
   },
   {
@@ -116,7 +126,10 @@ export const planRoutes = [
       const plan = context.simulation.plan;
       const oql = compileOql(context.query.get("oql") ?? "", workstationFields);
       const workstations = oql.sort([...plan.workstations.values()].filter((workstation) => oql.matches(workstation)));
-      return json(200, page(workstations, (workstation) => workstationInPlan(plan, workstation), context));
+      return json(
+        200,
+        page(workstations, (workstation) => workstationInPlan(plan, workstation), context),
+      );
     },
   },
   {

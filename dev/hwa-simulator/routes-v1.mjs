@@ -70,9 +70,14 @@ export const v1Routes = [
       const byWorkstation = wildcardTest(filter.workstationName, "workstationName");
       const jobs = [...plan.jobs.values()].filter(
         (job) =>
-          byStream(jobStreamOf(plan, job.jobStreamId).name) && byJob(job.name) && byWorkstation(workstationOf(plan, job.workstationId).name),
+          byStream(jobStreamOf(plan, job.jobStreamId).name) &&
+          byJob(job.name) &&
+          byWorkstation(workstationOf(plan, job.workstationId).name),
       );
-      return json(200, jobs.slice(0, Math.min(howMany, maxHowMany)).map((job) => jobInPlanV1(plan, job)));
+      return json(
+        200,
+        jobs.slice(0, Math.min(howMany, maxHowMany)).map((job) => jobInPlanV1(plan, job)),
+      );
     },
   },
   {

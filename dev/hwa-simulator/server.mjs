@@ -76,7 +76,7 @@ export async function startHwaSimulator({
     if (await state.faults.apply(request, response, path.endsWith("/joblog"))) return;
 
     const result = await answerEngine(request, found, url, path);
-    if (contract && matched && matched.route.pattern.startsWith("/twsd/api/v2/")) {
+    if (contract && matched?.route.pattern.startsWith("/twsd/api/v2/")) {
       state.contract.checked += 1;
       const errors = contract.check(method, matched.route.pattern, result.status, contentTypeOf(result), result.json);
       if (errors.length > 0 && state.contract.violations.length < maxViolations) {
@@ -98,7 +98,11 @@ export async function startHwaSimulator({
         return engineError(notAuthorized(), { "www-authenticate": 'Basic realm="twsd"' });
       }
       if (!found) throw noSuchResource(method, path);
-      if ("allowed" in found) return engineError(new EngineError(405, "MethodNotAllowed", `AWSJRS405E ${method} is not allowed on ${path}.`), { allow: found.allowed.join(", ") });
+      if ("allowed" in found)
+        return engineError(
+          new EngineError(405, "MethodNotAllowed", `AWSJRS405E ${method} is not allowed on ${path}.`),
+          { allow: found.allowed.join(", ") },
+        );
       const body = found.route.json ? await readJsonBody(request) : {};
       state.simulation.sync();
       return found.route.handle({
@@ -120,7 +124,11 @@ export async function startHwaSimulator({
     try {
       const found = controls.match(method, path);
       if (!found) throw noSuchResource(method, path);
-      if ("allowed" in found) return engineError(new EngineError(405, "MethodNotAllowed", `AWSJRS405E ${method} is not allowed on ${path}.`), { allow: found.allowed.join(", ") });
+      if ("allowed" in found)
+        return engineError(
+          new EngineError(405, "MethodNotAllowed", `AWSJRS405E ${method} is not allowed on ${path}.`),
+          { allow: found.allowed.join(", ") },
+        );
       const route = /** @type {import("./control.mjs").ControlRoute} */ (/** @type {unknown} */ (found.route));
       const body = route.json ? await readJsonBody(request) : {};
       state.simulation.sync();
@@ -157,14 +165,18 @@ export async function startHwaSimulator({
 function failure(error) {
   if (error instanceof EngineError) return engineError(error);
   console.error("hwa-simulator: unexpected error", error);
-  return json(500, { exceptionName: "java.lang.RuntimeException", messages: ["AWSJCO500E An internal error occurred in the engine."] });
+  return json(500, {
+    exceptionName: "java.lang.RuntimeException",
+    messages: ["AWSJCO500E An internal error occurred in the engine."],
+  });
 }
 
 /** @param {import("node:http").Server} server @param {string} host @param {number} port @returns {Promise<void>} */
 function listen(server, host, port) {
   return new Promise((resolve, reject) => {
     /** @param {NodeJS.ErrnoException} error */
-    const onError = (error) => reject(error.code === "EADDRINUSE" ? new Error(`port ${port} is already in use (set HWA_PORT)`) : error);
+    const onError = (error) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`port ${port} is already in use (set HWA_PORT)`) : error);
     server.once("error", onError);
     server.listen(port, host, () => {
       server.off("error", onError);

@@ -51,7 +51,11 @@ function morningPlan(seed, dayStart, start, failureRate) {
   for (const { jobStream, job, runs } of story.outcomes) jobNamed(plan, jobStream, job).scriptedOutcomes = runs;
   for (const { at, action, jobStream, job } of story.operatorActions) {
     const [hours, minutes] = at.split(":").map(Number);
-    plan.operatorActions.push({ at: dayStart + ((hours ?? 0) * 60 + (minutes ?? 0)) * 60_000, action, jobId: jobNamed(plan, jobStream, job).id });
+    plan.operatorActions.push({
+      at: dayStart + ((hours ?? 0) * 60 + (minutes ?? 0)) * 60_000,
+      action,
+      jobId: jobNamed(plan, jobStream, job).id,
+    });
   }
   plan.nightShift = true;
   advancePlan(plan, start);

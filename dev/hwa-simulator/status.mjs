@@ -124,7 +124,12 @@ export function jobStreamStatus(plan, jobStream) {
 export function jobStreamCommonStatus(plan, jobStream) {
   const status = jobStreamStatus(plan, jobStream);
   const common = /** @type {Record<string, string>} */ ({
-    CANCL: "CANCELED", SUCC: "SUCCESSFUL", ABEND: "ERROR", EXEC: "RUNNING", STUCK: "BLOCKED", READY: "READY",
+    CANCL: "CANCELED",
+    SUCC: "SUCCESSFUL",
+    ABEND: "ERROR",
+    EXEC: "RUNNING",
+    STUCK: "BLOCKED",
+    READY: "READY",
   })[status];
   if (common) return common;
   return jobStream.heldByUser ? "HELD" : "WAITING";

@@ -3,7 +3,12 @@
 import { jobStreamOf, lastRun, workstationOf } from "./plan.mjs";
 import { uuidFor } from "./random.mjs";
 import {
-  commonStatus, compositeStatus, isDependencySatisfied, isFinished, jobStreamCommonStatus, jobStreamStatus,
+  commonStatus,
+  compositeStatus,
+  isDependencySatisfied,
+  isFinished,
+  jobStreamCommonStatus,
+  jobStreamStatus,
 } from "./status.mjs";
 
 /** @typedef {import("./plan.mjs").Plan} Plan @typedef {import("./plan.mjs").Job} Job @typedef {import("./plan.mjs").Run} Run */
@@ -57,7 +62,12 @@ export function jobInPlan(plan, job, { dependencies = false } = {}) {
     position: job.position,
     key: jobKey(plan, job),
     jobDefinitionFlags: { monitored: job.critical, aliased: false, interactive: false },
-    jobStatusFlags: { jobStreamCancelled: jobStream.canceled, jobLate: false, restarted: job.runs.length > 1, deadlineHasPassed: false },
+    jobStatusFlags: {
+      jobStreamCancelled: jobStream.canceled,
+      jobLate: false,
+      restarted: job.runs.length > 1,
+      deadlineHasPassed: false,
+    },
     jobOptions: { noOperation: false, critical: job.critical, requiresConfirmation: false, every: false },
     lastRunCompositeStatus: compositeStatus(plan, job),
     lastRunCommonStatus: commonStatus(plan, job),
@@ -69,7 +79,11 @@ export function jobInPlan(plan, job, { dependencies = false } = {}) {
     schedTime: isoTime(jobStream.schedTime),
     timeZone,
     timeRestrictions: { timeDependent: false, startTimeSatisfied: plan.now >= jobStream.schedTime },
-    ...(dependencies ? { dependencies: job.dependencies.flatMap((dependency, index) => dependencyInPlan(plan, job, dependency, index)) } : {}),
+    ...(dependencies
+      ? {
+          dependencies: job.dependencies.flatMap((dependency, index) => dependencyInPlan(plan, job, dependency, index)),
+        }
+      : {}),
     dependenciesStats: {
       numberOfDependencies: job.dependencies.length,
       numberOfJobDependencies: job.dependencies.length,
@@ -161,7 +175,9 @@ function dependencyInPlan(plan, job, dependency, index) {
     jobSuccId: job.id,
   };
   if (dependency.type === "INTERNAL") return [common];
-  return [{ ...common, jobStreamId: jobStream.id, jobWorkstationName: workstationOf(plan, predecessor.workstationId).name }];
+  return [
+    { ...common, jobStreamId: jobStream.id, jobWorkstationName: workstationOf(plan, predecessor.workstationId).name },
+  ];
 }
 
 /**
@@ -229,7 +245,7 @@ export function jobStreamInPlan(plan, jobStream, { jobs = false } = {}) {
 }
 
 /** The longest chain of estimated durations through a stream's jobs. @param {Plan} plan @param {Job[]} jobs */
-function criticalPathSeconds(plan, jobs) {
+function criticalPathSeconds(_plan, jobs) {
   /** @type {Map<string, number>} */
   const finishAt = new Map();
   for (const job of jobs) {

@@ -91,7 +91,12 @@ function conditionHolds(condition, outcomes) {
  */
 export async function executeSequence(stream, request) {
   for (const statement of splitStatements(sqlText(stream, request))) {
-    await runStatement(stream, statement, statement.params.map(() => null), false);
+    await runStatement(
+      stream,
+      statement,
+      statement.params.map(() => null),
+      false,
+    );
   }
 }
 

@@ -91,9 +91,7 @@ function listen(server, host, port) {
   return new Promise((resolveListen, rejectListen) => {
     /** @param {NodeJS.ErrnoException} error */
     const onError = (error) => {
-      rejectListen(
-        error.code === "EADDRINUSE" ? new Error(`port ${port} is already in use (set LIBSQL_PORT)`) : error,
-      );
+      rejectListen(error.code === "EADDRINUSE" ? new Error(`port ${port} is already in use (set LIBSQL_PORT)`) : error);
     };
     server.once("error", onError);
     server.listen(port, host, () => {

@@ -108,8 +108,7 @@ export function splitStatements(sql) {
 /** @param {Token[]} tokens */
 function endsStatement(tokens) {
   const isTrigger =
-    keyword(tokens[0]) === "CREATE" &&
-    (keyword(tokens[1]) === "TRIGGER" || keyword(tokens[2]) === "TRIGGER");
+    keyword(tokens[0]) === "CREATE" && (keyword(tokens[1]) === "TRIGGER" || keyword(tokens[2]) === "TRIGGER");
   if (!isTrigger) return true;
   let openBlocks = 0; // the trigger's BEGIN and every CASE inside it
   let closed = false;

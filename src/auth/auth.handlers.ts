@@ -16,18 +16,28 @@ export const issueAccessToken: RouteHandler<typeof token, AppEnv> = async (c) =>
   const isForm = (c.req.header("Content-Type") ?? "").startsWith("application/x-www-form-urlencoded");
   const input: Partial<{ username: string; password: string }> = isForm ? c.req.valid("form") : c.req.valid("json");
   if (!input.username || !input.password) {
-    throw new Problem({ status: 400, kind: "validation-error", detail: "username and password are required", errors: [{ path: "body", message: "Required" }] });
+    throw new Problem({
+      status: 400,
+      kind: "validation-error",
+      detail: "username and password are required",
+      errors: [{ path: "body", message: "Required" }],
+    });
   }
   const user = await signIn(c, input.username, input.password);
   const config = readConfig(c.env);
   const issued = await issueToken(config, "access", user);
-  return c.json({ access_token: issued.token, token_type: "bearer" as const, expires_in: config.JWT_TTL_SECONDS }, 200, user.headers);
+  return c.json(
+    { access_token: issued.token, token_type: "bearer" as const, expires_in: config.JWT_TTL_SECONDS },
+    200,
+    user.headers,
+  );
 };
 
 export const startSession: RouteHandler<typeof login, AppEnv> = async (c) => {
   // Login CSRF: a browser posting from another site is refused before any password is checked.
   const fromBrowser = c.req.header("Origin") !== undefined || c.req.header("Sec-Fetch-Site") !== undefined;
-  if (fromBrowser && !sameOrigin(c)) throw new Problem({ status: 403, kind: "csrf", detail: "Cross-origin sign-in is not allowed" });
+  if (fromBrowser && !sameOrigin(c))
+    throw new Problem({ status: 403, kind: "csrf", detail: "Cross-origin sign-in is not allowed" });
   const { username, password } = c.req.valid("json");
   const user = await signIn(c, username, password);
   const config = readConfig(c.env);
@@ -49,7 +59,13 @@ export const endSession: RouteHandler<typeof logout, AppEnv> = async (c) => {
   const identity = c.get("identity")!;
   await revokeToken(c.env.CACHE, { jti: identity.jti, sub: identity.username, exp: identity.exp });
   if (identity.via === "cookie") clearSessionCookie(c);
-  void audit(c, { actor: identity.username, action: "auth.logout", target: identity.username, outcome: "success", metadata: { via: identity.via } });
+  void audit(c, {
+    actor: identity.username,
+    action: "auth.logout",
+    target: identity.username,
+    outcome: "success",
+    metadata: { via: identity.via },
+  });
   return c.body(null, 204);
 };
 
@@ -61,7 +77,11 @@ export const whoAmI: RouteHandler<typeof me, AppEnv> = (c) => {
 export const currentCsrfToken: RouteHandler<typeof csrf, AppEnv> = async (c) => {
   const identity = c.get("identity")!;
   if (identity.via !== "cookie" || !identity.csrfNonce) {
-    throw new Problem({ status: 400, kind: "no-session", detail: "CSRF tokens exist only for cookie sessions; Bearer clients need none" });
+    throw new Problem({
+      status: 400,
+      kind: "no-session",
+      detail: "CSRF tokens exist only for cookie sessions; Bearer clients need none",
+    });
   }
   return c.json({ csrf_token: await csrfTokenFor(readConfig(c.env), identity.jti, identity.csrfNonce) }, 200);
 };

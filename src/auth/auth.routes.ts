@@ -41,7 +41,10 @@ export const token = createRoute({
       },
     },
   },
-  responses: { 200: { description: "Signed in", content: { "application/json": { schema: TokenResponse } } }, ...loginProblems },
+  responses: {
+    200: { description: "Signed in", content: { "application/json": { schema: TokenResponse } } },
+    ...loginProblems,
+  },
 });
 
 export const login = createRoute({
@@ -49,7 +52,9 @@ export const login = createRoute({
   path: "/api/v1/auth/login",
   tags: ["auth"],
   summary: "Console sign-in: a session cookie and its CSRF token",
-  request: { body: { required: true, content: { "application/json": { schema: Credentials.openapi("Credentials") } } } },
+  request: {
+    body: { required: true, content: { "application/json": { schema: Credentials.openapi("Credentials") } } },
+  },
   responses: {
     200: {
       description: "Signed in; sets the __Host-resync_session cookie",
@@ -78,7 +83,10 @@ export const me = createRoute({
   tags: ["auth"],
   summary: "Who is calling",
   middleware: requireRole("viewer"),
-  responses: { 200: { description: "The caller", content: { "application/json": { schema: User } } }, ...problemResponses(401) },
+  responses: {
+    200: { description: "The caller", content: { "application/json": { schema: User } } },
+    ...problemResponses(401),
+  },
 });
 
 export const csrf = createRoute({
@@ -88,7 +96,10 @@ export const csrf = createRoute({
   summary: "The CSRF token of the current cookie session",
   middleware: requireRole("viewer"),
   responses: {
-    200: { description: "Token for X-CSRF-Token", content: { "application/json": { schema: z.object({ csrf_token: z.string() }) } } },
+    200: {
+      description: "Token for X-CSRF-Token",
+      content: { "application/json": { schema: z.object({ csrf_token: z.string() }) } },
+    },
     ...problemResponses(400, 401),
   },
 });

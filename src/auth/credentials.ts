@@ -45,12 +45,18 @@ export async function signIn(c: Context<AppEnv>, rawUsername: string, password: 
   await ensureBootstrap(c);
   const username = normalizeUsername(rawUsername);
   const ip = clientIp(c.req.raw.headers);
-  let admitted;
+  let admitted: Awaited<ReturnType<typeof admitLogin>>;
   try {
     admitted = await admitLogin(c.env, username, ip);
   } catch (error) {
     if (error instanceof Problem && error.status === 429) {
-      void audit(c, { actor: username, action: "auth.login", target: username, outcome: "denied", metadata: { reason: error.kind } });
+      void audit(c, {
+        actor: username,
+        action: "auth.login",
+        target: username,
+        outcome: "denied",
+        metadata: { reason: error.kind },
+      });
     }
     throw error;
   }

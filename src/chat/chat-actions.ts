@@ -7,7 +7,16 @@ import { roleAllows } from "../platform/auth/identity";
 import type { AppEnv } from "../platform/http/app-env";
 import { runOnce } from "../platform/http/idempotency";
 import { isConvertibleToProblem, Problem, problemResponse } from "../platform/http/problem";
-import { actionDeclined, actionDone, actionFailed, actionRefused, confirmAction, nothingPending, roleCannotAct, type JobChatAction } from "./answers/actions";
+import {
+  actionDeclined,
+  actionDone,
+  actionFailed,
+  actionRefused,
+  confirmAction,
+  nothingPending,
+  roleCannotAct,
+  type JobChatAction,
+} from "./answers/actions";
 import type { AnswerOptions } from "./answers/format";
 import type { Reply } from "./answers/reply";
 import { CONFIRMATION_TTL_MS, type Asker, type PendingAction } from "./session";
@@ -20,16 +29,36 @@ export interface PendingSlot {
   setPending(pending: PendingAction | undefined): void;
 }
 
-const targetOf = (pending: PendingAction) => ({ id: pending.jobId, name: pending.jobName, job_stream: pending.jobStream, run_id: pending.runId });
+const targetOf = (pending: PendingAction) => ({
+  id: pending.jobId,
+  name: pending.jobName,
+  job_stream: pending.jobStream,
+  run_id: pending.runId,
+});
 
 /** Describes the action and waits for the confirmation; refuses at once what the role or the job's status excludes. */
-export function proposeAction(asker: Asker, slot: PendingSlot, action: JobChatAction, job: JobDetail, options: AnswerOptions): Reply {
+export function proposeAction(
+  asker: Asker,
+  slot: PendingSlot,
+  action: JobChatAction,
+  job: JobDetail,
+  options: AnswerOptions,
+): Reply {
   const run = job.runs.find((r) => r.last_in_rerun_chain);
   const target = { id: job.id, name: job.name, job_stream: job.job_stream, run_id: run?.run_id ?? job.run_id };
   if (!roleAllows(asker.role, "operator")) return roleCannotAct({ role: asker.role, action, job: target }, options);
-  if (refusal({ name: job.name, id: job.id }, job.status, action)) return actionRefused({ action, job: target, status: job.status }, options);
+  if (refusal({ name: job.name, id: job.id }, job.status, action))
+    return actionRefused({ action, job: target, status: job.status }, options);
   const expiresAt = new Date(options.now.getTime() + CONFIRMATION_TTL_MS);
-  slot.setPending({ token: crypto.randomUUID(), action, jobId: job.id, jobName: job.name, jobStream: job.job_stream, runId: target.run_id, expiresAt: expiresAt.getTime() });
+  slot.setPending({
+    token: crypto.randomUUID(),
+    action,
+    jobId: job.id,
+    jobName: job.name,
+    jobStream: job.job_stream,
+    runId: target.run_id,
+    expiresAt: expiresAt.getTime(),
+  });
   return confirmAction({ action, job: target, expiresAt }, options);
 }
 
@@ -61,25 +90,42 @@ function failureOf(body: { type?: string }): HwaFailure {
 }
 
 /** "sim" / "yes": executes the pending action once (the token is its Idempotency-Key) if it is still valid. */
-export async function confirmPendingAction(c: Context<AppEnv>, asker: Asker, slot: PendingSlot, sessionId: string, options: AnswerOptions): Promise<Reply> {
+export async function confirmPendingAction(
+  c: Context<AppEnv>,
+  asker: Asker,
+  slot: PendingSlot,
+  sessionId: string,
+  options: AnswerOptions,
+): Promise<Reply> {
   const pending = slot.takePending();
   if (!pending) return nothingPending(options);
   const job = targetOf(pending);
-  if (pending.expiresAt <= options.now.getTime()) return nothingPending({ ...options, expired: { action: pending.action, job } });
-  if (!roleAllows(asker.role, "operator")) return roleCannotAct({ role: asker.role, action: pending.action, job }, options);
+  if (pending.expiresAt <= options.now.getTime())
+    return nothingPending({ ...options, expired: { action: pending.action, job } });
+  if (!roleAllows(asker.role, "operator"))
+    return roleCannotAct({ role: asker.role, action: pending.action, job }, options);
 
   const path = `/api/v1/jobs/${encodeURIComponent(pending.jobId)}/actions/${pending.action}`;
   let response: Response;
   try {
-    response = await runOnce(c, { user: asker.username, method: "POST", path, key: pending.token, body: "" }, async () => {
-      try {
-        return c.json(await performJobAction(c, pending.jobId, pending.action, { reason: `confirmed in chat session ${sessionId}` }), 200);
-      } catch (error) {
-        if (error instanceof Problem) return problemResponse(c, error);
-        if (isConvertibleToProblem(error)) return problemResponse(c, error.toProblem());
-        throw error;
-      }
-    });
+    response = await runOnce(
+      c,
+      { user: asker.username, method: "POST", path, key: pending.token, body: "" },
+      async () => {
+        try {
+          return c.json(
+            await performJobAction(c, pending.jobId, pending.action, {
+              reason: `confirmed in chat session ${sessionId}`,
+            }),
+            200,
+          );
+        } catch (error) {
+          if (error instanceof Problem) return problemResponse(c, error);
+          if (isConvertibleToProblem(error)) return problemResponse(c, error.toProblem());
+          throw error;
+        }
+      },
+    );
   } catch (error) {
     if (!(error instanceof Problem)) throw error;
     response = problemResponse(c, error);
@@ -87,5 +133,13 @@ export async function confirmPendingAction(c: Context<AppEnv>, asker: Asker, slo
   const body = (await response.json()) as JobActionResult & { type?: string };
   if (response.status === 200) return actionDone({ action: pending.action, job, result: { id: body.hwa.id } }, options);
   const retryAfter = Number(response.headers.get("Retry-After") ?? NaN);
-  return actionFailed({ action: pending.action, job, failure: failureOf(body), ...(Number.isFinite(retryAfter) ? { retryAfterSeconds: retryAfter } : {}) }, options);
+  return actionFailed(
+    {
+      action: pending.action,
+      job,
+      failure: failureOf(body),
+      ...(Number.isFinite(retryAfter) ? { retryAfterSeconds: retryAfter } : {}),
+    },
+    options,
+  );
 }

@@ -45,7 +45,10 @@ export const postTicket: RouteHandler<typeof ticket, AppEnv> = async (c) => {
   const body = (c.req.valid("json") as { session_id?: string } | undefined) ?? {};
   const sessionId = body.session_id ?? crypto.randomUUID();
   const issued = await issueTicket(readConfig(c.env), identity, sessionId);
-  return c.json({ ticket: issued.ticket, session_id: sessionId, expires_at: new Date(issued.expiresAt * 1000).toISOString() }, 201);
+  return c.json(
+    { ticket: issued.ticket, session_id: sessionId, expires_at: new Date(issued.expiresAt * 1000).toISOString() },
+    201,
+  );
 };
 
 const unauthorized = (detail: string) => new Problem({ status: 401, kind: "unauthenticated", detail });
@@ -57,10 +60,19 @@ const unauthorized = (detail: string) => new Problem({ status: 401, kind: "unaut
 export const openSocket: RouteHandler<typeof socket, AppEnv> = async (c) => {
   const url = new URL(c.req.url);
   if (url.searchParams.has("access_token") || url.searchParams.has("token")) {
-    throw new Problem({ status: 400, kind: "token-in-url", detail: "Never put a token in a URL: use a ticket from POST /api/v1/chat/tickets or a header" });
+    throw new Problem({
+      status: 400,
+      kind: "token-in-url",
+      detail: "Never put a token in a URL: use a ticket from POST /api/v1/chat/tickets or a header",
+    });
   }
   if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
-    throw new Problem({ status: 426, kind: "upgrade-required", detail: "This endpoint speaks WebSocket only", headers: { Upgrade: "websocket" } });
+    throw new Problem({
+      status: 426,
+      kind: "upgrade-required",
+      detail: "This endpoint speaks WebSocket only",
+      headers: { Upgrade: "websocket" },
+    });
   }
   const query = c.req.valid("query");
   let asker: Asker;
@@ -69,8 +81,16 @@ export const openSocket: RouteHandler<typeof socket, AppEnv> = async (c) => {
   if (query.ticket !== undefined) {
     const claims = await verifyTicket(readConfig(c.env), query.ticket);
     if (!claims) throw unauthorized("The ticket is invalid or expired");
-    if (query.session_id !== undefined && query.session_id !== claims.sid) throw unauthorized("The ticket belongs to another session");
-    if (await isRevoked(c.env.CACHE, { jti: claims.cred.jti, sub: claims.sub, iat: claims.cred.iat, exp: claims.cred.exp })) {
+    if (query.session_id !== undefined && query.session_id !== claims.sid)
+      throw unauthorized("The ticket belongs to another session");
+    if (
+      await isRevoked(c.env.CACHE, {
+        jti: claims.cred.jti,
+        sub: claims.sub,
+        iat: claims.cred.iat,
+        exp: claims.cred.exp,
+      })
+    ) {
       throw unauthorized("The credential the ticket was issued for was revoked");
     }
     asker = askerOf(c, { username: claims.sub, role: claims.role, ...claims.cred });
@@ -78,9 +98,16 @@ export const openSocket: RouteHandler<typeof socket, AppEnv> = async (c) => {
     redeem = `${claims.jti}.${claims.exp}`;
   } else {
     const identity = c.get("identity");
-    if (!identity) throw unauthorized(c.get("credentialProblem") ?? "Authenticate with a Bearer header, the session cookie or a ticket");
+    if (!identity)
+      throw unauthorized(
+        c.get("credentialProblem") ?? "Authenticate with a Bearer header, the session cookie or a ticket",
+      );
     if (identity.via === "cookie" && !sameOrigin(c)) {
-      throw new Problem({ status: 403, kind: "cross-origin", detail: "A WebSocket opened with the session cookie must come from this origin" });
+      throw new Problem({
+        status: 403,
+        kind: "cross-origin",
+        detail: "A WebSocket opened with the session cookie must come from this origin",
+      });
     }
     asker = askerOf(c, identity);
     sessionId = query.session_id ?? crypto.randomUUID();
@@ -91,7 +118,8 @@ export const openSocket: RouteHandler<typeof socket, AppEnv> = async (c) => {
   target.searchParams.set("session_id", sessionId);
   const answer = await sessionOf(c, asker.username, sessionId).fetch(new Request(target, { headers }));
   if (answer.status === 401) throw unauthorized("The ticket was already used");
-  if (!answer.webSocket) throw new Problem({ status: 500, kind: "internal-error", detail: "The chat session did not open a WebSocket" });
+  if (!answer.webSocket)
+    throw new Problem({ status: 500, kind: "internal-error", detail: "The chat session did not open a WebSocket" });
   // A new Response: the object's has immutable headers, and the middleware adds some on the way out.
   return new Response(null, { status: 101, webSocket: answer.webSocket }) as never;
 };

@@ -6,7 +6,10 @@ import { ChatMessage } from "./message";
 export const ChatRequest = z
   .strictObject({
     message: ChatMessage,
-    session_id: z.uuid().optional().openapi({ description: "Continue this session (follow-ups, confirmations); a new one starts when absent" }),
+    session_id: z
+      .uuid()
+      .optional()
+      .openapi({ description: "Continue this session (follow-ups, confirmations); a new one starts when absent" }),
   })
   .openapi("ChatRequest");
 
@@ -15,8 +18,14 @@ export const ChatResponse = z
     response: z.string().openapi({ description: "The answer as plain text, in the language of the question" }),
     correlation_id: z.string(),
     session_id: z.uuid(),
-    intent: z.string().openapi({ description: "job_status, job_log, failed_jobs, jobstream_status, workstation_status, job_dependencies, job_action, help, unknown" }),
-    data: z.record(z.string(), z.unknown()).optional().openapi({ description: "The structured facts the answer states" }),
+    intent: z.string().openapi({
+      description:
+        "job_status, job_log, failed_jobs, jobstream_status, workstation_status, job_dependencies, job_action, help, unknown",
+    }),
+    data: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .openapi({ description: "The structured facts the answer states" }),
     suggestions: z.array(z.string()).optional().openapi({ description: "Next questions, in the answer's language" }),
   })
   .openapi("ChatResponse");
@@ -40,7 +49,10 @@ const chatRoute = (path: string, summary: string) =>
   });
 
 export const chat = chatRoute("/api/v1/chat", "Ask about jobs, streams, workstations and logs; ask for actions");
-export const chatCompat = chatRoute("/api/chat", "Same as POST /api/v1/chat (compat path of the service Resync replaces)");
+export const chatCompat = chatRoute(
+  "/api/chat",
+  "Same as POST /api/v1/chat (compat path of the service Resync replaces)",
+);
 
 export const TicketRequest = z.strictObject({ session_id: z.uuid().optional() }).openapi("ChatTicketRequest");
 
@@ -54,7 +66,11 @@ export const ticket = createRoute({
   responses: {
     201: {
       description: "Valid for 30 seconds, once, for this session",
-      content: { "application/json": { schema: z.object({ ticket: z.string(), session_id: z.uuid(), expires_at: z.string() }).openapi("ChatTicket") } },
+      content: {
+        "application/json": {
+          schema: z.object({ ticket: z.string(), session_id: z.uuid(), expires_at: z.string() }).openapi("ChatTicket"),
+        },
+      },
     },
     ...problemResponses(400, 401, 403, 415, 429),
   },
@@ -74,7 +90,10 @@ export const socket = createRoute({
     "(4408) or when its credential expires or is revoked (4401).",
   request: {
     query: z.object({
-      session_id: z.uuid().optional().openapi({ description: "The session to join; required with a ticket (it is bound to one)" }),
+      session_id: z
+        .uuid()
+        .optional()
+        .openapi({ description: "The session to join; required with a ticket (it is bound to one)" }),
       ticket: z.string().max(2048).optional(),
     }),
   },

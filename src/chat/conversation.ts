@@ -71,21 +71,40 @@ export async function converse(
   let resolved: Entities = {};
   let reply: Reply;
   try {
-    const answer = await answerUnderstood(c, asker, session, sessionId, understood, known, plan instanceof HwaError ? plan : undefined, freshness, base);
+    const answer = await answerUnderstood(
+      c,
+      asker,
+      session,
+      sessionId,
+      understood,
+      known,
+      plan instanceof HwaError ? plan : undefined,
+      freshness,
+      base,
+    );
     reply = answer.reply;
     resolved = answer.resolved;
   } catch (error) {
     if (!(error instanceof HwaError)) throw error;
-    reply = answerHwaTrouble({ failure: error.failure, retryAfterSeconds: error.retryAfterSeconds }, { ...base, intent: understood.intent });
+    reply = answerHwaTrouble(
+      { failure: error.failure, retryAfterSeconds: error.retryAfterSeconds },
+      { ...base, intent: understood.intent },
+    );
   }
   return { reply, context: nextContext(session.context, understood, resolved) };
 }
 
 /** Follow-ups refer to what this answer was about, by the plan's names; "sim"/"não" leave the subject as it was. */
-function nextContext(previous: ConversationContext, understood: Understanding, resolved: Entities): ConversationContext {
+function nextContext(
+  previous: ConversationContext,
+  understood: Understanding,
+  resolved: Entities,
+): ConversationContext {
   const action = understood.entities.action;
-  if (understood.intent === "job_action" && (action === "confirm" || action === "decline")) return { ...previous, language: understood.language };
-  if (understood.intent === "help" || understood.intent === "unknown") return { ...previous, language: understood.language };
+  if (understood.intent === "job_action" && (action === "confirm" || action === "decline"))
+    return { ...previous, language: understood.language };
+  if (understood.intent === "help" || understood.intent === "unknown")
+    return { ...previous, language: understood.language };
   const entities = { ...understood.entities, ...resolved };
   delete entities.action;
   return { intent: understood.intent, entities, language: understood.language };
@@ -103,12 +122,14 @@ async function answerUnderstood(
   base: AnswerOptions,
 ): Promise<{ reply: Reply; resolved: Entities }> {
   const { intent, entities } = understood;
-  const options = (): AnswerOptions => (freshness.staleSeconds !== undefined ? { ...base, stale: { ageSeconds: freshness.staleSeconds } } : base);
+  const options = (): AnswerOptions =>
+    freshness.staleSeconds !== undefined ? { ...base, stale: { ageSeconds: freshness.staleSeconds } } : base;
   const none = { resolved: {} };
 
   if (intent === "help") return { reply: answerHelp(base), ...none };
   if (intent === "unknown") return { reply: answerUnknown(base), ...none };
-  if (intent === "job_action" && entities.action === "confirm") return { reply: await confirmPendingAction(c, asker, session, sessionId, base), ...none };
+  if (intent === "job_action" && entities.action === "confirm")
+    return { reply: await confirmPendingAction(c, asker, session, sessionId, base), ...none };
   if (intent === "job_action" && entities.action === "decline") return { reply: declineAction(session, base), ...none };
   if (!plan) throw planFailure!;
 
@@ -121,7 +142,11 @@ async function answerUnderstood(
       const at = Date.parse(job.ended_at ?? job.started_at ?? "");
       return at >= from && at < to;
     });
-    const question = { since, ...(entities.until ? { until: entities.until } : {}), ...(stream ? { jobStream: stream } : {}) };
+    const question = {
+      since,
+      ...(entities.until ? { until: entities.until } : {}),
+      ...(stream ? { jobStream: stream } : {}),
+    };
     return { reply: answerFailedJobs(failed, question, options()), resolved: stream ? { job_stream: stream } : {} };
   }
 
@@ -129,7 +154,10 @@ async function answerUnderstood(
     if (!entities.job_stream) return { reply: askForName("job_stream", intent, base), ...none };
     const found = resolveJobStream(entities.job_stream, plan.jobStreams, intent, options());
     if ("reply" in found) return { reply: found.reply, ...none };
-    const [stream, jobs] = await Promise.all([readJobStream(c, found.found.id).then((read) => freshness.note(read)), jobsOfStream(c, found.found, freshness)]);
+    const [stream, jobs] = await Promise.all([
+      readJobStream(c, found.found.id).then((read) => freshness.note(read)),
+      jobsOfStream(c, found.found, freshness),
+    ]);
     return { reply: answerJobStream(stream, jobs, options()), resolved: { job_stream: stream.name } };
   }
 
@@ -144,7 +172,10 @@ async function answerUnderstood(
   if (!entities.job) return { reply: askForName("job", intent, base), ...none };
   // A plan larger than the chat indexes may still hold the name: look it up exactly.
   const written = entities.job.toUpperCase();
-  const jobs = plan.complete || plan.jobs.some((job) => job.name === written) ? plan.jobs : [...plan.jobs, ...(await jobsNamed(c, written, freshness))];
+  const jobs =
+    plan.complete || plan.jobs.some((job) => job.name === written)
+      ? plan.jobs
+      : [...plan.jobs, ...(await jobsNamed(c, written, freshness))];
   const found = resolveJob(entities.job, entities.job_stream, jobs, intent, options());
   if ("reply" in found) return { reply: found.reply, ...none };
   const resolved = { job: found.found.name, ...(found.found.job_stream ? { job_stream: found.found.job_stream } : {}) };

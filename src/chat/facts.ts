@@ -29,7 +29,8 @@ export class Freshness {
 
 /** Jobs named exactly `name` (any stream): for plans larger than what the chat indexes. */
 export async function jobsNamed(c: Context<AppEnv>, name: string, freshness: Freshness): Promise<Job[]> {
-  return freshness.note(await readJobPage(c, query([matches("name", name)], "jobStreamName ASC, name ASC"), PAGE, 0)).jobs;
+  return freshness.note(await readJobPage(c, query([matches("name", name)], "jobStreamName ASC, name ASC"), PAGE, 0))
+    .jobs;
 }
 
 /** Jobs whose current run ended in error (ABEND, FAIL), optionally of one stream. */
@@ -41,6 +42,8 @@ export async function failedJobs(c: Context<AppEnv>, stream: string | undefined,
 
 /** The jobs of one job stream instance. */
 export async function jobsOfStream(c: Context<AppEnv>, stream: JobStream, freshness: Freshness): Promise<Job[]> {
-  const page = freshness.note(await readJobPage(c, query([matches("jobStreamName", stream.name)], "jobStreamName ASC, name ASC"), PAGE, 0));
+  const page = freshness.note(
+    await readJobPage(c, query([matches("jobStreamName", stream.name)], "jobStreamName ASC, name ASC"), PAGE, 0),
+  );
   return page.jobs.filter((job) => job.job_stream_id === stream.id);
 }

@@ -28,7 +28,14 @@ const ClientFrame = z.strictObject({
 type Outcome = { send?: SocketFrame; close?: { code: number; reason: string } };
 
 function error(status: number, title: string, detail: string, correlationId: string, retryAfter?: number): SocketFrame {
-  return { type: "error", status, title, detail, correlation_id: correlationId, ...(retryAfter ? { retry_after: retryAfter } : {}) };
+  return {
+    type: "error",
+    status,
+    title,
+    detail,
+    correlation_id: correlationId,
+    ...(retryAfter ? { retry_after: retryAfter } : {}),
+  };
 }
 
 export const socketFrame = {
@@ -47,25 +54,43 @@ export const socketFrame = {
     if (new TextEncoder().encode(raw).byteLength > MAX_FRAME_BYTES) {
       return { close: { code: 1009, reason: "frame too large" } };
     }
-    if (asker.exp * 1000 <= Date.now() || (await isRevoked(env.CACHE, { jti: asker.jti, sub: asker.username, iat: asker.iat, exp: asker.exp }))) {
-      return { send: error(401, "Unauthorized", "The credential of this connection expired or was revoked; reconnect", correlationId), close: { code: 4401, reason: "unauthorized" } };
+    if (
+      asker.exp * 1000 <= Date.now() ||
+      (await isRevoked(env.CACHE, { jti: asker.jti, sub: asker.username, iat: asker.iat, exp: asker.exp }))
+    ) {
+      return {
+        send: error(
+          401,
+          "Unauthorized",
+          "The credential of this connection expired or was revoked; reconnect",
+          correlationId,
+        ),
+        close: { code: 4401, reason: "unauthorized" },
+      };
     }
     let json: unknown;
     try {
       json = JSON.parse(raw);
     } catch {
-      return { send: error(400, "Bad Request", 'Frames are JSON: {"type": "message", "message": "..."}', correlationId) };
+      return {
+        send: error(400, "Bad Request", 'Frames are JSON: {"type": "message", "message": "..."}', correlationId),
+      };
     }
     const frame = ClientFrame.safeParse(json);
     if (!frame.success) {
-      const detail = frame.error.issues.map((issue) => `${issue.path.join(".") || "frame"}: ${issue.message}`).join("; ");
+      const detail = frame.error.issues
+        .map((issue) => `${issue.path.join(".") || "frame"}: ${issue.message}`)
+        .join("; ");
       return { send: error(400, "Bad Request", detail.slice(0, 500), correlationId) };
     }
     const id = frame.data.correlation_id ? correlationIdFrom(frame.data.correlation_id) : correlationId;
     try {
       await consume(env, chatPolicy, `user:${asker.username}`);
     } catch (problem) {
-      if (problem instanceof Problem) return { send: error(problem.status, problem.title, problem.message, id, Number(problem.headers["Retry-After"])) };
+      if (problem instanceof Problem)
+        return {
+          send: error(problem.status, problem.title, problem.message, id, Number(problem.headers["Retry-After"])),
+        };
       throw problem;
     }
     return { send: { type: "message", ...(await answer(id, frame.data.message)) } };

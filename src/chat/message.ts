@@ -6,4 +6,7 @@ export const ChatMessage = z
   .max(10_000 * 2)
   .transform((text) => text.replaceAll("\u0000", ""))
   .pipe(z.string().trim().min(1, "message is empty").max(10_000, "message is longer than 10000 characters"))
-  .openapi({ description: "The operator's question or instruction, 1..10000 characters (NUL bytes are stripped)", example: "qual o status do job PAYROLL_EXTRACT?" });
+  .openapi({
+    description: "The operator's question or instruction, 1..10000 characters (NUL bytes are stripped)",
+    example: "qual o status do job PAYROLL_EXTRACT?",
+  });

@@ -34,13 +34,19 @@ const hasMore = (page: Read<Page<"jobs", Job>>) => pageText(page.json, "jobs")?.
 
 export async function readPlan(c: Context<AppEnv>, freshness: Freshness): Promise<Plan> {
   const oql = query([], "jobStreamName ASC, name ASC");
-  const [first, streams, workstations] = await Promise.all([readJobPage(c, oql, PAGE, 0), readJobStreamPage(c, query([]), PAGE, 0), readWorkstations(c)]);
+  const [first, streams, workstations] = await Promise.all([
+    readJobPage(c, oql, PAGE, 0),
+    readJobStreamPage(c, query([]), PAGE, 0),
+    readWorkstations(c),
+  ]);
   const pages = [first];
-  for (let offset = PAGE; hasMore(pages.at(-1)!) && offset < MAX_PLAN_JOBS; offset += PAGE) pages.push(await readJobPage(c, oql, PAGE, offset));
+  for (let offset = PAGE; hasMore(pages.at(-1)!) && offset < MAX_PLAN_JOBS; offset += PAGE)
+    pages.push(await readJobPage(c, oql, PAGE, offset));
   for (const read of [...pages, streams, workstations]) freshness.saw(read);
 
   const texts = [...pages.map((page) => page.json), streams.json, workstations.json];
-  if (remembered && remembered.texts.length === texts.length && remembered.texts.every((text, i) => text === texts[i])) return remembered.plan;
+  if (remembered && remembered.texts.length === texts.length && remembered.texts.every((text, i) => text === texts[i]))
+    return remembered.plan;
   const jobs = pages.flatMap((page) => page.value.jobs);
   const plan: Plan = {
     jobs,

@@ -14,14 +14,28 @@ const LOG_LEVELS = new Set(["debug", "info", "warn", "error"]);
 export function scopeFor(asker: Asker, env: Bindings, waitUntil: (promise: Promise<unknown>) => void): Context<AppEnv> {
   const request = new Request("https://resync.internal/api/v1/chat", {
     method: "POST",
-    headers: { "CF-Connecting-IP": asker.ip, "X-Correlation-ID": asker.correlationId, ...(asker.traceparent ? { traceparent: asker.traceparent } : {}) },
+    headers: {
+      "CF-Connecting-IP": asker.ip,
+      "X-Correlation-ID": asker.correlationId,
+      ...(asker.traceparent ? { traceparent: asker.traceparent } : {}),
+    },
   });
   const c = new Context<AppEnv>(request, { env, executionCtx: { waitUntil, passThroughOnException() {}, props: {} } });
   const trace = traceFrom(asker.traceparent);
   const level = (LOG_LEVELS.has(env.LOG_LEVEL ?? "") ? env.LOG_LEVEL : "info") as LogLevel;
   c.set("correlationId", asker.correlationId);
   c.set("trace", trace);
-  c.set("log", createLogger(level, { correlation_id: asker.correlationId, trace_id: trace.traceId, chat_user: asker.username }));
-  c.set("identity", { username: asker.username, role: asker.role, jti: asker.jti, iat: asker.iat, exp: asker.exp, via: "bearer" });
+  c.set(
+    "log",
+    createLogger(level, { correlation_id: asker.correlationId, trace_id: trace.traceId, chat_user: asker.username }),
+  );
+  c.set("identity", {
+    username: asker.username,
+    role: asker.role,
+    jti: asker.jti,
+    iat: asker.iat,
+    exp: asker.exp,
+    via: "bearer",
+  });
   return c;
 }

@@ -22,7 +22,12 @@ const ticketClaims = z.object({
 });
 export type TicketClaims = z.infer<typeof ticketClaims>;
 
-export async function issueTicket(config: Config, identity: Identity, sessionId: string, now = Math.floor(Date.now() / 1000)) {
+export async function issueTicket(
+  config: Config,
+  identity: Identity,
+  sessionId: string,
+  now = Math.floor(Date.now() / 1000),
+) {
   const claims: TicketClaims & { iss: string; aud: string; iat: number } = {
     sub: identity.username,
     role: identity.role,

@@ -45,7 +45,11 @@ const workstations = createRoute({
   summary: "Workstations of the current plan",
   middleware: requireRole("viewer"),
   responses: {
-    200: { description: "Workstations", headers: cachedReadHeaders, content: { "application/json": { schema: z.object({ items: z.array(WorkstationSchema) }) } } },
+    200: {
+      description: "Workstations",
+      headers: cachedReadHeaders,
+      content: { "application/json": { schema: z.object({ items: z.array(WorkstationSchema) }) } },
+    },
     ...hwaProblems,
   },
 });
@@ -56,7 +60,14 @@ const engine = createRoute({
   tags: ["engine"],
   summary: "The HWA engine's version, license, locale and time zone",
   middleware: requireRole("viewer"),
-  responses: { 200: { description: "Engine info", headers: cachedReadHeaders, content: { "application/json": { schema: EngineSchema } } }, ...hwaProblems },
+  responses: {
+    200: {
+      description: "Engine info",
+      headers: cachedReadHeaders,
+      content: { "application/json": { schema: EngineSchema } },
+    },
+    ...hwaProblems,
+  },
 });
 
 const listWorkstations: RouteHandler<typeof workstations, AppEnv> = async (c) => {
@@ -71,4 +82,6 @@ const engineInfo: RouteHandler<typeof engine, AppEnv> = async (c) => {
   return jsonText<Engine>(c, read.json);
 };
 
-export const engineRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(workstations, listWorkstations).openapi(engine, engineInfo);
+export const engineRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(workstations, listWorkstations)
+  .openapi(engine, engineInfo);

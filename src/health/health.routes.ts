@@ -32,7 +32,11 @@ const liveness = {
 };
 
 export const health = createRoute({ ...liveness, path: "/health" });
-export const healthCompat = createRoute({ ...liveness, path: "/api/health", description: "Compatibility path of /health." });
+export const healthCompat = createRoute({
+  ...liveness,
+  path: "/api/health",
+  description: "Compatibility path of /health.",
+});
 
 export const ready = createRoute({
   method: "get",

@@ -36,23 +36,35 @@ async function timed(critical: boolean, check: () => Promise<void>, name: string
 
 /** A write and a read of one row: proves the database is reachable and takes writes. */
 function checkLibsql(config: Config): Promise<ComponentHealth> {
-  return timed(true, async () => {
-    const db = await database(config);
-    const now = new Date();
-    await db
-      .insert(readinessProbes)
-      .values({ id: "readiness", checkedAt: now })
-      .onConflictDoUpdate({ target: readinessProbes.id, set: { checkedAt: now } });
-    const row = await db.select({ checkedAt: readinessProbes.checkedAt }).from(readinessProbes).where(sql`${readinessProbes.id} = 'readiness'`).get();
-    if (!row) throw new Error("probe row missing after write");
-  }, "libsql");
+  return timed(
+    true,
+    async () => {
+      const db = await database(config);
+      const now = new Date();
+      await db
+        .insert(readinessProbes)
+        .values({ id: "readiness", checkedAt: now })
+        .onConflictDoUpdate({ target: readinessProbes.id, set: { checkedAt: now } });
+      const row = await db
+        .select({ checkedAt: readinessProbes.checkedAt })
+        .from(readinessProbes)
+        .where(sql`${readinessProbes.id} = 'readiness'`)
+        .get();
+      if (!row) throw new Error("probe row missing after write");
+    },
+    "libsql",
+  );
 }
 
 /** A read only: KV allows one write per second per key, which frequent probes would exceed. */
 function checkKv(env: Bindings): Promise<ComponentHealth> {
-  return timed(true, async () => {
-    await env.CACHE.get("readiness:probe");
-  }, "kv");
+  return timed(
+    true,
+    async () => {
+      await env.CACHE.get("readiness:probe");
+    },
+    "kv",
+  );
 }
 
 function durableObjectNamespaces(env: Bindings): [string, DurableObjectNamespace][] {
@@ -60,14 +72,20 @@ function durableObjectNamespaces(env: Bindings): [string, DurableObjectNamespace
 }
 
 /** One real round trip to every Durable Object namespace bound to the Worker. */
-async function checkDurableObjects(env: Bindings): Promise<ComponentHealth & { namespaces: Record<string, ComponentHealth> }> {
+async function checkDurableObjects(
+  env: Bindings,
+): Promise<ComponentHealth & { namespaces: Record<string, ComponentHealth> }> {
   const started = Date.now();
   const entries = await Promise.all(
     durableObjectNamespaces(env).map(async ([binding, namespace]) => {
-      const health = await timed(true, async () => {
-        const stub = namespace.get(namespace.idFromName("readiness")) as unknown as Pingable;
-        await stub.ping();
-      }, binding);
+      const health = await timed(
+        true,
+        async () => {
+          const stub = namespace.get(namespace.idFromName("readiness")) as unknown as Pingable;
+          await stub.ping();
+        },
+        binding,
+      );
       return [binding, health] as const;
     }),
   );
@@ -85,11 +103,15 @@ function checkHwa(config: Config): Promise<ComponentHealth> {
   if (!config.HWA_BASE_URL) return Promise.resolve({ status: "not_configured", latency_ms: 0, critical: false });
   const base = config.HWA_BASE_URL.replace(/\/$/, "");
   const headers = { Accept: "application/json", Authorization: authorizationOf(credentialsOf(config)) };
-  return timed(false, async () => {
-    const response = await fetch(`${base}/api/v2/engine/info`, { headers });
-    await response.body?.cancel();
-    if (!response.ok) throw new Error(`HWA answered ${response.status}`);
-  }, "hwa");
+  return timed(
+    false,
+    async () => {
+      const response = await fetch(`${base}/api/v2/engine/info`, { headers });
+      await response.body?.cancel();
+      if (!response.ok) throw new Error(`HWA answered ${response.status}`);
+    },
+    "hwa",
+  );
 }
 
 export interface Readiness {

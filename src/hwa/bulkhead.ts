@@ -57,7 +57,8 @@ export class Bulkhead {
   /** A slot when one is free, taking back first the slots of calls that cannot be running any more. */
   private take(): Slot | undefined {
     const now = this.now();
-    if (this.slots.size >= this.options.capacity) for (const slot of this.slots) if (slot.until <= now) this.slots.delete(slot);
+    if (this.slots.size >= this.options.capacity)
+      for (const slot of this.slots) if (slot.until <= now) this.slots.delete(slot);
     if (this.slots.size >= this.options.capacity) return undefined;
     const slot = { until: now + this.options.leaseMs };
     this.slots.add(slot);
@@ -70,7 +71,8 @@ export class Bulkhead {
     // Those already waiting go first: a newcomer takes a free slot only when nobody waits.
     const slot = this.waiters.size === 0 ? this.take() : undefined;
     if (slot) return slot;
-    if (this.waiters.size >= this.options.queueLength) throw new HwaError("bulkhead-full", "too many HWA calls in progress");
+    if (this.waiters.size >= this.options.queueLength)
+      throw new HwaError("bulkhead-full", "too many HWA calls in progress");
     const waiter = {};
     const giveUpAt = now + this.options.queueTimeoutMs;
     this.waiters.set(waiter, now);

@@ -30,14 +30,24 @@ export interface ListQuery {
   offset: number;
 }
 
-export const jobActions = ["hold", "release", "cancel", "kill", "confirm-succ", "confirm-abend", "release-all-dependencies"] as const;
+export const jobActions = [
+  "hold",
+  "release",
+  "cancel",
+  "kill",
+  "confirm-succ",
+  "confirm-abend",
+  "release-all-dependencies",
+] as const;
 export type JobAction = (typeof jobActions)[number];
 export const jobStreamActions = ["hold", "release", "cancel"] as const;
 export type JobStreamAction = (typeof jobStreamActions)[number];
 
 /** The Authorization header HWA expects for these credentials. */
 export function authorizationOf(credentials: HwaCredentials): string {
-  return "apiKey" in credentials ? `Bearer ${credentials.apiKey}` : `Basic ${btoa(`${credentials.username}:${credentials.password}`)}`;
+  return "apiKey" in credentials
+    ? `Bearer ${credentials.apiKey}`
+    : `Basic ${btoa(`${credentials.username}:${credentials.password}`)}`;
 }
 
 const JobPage = page(JobInPlan);
@@ -126,7 +136,13 @@ export class HwaClient {
     });
   }
 
-  private async json<T extends z.ZodType>(schema: T, method: "GET" | "PUT" | "POST", path: string, query: Record<string, string | number | undefined> = {}, body?: unknown): Promise<z.infer<T>> {
+  private async json<T extends z.ZodType>(
+    schema: T,
+    method: "GET" | "PUT" | "POST",
+    path: string,
+    query: Record<string, string | number | undefined> = {},
+    body?: unknown,
+  ): Promise<z.infer<T>> {
     const text = await this.send(method, path, query, body, "application/json");
     let json: unknown;
     try {
@@ -144,7 +160,12 @@ export class HwaClient {
   }
 
   listJobs(query: ListQuery) {
-    return this.json(JobPage, "GET", "/api/v2/plan/job", { oql: query.oql, limit: query.limit, offset: query.offset, plan_id: "current" });
+    return this.json(JobPage, "GET", "/api/v2/plan/job", {
+      oql: query.oql,
+      limit: query.limit,
+      offset: query.offset,
+      plan_id: "current",
+    });
   }
 
   job(jobId: string) {
@@ -153,18 +174,35 @@ export class HwaClient {
 
   /** Jobs this job waits for (`predecessors`) or that wait for it (`successors`). */
   relatives(jobId: string, direction: "predecessors" | "successors", depth = 1) {
-    return this.json(JobPage.or(JobInPlan.array()), "GET", `/api/v2/plan/job/${encodeURIComponent(jobId)}/${direction}`, { depth });
+    return this.json(
+      JobPage.or(JobInPlan.array()),
+      "GET",
+      `/api/v2/plan/job/${encodeURIComponent(jobId)}/${direction}`,
+      { depth },
+    );
   }
 
   /** A run's log as text, optionally a line range (1-based, inclusive). */
   async jobLog(runId: string, range: { fromLine?: number; toLine?: number } = {}): Promise<string> {
-    return this.send("GET", `/api/v2/plan/job/run/${encodeURIComponent(runId)}/joblog`, { from_line: range.fromLine, to_line: range.toLine }, undefined, "text/plain");
+    return this.send(
+      "GET",
+      `/api/v2/plan/job/run/${encodeURIComponent(runId)}/joblog`,
+      { from_line: range.fromLine, to_line: range.toLine },
+      undefined,
+      "text/plain",
+    );
   }
 
   /** HWA wants a JSON body on PUT actions even when empty; confirm-* take `{conditions}`. */
   jobAction(jobId: string, action: JobAction) {
     const body = action.startsWith("confirm-") ? { conditions: [] } : {};
-    return this.json(ResourceResponse, "PUT", `/api/v2/plan/job/${encodeURIComponent(jobId)}/action/${action}`, {}, body);
+    return this.json(
+      ResourceResponse,
+      "PUT",
+      `/api/v2/plan/job/${encodeURIComponent(jobId)}/action/${action}`,
+      {},
+      body,
+    );
   }
 
   /** Rerun acts on a run id and answers the new run's id. */
@@ -173,7 +211,12 @@ export class HwaClient {
   }
 
   listJobStreams(query: ListQuery) {
-    return this.json(JobStreamPage, "GET", "/api/v2/plan/jobstream", { oql: query.oql, limit: query.limit, offset: query.offset, plan_id: "current" });
+    return this.json(JobStreamPage, "GET", "/api/v2/plan/jobstream", {
+      oql: query.oql,
+      limit: query.limit,
+      offset: query.offset,
+      plan_id: "current",
+    });
   }
 
   jobStream(jobStreamId: string) {
@@ -181,11 +224,21 @@ export class HwaClient {
   }
 
   jobStreamAction(jobStreamId: string, action: JobStreamAction) {
-    return this.json(ResourceResponse, "PUT", `/api/v2/plan/jobstream/${encodeURIComponent(jobStreamId)}/action/${action}`, {}, {});
+    return this.json(
+      ResourceResponse,
+      "PUT",
+      `/api/v2/plan/jobstream/${encodeURIComponent(jobStreamId)}/action/${action}`,
+      {},
+      {},
+    );
   }
 
   listWorkstations(query: ListQuery) {
-    return this.json(WorkstationPage, "GET", "/api/v2/plan/workstation", { oql: query.oql, limit: query.limit, offset: query.offset });
+    return this.json(WorkstationPage, "GET", "/api/v2/plan/workstation", {
+      oql: query.oql,
+      limit: query.limit,
+      offset: query.offset,
+    });
   }
 
   workstation(workstationId: string) {

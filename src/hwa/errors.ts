@@ -34,10 +34,16 @@ export class HwaError extends Error {
 
 /** The problem+json an HWA failure becomes: the caller learns what to do, never our internals. */
 export function hwaProblem(error: HwaError): Problem {
-  const retry = (seconds: number | undefined, fallback: number) => ({ "Retry-After": String(Math.max(1, Math.ceil(seconds ?? fallback))) });
+  const retry = (seconds: number | undefined, fallback: number) => ({
+    "Retry-After": String(Math.max(1, Math.ceil(seconds ?? fallback))),
+  });
   switch (error.failure) {
     case "credentials-rejected":
-      return new Problem({ status: 502, kind: "hwa-credentials-rejected", detail: "HWA rejected Resync's credentials (upstream rejected our credentials)" });
+      return new Problem({
+        status: 502,
+        kind: "hwa-credentials-rejected",
+        detail: "HWA rejected Resync's credentials (upstream rejected our credentials)",
+      });
     case "not-found":
       return new Problem({ status: 404, kind: "hwa-not-found", detail: error.message });
     case "bad-request":
@@ -45,21 +51,54 @@ export function hwaProblem(error: HwaError): Problem {
     case "conflict":
       return new Problem({ status: 409, kind: "hwa-conflict", detail: error.message });
     case "rate-limited":
-      return new Problem({ status: 503, kind: "hwa-rate-limited", detail: "HWA is limiting requests; try again shortly", headers: retry(error.retryAfterSeconds, 5) });
+      return new Problem({
+        status: 503,
+        kind: "hwa-rate-limited",
+        detail: "HWA is limiting requests; try again shortly",
+        headers: retry(error.retryAfterSeconds, 5),
+      });
     case "timeout":
-      return new Problem({ status: 504, kind: "hwa-timeout", detail: "HWA did not answer in time", headers: retry(undefined, 5) });
+      return new Problem({
+        status: 504,
+        kind: "hwa-timeout",
+        detail: "HWA did not answer in time",
+        headers: retry(undefined, 5),
+      });
     case "circuit-open":
-      return new Problem({ status: 503, kind: "hwa-circuit-open", detail: "HWA is failing; calls are paused", headers: retry(error.retryAfterSeconds, 60) });
+      return new Problem({
+        status: 503,
+        kind: "hwa-circuit-open",
+        detail: "HWA is failing; calls are paused",
+        headers: retry(error.retryAfterSeconds, 60),
+      });
     case "bulkhead-full":
-      return new Problem({ status: 503, kind: "hwa-busy", detail: "Too many calls to HWA are in progress; try again shortly", headers: retry(undefined, 1) });
+      return new Problem({
+        status: 503,
+        kind: "hwa-busy",
+        detail: "Too many calls to HWA are in progress; try again shortly",
+        headers: retry(undefined, 1),
+      });
     case "not-configured":
-      return new Problem({ status: 503, kind: "hwa-not-configured", detail: "HWA_BASE_URL is not configured", headers: retry(undefined, 60) });
+      return new Problem({
+        status: 503,
+        kind: "hwa-not-configured",
+        detail: "HWA_BASE_URL is not configured",
+        headers: retry(undefined, 60),
+      });
     case "invalid-response":
-      return new Problem({ status: 502, kind: "hwa-invalid-response", detail: "HWA answered with an unexpected response" });
+      return new Problem({
+        status: 502,
+        kind: "hwa-invalid-response",
+        detail: "HWA answered with an unexpected response",
+      });
     case "upstream-error":
       return new Problem({ status: 502, kind: "hwa-error", detail: "HWA failed to answer the request" });
-    case "unavailable":
     default:
-      return new Problem({ status: 503, kind: "hwa-unavailable", detail: "HWA is unavailable; try again shortly", headers: retry(error.retryAfterSeconds, 5) });
+      return new Problem({
+        status: 503,
+        kind: "hwa-unavailable",
+        detail: "HWA is unavailable; try again shortly",
+        headers: retry(error.retryAfterSeconds, 5),
+      });
   }
 }

@@ -92,7 +92,10 @@ export class UpstreamGuard {
     if (!this.breaker) {
       this.breaker = library.circuitBreaker(
         library.handleWhen((error) => isUpstreamFailure(error, library)),
-        { halfOpenAfter: this.options.breakerOpenMs, breaker: new library.ConsecutiveBreaker(this.options.breakerThreshold) },
+        {
+          halfOpenAfter: this.options.breakerOpenMs,
+          breaker: new library.ConsecutiveBreaker(this.options.breakerThreshold),
+        },
       );
       this.breaker.onBreak(() => {
         this.openedAt = Date.now();
@@ -110,16 +113,22 @@ export class UpstreamGuard {
   async call<T>(idempotent: boolean, attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const library = await loadCockatiel();
     const breaker = this.circuit(library);
-    const retries = library.retry(library.handleWhen((error) => isRetryable(error, idempotent, library)), {
-      maxAttempts: this.options.retries,
-      backoff: new UpstreamBackoff(this.options),
-    });
+    const retries = library.retry(
+      library.handleWhen((error) => isRetryable(error, idempotent, library)),
+      {
+        maxAttempts: this.options.retries,
+        backoff: new UpstreamBackoff(this.options),
+      },
+    );
     const perAttempt = library.timeout(this.options.attemptTimeoutMs, library.TimeoutStrategy.Aggressive);
     const deadline = library.timeout(this.options.deadlineMs, library.TimeoutStrategy.Aggressive);
     try {
       return await this.bulkhead.run(() =>
         deadline.execute(({ signal: callSignal }) =>
-          retries.execute(() => breaker.execute(() => perAttempt.execute(({ signal }) => attempt(signal)), callSignal), callSignal),
+          retries.execute(
+            () => breaker.execute(() => perAttempt.execute(({ signal }) => attempt(signal)), callSignal),
+            callSignal,
+          ),
         ),
       );
     } catch (error) {

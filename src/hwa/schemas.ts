@@ -132,4 +132,7 @@ export const ResourceResponse = z.looseObject({ id: z.string().optional(), url: 
 export type ResourceResponse = z.infer<typeof ResourceResponse>;
 
 /** The engine's error body (seen on V1 and in HCL's samples); V2 declares none, so it may be absent. */
-export const EngineError = z.looseObject({ exceptionName: z.string().optional(), messages: z.array(z.string()).optional() });
+export const EngineError = z.looseObject({
+  exceptionName: z.string().optional(),
+  messages: z.array(z.string()).optional(),
+});

@@ -1,6 +1,17 @@
 // Internal → common status (HWA.md, from the DWC user's guide) and the words an operator reads.
 
-export const commonStatuses = ["WAITING", "READY", "RUNNING", "SUCCESSFUL", "ERROR", "CANCELED", "HELD", "UNDECIDED", "BLOCKED", "SUPPRESS"] as const;
+export const commonStatuses = [
+  "WAITING",
+  "READY",
+  "RUNNING",
+  "SUCCESSFUL",
+  "ERROR",
+  "CANCELED",
+  "HELD",
+  "UNDECIDED",
+  "BLOCKED",
+  "SUPPRESS",
+] as const;
 export type CommonStatus = (typeof commonStatuses)[number];
 
 const byInternal: Record<string, CommonStatus> = {
@@ -30,8 +41,12 @@ const byInternal: Record<string, CommonStatus> = {
  * The common status of a job: HWA's own `lastRunCommonStatus` when it sent one, else derived from the
  * internal status; the canceled flag wins, and a job held by the user reads HELD.
  */
-export function commonStatusOf(internal: string | undefined, flags: { canceled?: boolean; heldByUser?: boolean; reported?: string } = {}): CommonStatus | undefined {
-  if (flags.reported && (commonStatuses as readonly string[]).includes(flags.reported)) return flags.reported as CommonStatus;
+export function commonStatusOf(
+  internal: string | undefined,
+  flags: { canceled?: boolean; heldByUser?: boolean; reported?: string } = {},
+): CommonStatus | undefined {
+  if (flags.reported && (commonStatuses as readonly string[]).includes(flags.reported))
+    return flags.reported as CommonStatus;
   if (flags.canceled) return "CANCELED";
   if (flags.heldByUser) return "HELD";
   return internal ? byInternal[internal] : undefined;
@@ -94,7 +109,11 @@ const substatusWords: Record<"en" | "pt", Record<string, string>> = {
 };
 
 /** "ended in error (ABEND)" / "terminou com erro (ABEND)", with the substatus when HWA gives one. */
-export function describeStatus(internal: string | undefined, substatus: string | undefined, language: "en" | "pt"): string {
+export function describeStatus(
+  internal: string | undefined,
+  substatus: string | undefined,
+  language: "en" | "pt",
+): string {
   if (!internal) return language === "pt" ? "status desconhecido" : "unknown status";
   const base = words[language][internal] ?? internal;
   const detail = substatus ? substatusWords[language][substatus] : undefined;

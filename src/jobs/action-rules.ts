@@ -15,12 +15,17 @@ const accepts: Record<Exclude<JobActionName, "cancel">, readonly string[]> = {
 };
 
 /** Why `action` makes no sense for a job in `status`, or undefined when HWA would accept it. */
-export function refusal(job: { name: string; id: string }, status: string | null, action: JobActionName): string | undefined {
+export function refusal(
+  job: { name: string; id: string },
+  status: string | null,
+  action: JobActionName,
+): string | undefined {
   const what = `Job ${job.name} (${job.id})`;
   if (status === null) return `The status of job ${job.name} (${job.id}) is unknown; ${action} is not attempted`;
   if (action === "cancel") {
     if (status === "EXEC") return `${what} is running (EXEC); kill it before cancel`;
-    if (status === "SUCC" || status === "CANCL") return `${what} is in ${status}; cancel needs a job that has not finished`;
+    if (status === "SUCC" || status === "CANCL")
+      return `${what} is in ${status}; cancel needs a job that has not finished`;
     return undefined;
   }
   const allowed = accepts[action];

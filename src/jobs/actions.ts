@@ -31,10 +31,16 @@ export async function performJobAction(
 ): Promise<JobActionResult> {
   const actor = c.get("identity")?.username ?? "system";
   const record = (outcome: "success" | "failure" | "denied", metadata: Record<string, unknown>) =>
-    void audit(c, { actor, action: `job.${action}`, target: jobId, outcome, metadata: { ...metadata, ...(options.reason ? { reason: options.reason } : {}) } });
+    void audit(c, {
+      actor,
+      action: `job.${action}`,
+      target: jobId,
+      outcome,
+      metadata: { ...metadata, ...(options.reason ? { reason: options.reason } : {}) },
+    });
 
   const client = hwa(c);
-  let job;
+  let job: Awaited<ReturnType<typeof client.job>>;
   try {
     job = await client.job(jobId);
   } catch (error) {
@@ -43,14 +49,21 @@ export async function performJobAction(
   }
   const { name, status, job_stream_id } = toJob(job);
   const runId = currentRun(job)?.id;
-  const refused = refusal({ name, id: jobId }, status, action) ?? (action === "rerun" && !runId ? `Job ${name} (${jobId}) has no run to rerun` : undefined);
+  const refused =
+    refusal({ name, id: jobId }, status, action) ??
+    (action === "rerun" && !runId ? `Job ${name} (${jobId}) has no run to rerun` : undefined);
   if (refused) {
     record("denied", { job_name: name, status, error: refused });
     throw new Problem({ status: 409, kind: "job-action-not-allowed", detail: refused });
   }
   try {
     const answer = action === "rerun" ? await client.rerun(runId!) : await client.jobAction(jobId, action);
-    const result: JobActionResult = { action, job_id: jobId, accepted: true, hwa: { id: answer.id ?? null, url: answer.url ?? null } };
+    const result: JobActionResult = {
+      action,
+      job_id: jobId,
+      accepted: true,
+      hwa: { id: answer.id ?? null, url: answer.url ?? null },
+    };
     record("success", { job_name: name, status_before: status, run_id: runId ?? null, hwa: answer });
     return result;
   } catch (error) {
@@ -58,7 +71,9 @@ export async function performJobAction(
     throw error;
   } finally {
     // Whatever HWA answered, the job may have changed: never show a cached status from before the attempt.
-    await invalidateJob(c, { jobId, jobStreamId: job_stream_id }).catch((error) => c.get("log")?.warn("cache invalidation failed", { error: String(error) }));
+    await invalidateJob(c, { jobId, jobStreamId: job_stream_id }).catch((error) =>
+      c.get("log")?.warn("cache invalidation failed", { error: String(error) }),
+    );
   }
 }
 

@@ -13,4 +13,7 @@ jobRoutes.openapi(show, showJob);
 openapiWithRememberedQuery(jobRoutes, log, jobLog);
 jobRoutes.openapi(dependencies, jobDependencies);
 
-export const jobActionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(performAction, jobAction);
+export const jobActionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
+  performAction,
+  jobAction,
+);

@@ -5,12 +5,21 @@ import { problemResponses } from "../platform/http/openapi";
 import { jobActionNames } from "./action-rules";
 
 export const JobActionParams = z.object({
-  id: z.string().min(1).max(256).openapi({ param: { name: "id", in: "path" } }),
+  id: z
+    .string()
+    .min(1)
+    .max(256)
+    .openapi({ param: { name: "id", in: "path" } }),
   action: z.enum(jobActionNames).openapi({ param: { name: "action", in: "path" } }),
 });
 
 export const JobActionBody = z.strictObject({
-  reason: z.string().min(1).max(500).optional().openapi({ description: "Why, in the operator's words; kept in the audit trail" }),
+  reason: z
+    .string()
+    .min(1)
+    .max(500)
+    .optional()
+    .openapi({ description: "Why, in the operator's words; kept in the audit trail" }),
 });
 
 export const JobActionResultSchema = z
@@ -23,9 +32,10 @@ export const JobActionResultSchema = z
   .openapi("JobActionResult");
 
 const IDEMPOTENCY_HEADERS = z.object({
-  "idempotency-key": z
-    .string()
-    .openapi({ param: { in: "header", required: true }, description: "1–255 visible ASCII characters; replays for 24 h (Idempotency-Key-TTL: 86400)" }),
+  "idempotency-key": z.string().openapi({
+    param: { in: "header", required: true },
+    description: "1–255 visible ASCII characters; replays for 24 h (Idempotency-Key-TTL: 86400)",
+  }),
 });
 
 export const performAction = createRoute({

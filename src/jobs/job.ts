@@ -12,7 +12,10 @@ export const JobSchema = z
     workstation: z.string().nullable(),
     folder: z.string().nullable(),
     status: z.string().nullable().openapi({ description: "HWA internal status: HOLD, READY, EXEC, SUCC, ABEND, ..." }),
-    common_status: z.string().nullable().openapi({ description: "WAITING, READY, RUNNING, SUCCESSFUL, ERROR, CANCELED, HELD, ..." }),
+    common_status: z
+      .string()
+      .nullable()
+      .openapi({ description: "WAITING, READY, RUNNING, SUCCESSFUL, ERROR, CANCELED, HELD, ..." }),
     return_code: z.number().int().nullable(),
     started_at: z.string().nullable(),
     ended_at: z.string().nullable(),
@@ -99,7 +102,11 @@ export function toJobDetail(job: JobInPlan): JobDetail {
     ...toJob(job),
     task: job.jobDefinition?.task,
     substatus: job.lastRunCompositeStatus?.substatus ?? null,
-    dependency_list: (job.dependencies ?? []).map((d) => ({ type: d.dependencyType, id: d.id ?? null, status: d.dependencyStatus ?? null })),
+    dependency_list: (job.dependencies ?? []).map((d) => ({
+      type: d.dependencyType,
+      id: d.id ?? null,
+      status: d.dependencyStatus ?? null,
+    })),
     runs: (job.jobruns ?? []).map((run) => ({
       run_id: run.id,
       status: run.compositeStatus?.status ?? null,

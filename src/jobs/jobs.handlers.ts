@@ -36,10 +36,15 @@ export const listJobs: RouteHandler<typeof list, AppEnv> = async (c) => {
   const offset = decodeCursor(filters.cursor, cursorQuery);
   const read = await readJobPage(c, oql, filters.limit, offset);
   setCacheHeaders(c, read);
-  const nextCursor = (more: boolean, count: number) => (more && count > 0 ? encodeCursor({ offset: offset + count, query: cursorQuery }) : null);
+  const nextCursor = (more: boolean, count: number) =>
+    more && count > 0 ? encodeCursor({ offset: offset + count, query: cursorQuery }) : null;
   // The common case answers from the cached text: the page's items as they are, and the cursor after them.
   const cached = filters.since ? undefined : pageText(read.json, "jobs");
-  if (cached) return jsonText<JobPage>(c, `{"items":${cached.itemsJson},"next_cursor":${JSON.stringify(nextCursor(cached.more, cached.count))}}`);
+  if (cached)
+    return jsonText<JobPage>(
+      c,
+      `{"items":${cached.itemsJson},"next_cursor":${JSON.stringify(nextCursor(cached.more, cached.count))}}`,
+    );
   // `since` narrows each page (HWA's OQL has no run-time filter), so a page may hold fewer than `limit`.
   const page = read.value;
   const items = filters.since ? page.jobs.filter((job) => since(job, Date.parse(filters.since!))) : page.jobs;
@@ -59,7 +64,10 @@ export const jobLog: RouteHandler<typeof log, AppEnv> = async (c) => {
   const job = (await readJob(c, id)).value;
   const run = job.runs.find((r) => (range.run_id ? r.run_id === range.run_id : r.last_in_rerun_chain));
   if (!run) {
-    throw new HwaError("not-found", range.run_id ? `Job ${id} has no run ${range.run_id}` : `Job ${id} has not run yet, so it has no log`);
+    throw new HwaError(
+      "not-found",
+      range.run_id ? `Job ${id} has no run ${range.run_id}` : `Job ${id} has not run yet, so it has no log`,
+    );
   }
   const read = await readJobLog(c, job, run.run_id, { fromLine: range.from_line, toLine: range.to_line });
   setCacheHeaders(c, read);

@@ -14,7 +14,11 @@ const statusList = z
   .transform((value) => value.toUpperCase().split(","));
 
 /** A name as the operator types it: `*` is a wildcard, everything else is literal. */
-const pattern = z.string().min(1).max(128).regex(/^[^\u0000-\u001f]+$/, { error: "no control characters" });
+const pattern = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[^\u0000-\u001f]+$/, { error: "no control characters" });
 
 export const ListQuery = z.strictObject({
   status: statusList.optional().openapi({ description: "Internal statuses, e.g. ABEND or ABEND,FAIL" }),
@@ -22,12 +26,21 @@ export const ListQuery = z.strictObject({
   stream: pattern.optional(),
   workstation: pattern.optional(),
   name: pattern.optional(),
-  since: z.iso.datetime({ offset: true }).optional().openapi({ description: "Only jobs that started or ended since (ISO-8601)" }),
+  since: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ description: "Only jobs that started or ended since (ISO-8601)" }),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(512).optional(),
 });
 
-const JobId = z.object({ id: z.string().min(1).max(256).openapi({ param: { name: "id", in: "path" } }) });
+const JobId = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(256)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
 
 export const list = createRoute({
   method: "get",
@@ -40,7 +53,11 @@ export const list = createRoute({
     200: {
       description: "A page of jobs",
       headers: cachedReadHeaders,
-      content: { "application/json": { schema: z.object({ items: z.array(JobSchema), next_cursor: z.string().nullable() }).openapi("JobPage") } },
+      content: {
+        "application/json": {
+          schema: z.object({ items: z.array(JobSchema), next_cursor: z.string().nullable() }).openapi("JobPage"),
+        },
+      },
     },
     ...hwaProblems,
   },
@@ -54,7 +71,11 @@ export const show = createRoute({
   middleware: viewer,
   request: { params: JobId },
   responses: {
-    200: { description: "The job", headers: cachedReadHeaders, content: { "application/json": { schema: JobDetailSchema } } },
+    200: {
+      description: "The job",
+      headers: cachedReadHeaders,
+      content: { "application/json": { schema: JobDetailSchema } },
+    },
     ...problemResponses(404),
     ...hwaProblems,
   },
@@ -82,7 +103,9 @@ export const log = createRoute({
   responses: {
     200: {
       description: "Log text",
-      headers: cachedReadHeaders.extend({ "Resync-Run-Id": z.string().openapi({ description: "The run whose log this is" }) }),
+      headers: cachedReadHeaders.extend({
+        "Resync-Run-Id": z.string().openapi({ description: "The run whose log this is" }),
+      }),
       content: { "text/plain": { schema: z.string() } },
     },
     ...problemResponses(404),
@@ -100,7 +123,13 @@ export const dependencies = createRoute({
   responses: {
     200: {
       description: "Predecessors and successors",
-      content: { "application/json": { schema: z.object({ predecessors: z.array(JobSchema), successors: z.array(JobSchema) }).openapi("JobDependencies") } },
+      content: {
+        "application/json": {
+          schema: z
+            .object({ predecessors: z.array(JobSchema), successors: z.array(JobSchema) })
+            .openapi("JobDependencies"),
+        },
+      },
     },
     ...problemResponses(404),
     ...hwaProblems,

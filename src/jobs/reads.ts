@@ -24,11 +24,20 @@ export function readJobPage(c: Context<AppEnv>, oql: string, limit: number, offs
 
 /** One job with its runs (status is fresh for about 10 s). */
 export function readJob(c: Context<AppEnv>, id: string): Promise<Read<JobDetail>> {
-  return readThrough(c, { resource: "job", key: cacheKeys.job(id), load: async () => toJobDetail(await hwa(c).job(id)) });
+  return readThrough(c, {
+    resource: "job",
+    key: cacheKeys.job(id),
+    load: async () => toJobDetail(await hwa(c).job(id)),
+  });
 }
 
 /** A run's log, or a line range of it; a finished run's log never changes again, a running one's grows. */
-export function readJobLog(c: Context<AppEnv>, job: JobDetail, runId: string, lines: { fromLine?: number; toLine?: number } = {}): Promise<Read<string>> {
+export function readJobLog(
+  c: Context<AppEnv>,
+  job: JobDetail,
+  runId: string,
+  lines: { fromLine?: number; toLine?: number } = {},
+): Promise<Read<string>> {
   const run = job.runs.find((r) => r.run_id === runId);
   return readThrough(c, {
     resource: run?.ended_at ? "joblog" : "joblog-running",
@@ -38,9 +47,16 @@ export function readJobLog(c: Context<AppEnv>, job: JobDetail, runId: string, li
 }
 
 /** What the job waits for (`predecessors`) and what waits for it (`successors`); not cached. */
-export async function readRelatives(c: Context<AppEnv>, jobId: string, depth = 1): Promise<{ predecessors: Job[]; successors: Job[] }> {
+export async function readRelatives(
+  c: Context<AppEnv>,
+  jobId: string,
+  depth = 1,
+): Promise<{ predecessors: Job[]; successors: Job[] }> {
   const client = hwa(c);
-  const [before, after] = await Promise.all([client.relatives(jobId, "predecessors", depth), client.relatives(jobId, "successors", depth)]);
+  const [before, after] = await Promise.all([
+    client.relatives(jobId, "predecessors", depth),
+    client.relatives(jobId, "successors", depth),
+  ]);
   const jobsOf = (answer: typeof before) => (Array.isArray(answer) ? answer : answer.results).map(toJob);
   return { predecessors: jobsOf(before), successors: jobsOf(after) };
 }

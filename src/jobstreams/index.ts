@@ -23,10 +23,15 @@ const listJobStreams: RouteHandler<typeof list, AppEnv> = async (c) => {
   const offset = decodeCursor(filters.cursor, oql);
   const read = await readJobStreamPage(c, oql, filters.limit, offset);
   setCacheHeaders(c, read);
-  const nextCursor = (more: boolean, count: number) => (more && count > 0 ? encodeCursor({ offset: offset + count, query: oql }) : null);
+  const nextCursor = (more: boolean, count: number) =>
+    more && count > 0 ? encodeCursor({ offset: offset + count, query: oql }) : null;
   // Answered from the cached text when it has the page layout (a page another reader cached may not).
   const cached = pageText(read.json, "items");
-  if (cached) return jsonText<JobStreamPage>(c, `{"items":${cached.itemsJson},"next_cursor":${JSON.stringify(nextCursor(cached.more, cached.count))}}`);
+  if (cached)
+    return jsonText<JobStreamPage>(
+      c,
+      `{"items":${cached.itemsJson},"next_cursor":${JSON.stringify(nextCursor(cached.more, cached.count))}}`,
+    );
   const { items, more } = read.value;
   return c.json({ items, next_cursor: nextCursor(more, items.length) }, 200);
 };

@@ -37,7 +37,11 @@ export function toJobStream(stream: JobStreamInPlan): JobStream {
     workstation: stream.workstation ?? null,
     folder: stream.folder ?? null,
     status,
-    common_status: commonStatusOf(status ?? undefined, { canceled: stream.compositeStatus?.canceled, reported: stream.commonStatus }) ?? null,
+    common_status:
+      commonStatusOf(status ?? undefined, {
+        canceled: stream.compositeStatus?.canceled,
+        reported: stream.commonStatus,
+      }) ?? null,
     sched_time: stream.schedTime ?? null,
     started_at: stream.timeInfo?.actualStartTime ?? null,
     ended_at: stream.timeInfo?.actualEndTime ?? null,

@@ -7,7 +7,14 @@ import { JobStreamSchema } from "./jobstream";
 
 const hwaProblems = problemResponses(400, 401, 403, 429, 502, 503, 504);
 
-export const ListQuery = JobListQuery.pick({ status: true, common_status: true, workstation: true, name: true, limit: true, cursor: true });
+export const ListQuery = JobListQuery.pick({
+  status: true,
+  common_status: true,
+  workstation: true,
+  name: true,
+  limit: true,
+  cursor: true,
+});
 
 export const list = createRoute({
   method: "get",
@@ -20,7 +27,13 @@ export const list = createRoute({
     200: {
       description: "A page of job streams",
       headers: cachedReadHeaders,
-      content: { "application/json": { schema: z.object({ items: z.array(JobStreamSchema), next_cursor: z.string().nullable() }).openapi("JobStreamPage") } },
+      content: {
+        "application/json": {
+          schema: z
+            .object({ items: z.array(JobStreamSchema), next_cursor: z.string().nullable() })
+            .openapi("JobStreamPage"),
+        },
+      },
     },
     ...hwaProblems,
   },
@@ -32,9 +45,21 @@ export const show = createRoute({
   tags: ["jobstreams"],
   summary: "One job stream",
   middleware: requireRole("viewer"),
-  request: { params: z.object({ id: z.string().min(1).max(256).openapi({ param: { name: "id", in: "path" } }) }) },
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .min(1)
+        .max(256)
+        .openapi({ param: { name: "id", in: "path" } }),
+    }),
+  },
   responses: {
-    200: { description: "The job stream", headers: cachedReadHeaders, content: { "application/json": { schema: JobStreamSchema } } },
+    200: {
+      description: "The job stream",
+      headers: cachedReadHeaders,
+      content: { "application/json": { schema: JobStreamSchema } },
+    },
     ...problemResponses(404),
     ...hwaProblems,
   },

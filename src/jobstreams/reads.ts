@@ -8,7 +8,12 @@ import { toJobStream, type JobStream } from "./jobstream";
 // Reads of job streams through the cache, shared by the job streams API and the chat.
 
 /** One page of the plan's job streams matching `oql`. */
-export function readJobStreamPage(c: Context<AppEnv>, oql: string, limit: number, offset: number): Promise<Read<Page<"items", JobStream>>> {
+export function readJobStreamPage(
+  c: Context<AppEnv>,
+  oql: string,
+  limit: number,
+  offset: number,
+): Promise<Read<Page<"items", JobStream>>> {
   return readThrough(c, {
     resource: "jobstreams",
     key: cacheKeys.jobStreamList(oql, limit, offset),
@@ -21,5 +26,9 @@ export function readJobStreamPage(c: Context<AppEnv>, oql: string, limit: number
 
 /** One job stream instance. */
 export function readJobStream(c: Context<AppEnv>, id: string): Promise<Read<JobStream>> {
-  return readThrough(c, { resource: "jobstream", key: cacheKeys.jobStream(id), load: async () => toJobStream(await hwa(c).jobStream(id)) });
+  return readThrough(c, {
+    resource: "jobstream",
+    key: cacheKeys.jobStream(id),
+    load: async () => toJobStream(await hwa(c).jobStream(id)),
+  });
 }

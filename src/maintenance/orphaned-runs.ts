@@ -5,7 +5,10 @@ import { metrics } from "../platform/observability/metrics";
 import { ORPHANED_AFTER_MS } from "../workflows/budget";
 import { markOrphanedRuns } from "../workflows/run-store";
 
-const marked = metrics.counter("resync_orphaned_runs_total", "Workflow runs the cron marked failed because they outlived their budget.");
+const marked = metrics.counter(
+  "resync_orphaned_runs_total",
+  "Workflow runs the cron marked failed because they outlived their budget.",
+);
 
 /** Marks runs left "running" past their budget (their request died) as failed, so none stays running forever. */
 export async function markOrphans(db: Database, log: Logger, now: Date): Promise<number | undefined> {

@@ -56,8 +56,20 @@ export async function runRetention(
   limits: RetentionLimits = {},
 ): Promise<RetentionReport> {
   const jobs = [
-    { name: "audit_events", table: auditEvents, key: auditEvents.id, time: auditEvents.at, days: config.AUDIT_RETENTION_DAYS },
-    { name: "workflow_runs", table: workflowRuns, key: workflowRuns.id, time: workflowRuns.startedAt, days: config.RUN_RETENTION_DAYS },
+    {
+      name: "audit_events",
+      table: auditEvents,
+      key: auditEvents.id,
+      time: auditEvents.at,
+      days: config.AUDIT_RETENTION_DAYS,
+    },
+    {
+      name: "workflow_runs",
+      table: workflowRuns,
+      key: workflowRuns.id,
+      time: workflowRuns.startedAt,
+      days: config.RUN_RETENTION_DAYS,
+    },
   ];
   const report: RetentionReport = { deleted: {}, orphaned: 0, failed: [] };
   const orphaned = await markOrphans(db, log, now);

@@ -30,7 +30,11 @@ export function normalizeUsername(username: string): string {
 }
 
 export async function findAccount(db: Database, username: string): Promise<Account | undefined> {
-  return db.select().from(users).where(eq(users.username, normalizeUsername(username))).get();
+  return db
+    .select()
+    .from(users)
+    .where(eq(users.username, normalizeUsername(username)))
+    .get();
 }
 
 export async function listAccounts(db: Database): Promise<Account[]> {
@@ -74,7 +78,10 @@ export async function changeAccount(
 ): Promise<Account | "not-found" | "last-admin"> {
   const current = await findAccount(db, username);
   if (!current) return "not-found";
-  const losesAdmin = current.role === "admin" && !current.disabled && ((change.role && change.role !== "admin") || change.disabled === true);
+  const losesAdmin =
+    current.role === "admin" &&
+    !current.disabled &&
+    ((change.role && change.role !== "admin") || change.disabled === true);
   if (losesAdmin && (await otherEnabledAdmins(db, current.username)) === 0) return "last-admin";
   const password = change.password ? await hashPassword(change.password) : undefined;
   const [updated] = await db
@@ -82,7 +89,9 @@ export async function changeAccount(
     .set({
       ...(change.role ? { role: change.role } : {}),
       ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
-      ...(password ? { passwordHash: password.hash, passwordSalt: password.salt, passwordIterations: password.iterations } : {}),
+      ...(password
+        ? { passwordHash: password.hash, passwordSalt: password.salt, passwordIterations: password.iterations }
+        : {}),
       updatedAt: new Date(),
     })
     .where(eq(users.id, current.id))
@@ -94,7 +103,8 @@ export async function changeAccount(
 export async function deleteAccount(db: Database, username: string): Promise<"deleted" | "not-found" | "last-admin"> {
   const current = await findAccount(db, username);
   if (!current) return "not-found";
-  if (current.role === "admin" && !current.disabled && (await otherEnabledAdmins(db, current.username)) === 0) return "last-admin";
+  if (current.role === "admin" && !current.disabled && (await otherEnabledAdmins(db, current.username)) === 0)
+    return "last-admin";
   await db.delete(users).where(eq(users.id, current.id));
   return "deleted";
 }
@@ -109,7 +119,11 @@ async function otherEnabledAdmins(db: Database, username: string): Promise<numbe
 }
 
 /** Creates the configured admin when no admin exists yet (first deployment); concurrent isolates insert at most one. */
-export async function bootstrapAdmin(db: Database, username: string | undefined, password: string | undefined): Promise<boolean> {
+export async function bootstrapAdmin(
+  db: Database,
+  username: string | undefined,
+  password: string | undefined,
+): Promise<boolean> {
   if (!username || !password) return false;
   const admin = await db.select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1).get();
   if (admin) return false;

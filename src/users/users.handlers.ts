@@ -7,7 +7,15 @@ import { revokeTokensOf } from "../platform/auth/revocation";
 import { database } from "../platform/db/client";
 import { readConfig } from "../platform/env/config";
 import { Problem } from "../platform/http/problem";
-import { changeAccount, createAccount, deleteAccount, findAccount, listAccounts, normalizeUsername, viewOf } from "./accounts";
+import {
+  changeAccount,
+  createAccount,
+  deleteAccount,
+  findAccount,
+  listAccounts,
+  normalizeUsername,
+  viewOf,
+} from "./accounts";
 import type { change, create, list, remove, show } from "./users.routes";
 
 const db = (c: Context<AppEnv>) => database(readConfig(c.env));
@@ -16,9 +24,19 @@ function notFound(username: string): Problem {
   return new Problem({ status: 404, kind: "user-not-found", detail: `No user named ${username}` });
 }
 
-const lastAdmin = new Problem({ status: 409, kind: "last-admin", detail: "The last enabled admin cannot be demoted, disabled or deleted" });
+const lastAdmin = new Problem({
+  status: 409,
+  kind: "last-admin",
+  detail: "The last enabled admin cannot be demoted, disabled or deleted",
+});
 
-function record(c: Context<AppEnv>, action: string, target: string, outcome: AuditOutcome, metadata?: Record<string, unknown>) {
+function record(
+  c: Context<AppEnv>,
+  action: string,
+  target: string,
+  outcome: AuditOutcome,
+  metadata?: Record<string, unknown>,
+) {
   void audit(c, { actor: c.get("identity")!.username, action, target, outcome, ...(metadata ? { metadata } : {}) });
 }
 

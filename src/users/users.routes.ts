@@ -29,7 +29,10 @@ export const list = createRoute({
   summary: "All accounts (admin)",
   middleware: admin,
   responses: {
-    200: { description: "Accounts", content: { "application/json": { schema: z.object({ items: z.array(UserView) }) } } },
+    200: {
+      description: "Accounts",
+      content: { "application/json": { schema: z.object({ items: z.array(UserView) }) } },
+    },
     ...problemResponses(401, 403),
   },
 });
@@ -43,7 +46,11 @@ export const create = createRoute({
   request: {
     body: {
       required: true,
-      content: { "application/json": { schema: z.strictObject({ username: Username, password: Password, role: z.enum(roles) }).openapi("NewUser") } },
+      content: {
+        "application/json": {
+          schema: z.strictObject({ username: Username, password: Password, role: z.enum(roles) }).openapi("NewUser"),
+        },
+      },
     },
   },
   responses: {
@@ -59,7 +66,10 @@ export const show = createRoute({
   summary: "One account (admin)",
   middleware: admin,
   request: { params: target },
-  responses: { 200: { description: "Account", content: { "application/json": { schema: UserView } } }, ...problemResponses(401, 403, 404) },
+  responses: {
+    200: { description: "Account", content: { "application/json": { schema: UserView } } },
+    ...problemResponses(401, 403, 404),
+  },
 });
 
 export const change = createRoute({
@@ -75,7 +85,11 @@ export const change = createRoute({
       content: {
         "application/json": {
           schema: z
-            .strictObject({ role: z.enum(roles).optional(), password: Password.optional(), disabled: z.boolean().optional() })
+            .strictObject({
+              role: z.enum(roles).optional(),
+              password: Password.optional(),
+              disabled: z.boolean().optional(),
+            })
             .refine((c) => Object.keys(c).length > 0, { error: "nothing to change" })
             .openapi("UserChange"),
         },

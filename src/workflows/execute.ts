@@ -40,14 +40,24 @@ export function reasonOf(error: unknown): string {
   return "unexpected error";
 }
 
-async function waitForStatus(env: RunEnvironment, jobId: string, wanted: string[], deadline: number, timeoutS: number, runDeadline: number) {
+async function waitForStatus(
+  env: RunEnvironment,
+  jobId: string,
+  wanted: string[],
+  deadline: number,
+  timeoutS: number,
+  runDeadline: number,
+) {
   for (let attempt = 0; ; attempt++) {
     const status = await env.statusOf(jobId);
     if (status && wanted.includes(status)) return { job_id: jobId, status };
     const remaining = deadline - env.now();
     if (remaining <= 0) {
       const why = deadline >= runDeadline ? "the run's time budget ran out" : `timed out after ${timeoutS} s`;
-      throw new StepFailure(`${why} waiting for ${wanted.join(" or ")}; the job is ${status ?? "without status"}`, { job_id: jobId, status });
+      throw new StepFailure(`${why} waiting for ${wanted.join(" or ")}; the job is ${status ?? "without status"}`, {
+        job_id: jobId,
+        status,
+      });
     }
     await env.sleep(pollDelay(attempt, remaining));
   }
@@ -63,7 +73,10 @@ async function perform(env: RunEnvironment, step: Step, runDeadline: number): Pr
     case "assert-status": {
       const status = await env.statusOf(jobId);
       if (!status || !step.status.includes(status)) {
-        throw new StepFailure(`expected ${step.status.join(" or ")}, the job is ${status ?? "without status"}`, { job_id: jobId, status });
+        throw new StepFailure(`expected ${step.status.join(" or ")}, the job is ${status ?? "without status"}`, {
+          job_id: jobId,
+          status,
+        });
       }
       return { job_id: jobId, status };
     }
@@ -78,7 +91,11 @@ export async function executeSteps(env: RunEnvironment, steps: Step[], budgetMs:
   const outcomes: StepOutcome[] = [];
   for (const [index, step] of steps.entries()) {
     if (env.now() >= runDeadline) {
-      return { status: "failed", steps: outcomes, error: `the run's time budget of ${budgetMs / 1000} s ran out before step ${index}` };
+      return {
+        status: "failed",
+        steps: outcomes,
+        error: `the run's time budget of ${budgetMs / 1000} s ran out before step ${index}`,
+      };
     }
     const started = new Date(env.now()).toISOString();
     const base = { index, action: step.action, job: step.job, started_at: started };
@@ -88,8 +105,18 @@ export async function executeSteps(env: RunEnvironment, steps: Step[], budgetMs:
     } catch (error) {
       const hwa = error instanceof StepFailure ? error.hwa : undefined;
       const reason = reasonOf(error);
-      outcomes.push({ ...base, status: "failed", finished_at: new Date(env.now()).toISOString(), ...(hwa ? { hwa } : {}), error: reason });
-      return { status: "failed", steps: outcomes, error: `step ${index} (${step.action} ${step.job}) failed: ${reason}` };
+      outcomes.push({
+        ...base,
+        status: "failed",
+        finished_at: new Date(env.now()).toISOString(),
+        ...(hwa ? { hwa } : {}),
+        error: reason,
+      });
+      return {
+        status: "failed",
+        steps: outcomes,
+        error: `step ${index} (${step.action} ${step.job}) failed: ${reason}`,
+      };
     }
     if (index < steps.length - 1) await env.saveProgress(outcomes);
   }

@@ -47,14 +47,24 @@ export function recordOf(row: RunRow): RunRecord {
 
 export async function startRun(
   db: Database,
-  run: { id: string; workflowId: number; workflowVersion: number; requestedBy: string; correlationId?: string; startedAt: Date },
+  run: {
+    id: string;
+    workflowId: number;
+    workflowVersion: number;
+    requestedBy: string;
+    correlationId?: string;
+    startedAt: Date;
+  },
 ): Promise<void> {
   await db.insert(workflowRuns).values({ ...run, status: "running", steps: [] });
 }
 
 /** Saves the steps done so far while the run is still running, so a run cut short shows how far it got. */
 export async function saveProgress(db: Database, id: string, steps: StepOutcome[]): Promise<void> {
-  await db.update(workflowRuns).set({ steps }).where(and(eq(workflowRuns.id, id), eq(workflowRuns.status, "running")));
+  await db
+    .update(workflowRuns)
+    .set({ steps })
+    .where(and(eq(workflowRuns.id, id), eq(workflowRuns.status, "running")));
 }
 
 export async function finishRun(
@@ -76,14 +86,24 @@ export async function findRun(db: Database, id: string): Promise<RunRow | undefi
 }
 
 export function runsOf(db: Database, workflowId: number, limit: number): Promise<RunRow[]> {
-  return db.select().from(workflowRuns).where(eq(workflowRuns.workflowId, workflowId)).orderBy(desc(workflowRuns.startedAt)).limit(limit);
+  return db
+    .select()
+    .from(workflowRuns)
+    .where(eq(workflowRuns.workflowId, workflowId))
+    .orderBy(desc(workflowRuns.startedAt))
+    .limit(limit);
 }
 
 /**
  * Runs still "running" that started before `startedBefore` outlived the run budget, so the request that ran
  * them is gone: they are marked failed ("orphaned"), one bounded batch per statement. Returns how many.
  */
-export async function markOrphanedRuns(db: Database, startedBefore: Date, now: Date, { batchSize = 500, maxBatches = 20 } = {}): Promise<number> {
+export async function markOrphanedRuns(
+  db: Database,
+  startedBefore: Date,
+  now: Date,
+  { batchSize = 500, maxBatches = 20 } = {},
+): Promise<number> {
   let total = 0;
   for (let batch = 0; batch < maxBatches; batch++) {
     const stale = and(eq(workflowRuns.status, "running"), lt(workflowRuns.startedAt, startedBefore));

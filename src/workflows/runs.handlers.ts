@@ -22,16 +22,31 @@ async function runWorkflow(c: Context<AppEnv>, workflowId: number): Promise<RunR
   const target = `workflow:${workflowId}`;
   if (workflow.status !== "active") {
     record(c, "workflow.run", target, "denied", { reason: workflow.status });
-    throw new Problem({ status: 409, kind: "workflow-disabled", detail: `Workflow ${workflowId} is ${workflow.status} and cannot run` });
+    throw new Problem({
+      status: 409,
+      kind: "workflow-disabled",
+      detail: `Workflow ${workflowId} is ${workflow.status} and cannot run`,
+    });
   }
   const steps = StepsSchema.safeParse(workflow.steps);
   if (!steps.success) {
-    throw new Problem({ status: 409, kind: "workflow-invalid", detail: `Workflow ${workflowId}'s stored steps are no longer valid; update it` });
+    throw new Problem({
+      status: 409,
+      kind: "workflow-invalid",
+      detail: `Workflow ${workflowId}'s stored steps are no longer valid; update it`,
+    });
   }
   const client = hwa(c);
   const runId = crypto.randomUUID();
   const requestedBy = c.get("identity")!.username;
-  await startRun(database, { id: runId, workflowId, workflowVersion: workflow.version, requestedBy, correlationId: c.get("correlationId"), startedAt: new Date() });
+  await startRun(database, {
+    id: runId,
+    workflowId,
+    workflowVersion: workflow.version,
+    requestedBy,
+    correlationId: c.get("correlationId"),
+    startedAt: new Date(),
+  });
 
   const environment: RunEnvironment = {
     resolveJob: (reference) => resolveJob(client, reference),
@@ -41,7 +56,10 @@ async function runWorkflow(c: Context<AppEnv>, workflowId: number): Promise<RunR
     },
     statusOf: async (jobId) => toJob(await client.job(jobId)).status,
     // Progress is a courtesy for readers of a long run; the final record below is what counts.
-    saveProgress: (done) => saveProgress(database, runId, done).catch((error) => c.get("log")?.warn("run progress not saved", { run_id: runId, error: String(error) })),
+    saveProgress: (done) =>
+      saveProgress(database, runId, done).catch((error) =>
+        c.get("log")?.warn("run progress not saved", { run_id: runId, error: String(error) }),
+      ),
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
@@ -57,9 +75,11 @@ async function runWorkflow(c: Context<AppEnv>, workflowId: number): Promise<RunR
   return recordOf(finished!);
 }
 
-export const runHandler: RouteHandler<typeof run, AppEnv> = async (c) => c.json(await runWorkflow(c, c.req.valid("param").id), 200);
+export const runHandler: RouteHandler<typeof run, AppEnv> = async (c) =>
+  c.json(await runWorkflow(c, c.req.valid("param").id), 200);
 
-export const runCompatHandler: RouteHandler<typeof runCompat, AppEnv> = async (c) => c.json(await runWorkflow(c, c.req.valid("json").workflow_id), 200);
+export const runCompatHandler: RouteHandler<typeof runCompat, AppEnv> = async (c) =>
+  c.json(await runWorkflow(c, c.req.valid("json").workflow_id), 200);
 
 export const listRunsHandler: RouteHandler<typeof listRuns, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");

@@ -30,7 +30,10 @@ export const RunView = z
     finished_at: z.string().nullable(),
     requested_by: z.string(),
     steps: z.array(StepOutcomeView),
-    error: z.string().optional().openapi({ description: "Why the run failed: the failing step and its reason, or the budget" }),
+    error: z
+      .string()
+      .optional()
+      .openapi({ description: "Why the run failed: the failing step and its reason, or the budget" }),
   })
   .openapi("WorkflowRun");
 
@@ -42,7 +45,10 @@ const IdempotencyHeaders = z.object({
 });
 
 const runProblems = problemResponses(400, 401, 403, 404, 409, 422, 429, 502, 503, 504);
-const ranResponse = { description: "The run record: succeeded, or failed with the failing step and why", content: { "application/json": { schema: RunView } } };
+const ranResponse = {
+  description: "The run record: succeeded, or failed with the failing step and why",
+  content: { "application/json": { schema: RunView } },
+};
 const idempotencyNote =
   "Requires `Idempotency-Key`: the same key and body get the stored run record byte for byte with `Idempotency-Replayed: true` " +
   "for 24 hours; another body → 422; while the first run is still going → 409 with Retry-After.";
@@ -71,7 +77,14 @@ export const runCompat = createRoute({
   middleware: [requireRole("operator"), idempotency({ leaseMs: RUN_LEASE_MS })] as const,
   request: {
     headers: IdempotencyHeaders,
-    body: { required: true, content: { "application/json": { schema: z.strictObject({ workflow_id: z.number().int().positive() }).openapi("WorkflowExecute") } } },
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z.strictObject({ workflow_id: z.number().int().positive() }).openapi("WorkflowExecute"),
+        },
+      },
+    },
   },
   responses: { 200: ranResponse, ...runProblems },
 });
@@ -82,9 +95,15 @@ export const listRuns = createRoute({
   tags: ["workflows"],
   summary: "A workflow's runs, newest first",
   middleware: viewer,
-  request: { params: WorkflowId, query: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20) }) },
+  request: {
+    params: WorkflowId,
+    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+  },
   responses: {
-    200: { description: "Runs", content: { "application/json": { schema: z.object({ items: z.array(RunView) }).openapi("WorkflowRunList") } } },
+    200: {
+      description: "Runs",
+      content: { "application/json": { schema: z.object({ items: z.array(RunView) }).openapi("WorkflowRunList") } },
+    },
     ...problemResponses(400, 401, 403, 404),
   },
 });
@@ -96,5 +115,8 @@ export const showRun = createRoute({
   summary: "One run, with each step's outcome",
   middleware: viewer,
   request: { params: z.object({ run_id: z.uuid().openapi({ param: { name: "run_id", in: "path" } }) }) },
-  responses: { 200: { description: "The run", content: { "application/json": { schema: RunView } } }, ...problemResponses(400, 401, 403, 404) },
+  responses: {
+    200: { description: "The run", content: { "application/json": { schema: RunView } } },
+    ...problemResponses(400, 401, 403, 404),
+  },
 });

@@ -13,10 +13,18 @@ const JobReference = z
   .min(1)
   .max(256)
   .regex(/^[^\u0000-\u001f]+$/, { error: "no control characters" })
-  .openapi({ description: "An HWA job id, or WORKSTATION#JOBSTREAM.JOB", example: "AGT_LNX01#BACKUP_DB.RMAN_CROSSCHECK" });
+  .openapi({
+    description: "An HWA job id, or WORKSTATION#JOBSTREAM.JOB",
+    example: "AGT_LNX01#BACKUP_DB.RMAN_CROSSCHECK",
+  });
 
 const Statuses = z
-  .array(z.string().regex(/^[A-Za-z]{2,10}$/, { error: "an HWA status such as SUCC or ABEND" }).transform((s) => s.toUpperCase()))
+  .array(
+    z
+      .string()
+      .regex(/^[A-Za-z]{2,10}$/, { error: "an HWA status such as SUCC or ABEND" })
+      .transform((s) => s.toUpperCase()),
+  )
   .min(1)
   .max(10);
 

@@ -19,13 +19,22 @@ const visible = ne(workflows.status, "deleted");
 export async function createWorkflow(db: Database, input: WorkflowInput, createdBy: string): Promise<WorkflowRow> {
   const [row] = await db
     .insert(workflows)
-    .values({ name: input.name, description: input.description ?? null, steps: input.steps, status: input.status ?? "active", createdBy })
+    .values({
+      name: input.name,
+      description: input.description ?? null,
+      steps: input.steps,
+      status: input.status ?? "active",
+      createdBy,
+    })
     .returning();
   return row!;
 }
 
 export async function findWorkflow(db: Database, id: number): Promise<WorkflowRow | undefined> {
-  const [row] = await db.select().from(workflows).where(and(eq(workflows.id, id), visible));
+  const [row] = await db
+    .select()
+    .from(workflows)
+    .where(and(eq(workflows.id, id), visible));
   return row;
 }
 
@@ -98,13 +107,20 @@ export function listConditions(filters: ListFilters): SQL | undefined {
 }
 
 // The latest run of each listed workflow, as a correlated subquery on (workflow_id, started_at): one statement, no N+1.
-const latestRunId = sql<string | null>`(select ${workflowRuns.id} from ${workflowRuns} where ${workflowRuns.workflowId} = ${workflows.id} order by ${workflowRuns.startedAt} desc limit 1)`;
+const latestRunId = sql<
+  string | null
+>`(select ${workflowRuns.id} from ${workflowRuns} where ${workflowRuns.workflowId} = ${workflows.id} order by ${workflowRuns.startedAt} desc limit 1)`;
 
 export function listQuery(db: Database, filters: ListFilters) {
   return db
     .select({
       workflow: workflows,
-      latestRun: { id: workflowRuns.id, status: workflowRuns.status, startedAt: workflowRuns.startedAt, finishedAt: workflowRuns.finishedAt },
+      latestRun: {
+        id: workflowRuns.id,
+        status: workflowRuns.status,
+        startedAt: workflowRuns.startedAt,
+        finishedAt: workflowRuns.finishedAt,
+      },
     })
     .from(workflows)
     .leftJoin(workflowRuns, eq(workflowRuns.id, latestRunId))

@@ -21,7 +21,12 @@ export function listedView({ workflow, latestRun }: ListedWorkflow) {
   return {
     ...workflowView(workflow),
     latest_run: latestRun
-      ? { run_id: latestRun.id, status: latestRun.status, started_at: latestRun.startedAt.toISOString(), finished_at: latestRun.finishedAt?.toISOString() ?? null }
+      ? {
+          run_id: latestRun.id,
+          status: latestRun.status,
+          started_at: latestRun.startedAt.toISOString(),
+          finished_at: latestRun.finishedAt?.toISOString() ?? null,
+        }
       : null,
   };
 }

@@ -17,7 +17,13 @@ export function workflowNotFound(id: number): Problem {
   return new Problem({ status: 404, kind: "workflow-not-found", detail: `No workflow ${id}` });
 }
 
-export function record(c: Context<AppEnv>, action: string, target: string, outcome: AuditOutcome, metadata?: Record<string, unknown>) {
+export function record(
+  c: Context<AppEnv>,
+  action: string,
+  target: string,
+  outcome: AuditOutcome,
+  metadata?: Record<string, unknown>,
+) {
   void audit(c, { actor: c.get("identity")!.username, action, target, outcome, ...(metadata ? { metadata } : {}) });
 }
 
@@ -50,7 +56,11 @@ export const replaceWorkflowHandler: RouteHandler<typeof replace, AppEnv> = asyn
   const input = c.req.valid("json");
   const row = await updateWorkflow(await db(c), id, input);
   if (!row) throw workflowNotFound(id);
-  record(c, "workflow.update", `workflow:${id}`, "success", { name: row.name, version: row.version, steps: input.steps.length });
+  record(c, "workflow.update", `workflow:${id}`, "success", {
+    name: row.name,
+    version: row.version,
+    steps: input.steps.length,
+  });
   return c.json(workflowView(row), 200);
 };
 

@@ -33,17 +33,34 @@ export const WorkflowView = z
   })
   .openapi("Workflow");
 
-const RunSummary = z.object({ run_id: z.string(), status: z.string(), started_at: z.string(), finished_at: z.string().nullable() });
+const RunSummary = z.object({
+  run_id: z.string(),
+  status: z.string(),
+  started_at: z.string(),
+  finished_at: z.string().nullable(),
+});
 export const ListedWorkflowView = WorkflowView.extend({ latest_run: RunSummary.nullable() }).openapi("WorkflowSummary");
 
 export const ListQuery = z.strictObject({
-  name: z.string().min(1).max(200).regex(noControlCharacters).optional().openapi({ description: "Exact name; `*` is a wildcard" }),
+  name: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(noControlCharacters)
+    .optional()
+    .openapi({ description: "Exact name; `*` is a wildcard" }),
   status: VisibleStatus.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(512).optional(),
 });
 
-export const WorkflowId = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: "id", in: "path" }, type: "integer" }) });
+export const WorkflowId = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: "id", in: "path" }, type: "integer" }),
+});
 
 export const list = createRoute({
   method: "get",
@@ -55,7 +72,13 @@ export const list = createRoute({
   responses: {
     200: {
       description: "A page of workflows",
-      content: { "application/json": { schema: z.object({ items: z.array(ListedWorkflowView), next_cursor: z.string().nullable() }).openapi("WorkflowPage") } },
+      content: {
+        "application/json": {
+          schema: z
+            .object({ items: z.array(ListedWorkflowView), next_cursor: z.string().nullable() })
+            .openapi("WorkflowPage"),
+        },
+      },
     },
     ...problemResponses(400, 401, 403),
   },
@@ -68,7 +91,10 @@ export const create = createRoute({
   summary: "Store a workflow (admin)",
   middleware: admin,
   request: { body: { required: true, content: { "application/json": { schema: WorkflowInput } } } },
-  responses: { 201: { description: "Created", content: { "application/json": { schema: WorkflowView } } }, ...problemResponses(400, 401, 403) },
+  responses: {
+    201: { description: "Created", content: { "application/json": { schema: WorkflowView } } },
+    ...problemResponses(400, 401, 403),
+  },
 });
 
 export const show = createRoute({
@@ -78,7 +104,10 @@ export const show = createRoute({
   summary: "One workflow",
   middleware: viewer,
   request: { params: WorkflowId },
-  responses: { 200: { description: "The workflow", content: { "application/json": { schema: WorkflowView } } }, ...problemResponses(400, 401, 403, 404) },
+  responses: {
+    200: { description: "The workflow", content: { "application/json": { schema: WorkflowView } } },
+    ...problemResponses(400, 401, 403, 404),
+  },
 });
 
 export const replace = createRoute({
@@ -88,7 +117,10 @@ export const replace = createRoute({
   summary: "Replace a workflow's name, description and steps (admin); its version goes up by one",
   middleware: admin,
   request: { params: WorkflowId, body: { required: true, content: { "application/json": { schema: WorkflowInput } } } },
-  responses: { 200: { description: "Replaced", content: { "application/json": { schema: WorkflowView } } }, ...problemResponses(400, 401, 403, 404) },
+  responses: {
+    200: { description: "Replaced", content: { "application/json": { schema: WorkflowView } } },
+    ...problemResponses(400, 401, 403, 404),
+  },
 });
 
 export const remove = createRoute({
@@ -108,10 +140,22 @@ export const removeCompat = createRoute({
   summary: "Delete a workflow (compat; admin; high-security: the CSRF token rotates)",
   middleware: admin,
   request: {
-    body: { required: true, content: { "application/json": { schema: z.strictObject({ workflow_id: z.number().int().positive() }).openapi("WorkflowDelete") } } },
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z.strictObject({ workflow_id: z.number().int().positive() }).openapi("WorkflowDelete"),
+        },
+      },
+    },
   },
   responses: {
-    200: { description: "Deleted", content: { "application/json": { schema: z.object({ workflow_id: z.number().int(), deleted: z.literal(true) }) } } },
+    200: {
+      description: "Deleted",
+      content: {
+        "application/json": { schema: z.object({ workflow_id: z.number().int(), deleted: z.literal(true) }) },
+      },
+    },
     ...problemResponses(400, 401, 403, 404),
   },
 });

@@ -26,8 +26,18 @@ describe("audit writer", () => {
       metadata: { reason: "maintenance", password: "hunter2", nested: { apiKey: "k", token: "t", ok: 1 } },
     });
     const [row] = await (await db()).select().from(auditEvents).where(eq(auditEvents.target, target));
-    expect(row).toMatchObject({ actor: "alice", action: "job.hold", outcome: "success", correlationId: "corr-1", ip: "203.0.113.9" });
-    expect(row!.metadata).toEqual({ reason: "maintenance", password: "[redacted]", nested: { apiKey: "[redacted]", token: "[redacted]", ok: 1 } });
+    expect(row).toMatchObject({
+      actor: "alice",
+      action: "job.hold",
+      outcome: "success",
+      correlationId: "corr-1",
+      ip: "203.0.113.9",
+    });
+    expect(row!.metadata).toEqual({
+      reason: "maintenance",
+      password: "[redacted]",
+      nested: { apiKey: "[redacted]", token: "[redacted]", ok: 1 },
+    });
     expect(JSON.stringify(row)).not.toContain("hunter2");
   });
 
@@ -39,7 +49,10 @@ describe("audit writer", () => {
     });
     const ctx = createExecutionContext();
     const response = await app.fetch(
-      new Request("http://resync.test/act", { method: "POST", headers: { "X-Correlation-ID": "corr-audit", "CF-Connecting-IP": "198.51.100.7" } }),
+      new Request("http://resync.test/act", {
+        method: "POST",
+        headers: { "X-Correlation-ID": "corr-audit", "CF-Connecting-IP": "198.51.100.7" },
+      }),
       bindings,
       ctx,
     );
@@ -56,7 +69,11 @@ describe("audit writer", () => {
       return c.text("done");
     });
     const ctx = createExecutionContext();
-    const response = await app.fetch(new Request("http://resync.test/act", { method: "POST" }), { ...bindings, LIBSQL_URL: CLOSED_URL }, ctx);
+    const response = await app.fetch(
+      new Request("http://resync.test/act", { method: "POST" }),
+      { ...bindings, LIBSQL_URL: CLOSED_URL },
+      ctx,
+    );
     expect(response.status).toBe(200);
     await waitOnExecutionContext(ctx);
     expect(metrics.counter("resync_audit_events_total", "").value({ result: "failed" })).toBe(failures + 1);

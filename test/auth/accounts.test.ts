@@ -24,18 +24,24 @@ describe("admin bootstrap", () => {
 
   it("creates exactly one admin from ADMIN_USERNAME/ADMIN_PASSWORD, even when isolates race", async () => {
     const db = await database(readConfig({ ...bindings, ...empty }));
-    const results = await Promise.all(Array.from({ length: 5 }, () => bootstrapAdmin(db, "root-admin", "bootstrap-password-123")));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => bootstrapAdmin(db, "root-admin", "bootstrap-password-123")),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
     expect((await findAccount(db, "root-admin"))?.role).toBe("admin");
     expect(await bootstrapAdmin(db, "second-admin", "bootstrap-password-123")).toBe(false);
   });
 
   it("lets the bootstrapped admin sign in through the API", async () => {
-    const response = await fetchWith({ ...empty, ADMIN_USERNAME: "root-admin", ADMIN_PASSWORD: "bootstrap-password-123" }, "/token", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "CF-Connecting-IP": freshIp() },
-      body: JSON.stringify({ username: "root-admin", password: "bootstrap-password-123" }),
-    });
+    const response = await fetchWith(
+      { ...empty, ADMIN_USERNAME: "root-admin", ADMIN_PASSWORD: "bootstrap-password-123" },
+      "/token",
+      {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "CF-Connecting-IP": freshIp() },
+        body: JSON.stringify({ username: "root-admin", password: "bootstrap-password-123" }),
+      },
+    );
     expect(response.status).toBe(200);
   });
 });
@@ -48,14 +54,20 @@ describe("roles on routes", () => {
       method: "post",
       path: "/test/act",
       middleware: requireRole("operator"),
-      responses: { 200: { description: "acted", content: { "application/json": { schema: z.object({ ok: z.boolean() }) } } } },
+      responses: {
+        200: { description: "acted", content: { "application/json": { schema: z.object({ ok: z.boolean() }) } } },
+      },
     }),
     (c) => c.json({ ok: true }, 200),
   );
 
   async function act(token: string) {
     const ctx = createExecutionContext();
-    const response = await app.fetch(new Request(`${ORIGIN}/test/act`, { method: "POST", headers: bearer(token) }), bindings, ctx);
+    const response = await app.fetch(
+      new Request(`${ORIGIN}/test/act`, { method: "POST", headers: bearer(token) }),
+      bindings,
+      ctx,
+    );
     await waitOnExecutionContext(ctx);
     return response.status;
   }
@@ -85,13 +97,17 @@ describe("API rate limits (Workers Rate Limiting binding)", () => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get("Retry-After")).toBe("60");
     // Another client is not affected; health is never limited.
-    expect((await SELF.fetch(`${ORIGIN}/openapi.json`, { headers: { "CF-Connecting-IP": freshIp() } })).status).toBe(200);
+    expect((await SELF.fetch(`${ORIGIN}/openapi.json`, { headers: { "CF-Connecting-IP": freshIp() } })).status).toBe(
+      200,
+    );
     expect((await SELF.fetch(`${ORIGIN}/health`, { headers: { "CF-Connecting-IP": ip } })).status).toBe(200);
   });
 
   it("counts authenticated callers per user, not per IP", async () => {
     const token = await tokenFor(await createUser("viewer"));
-    const response = await SELF.fetch(`${ORIGIN}/api/v1/auth/me`, { headers: { ...bearer(token), "CF-Connecting-IP": freshIp() } });
+    const response = await SELF.fetch(`${ORIGIN}/api/v1/auth/me`, {
+      headers: { ...bearer(token), "CF-Connecting-IP": freshIp() },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("RateLimit-Policy")).toBe('"user";q=600;w=60');
   });

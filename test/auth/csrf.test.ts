@@ -70,9 +70,17 @@ describe("CSRF on cookie sessions", () => {
 
   it("refuses a cross-origin request even with the right token", async () => {
     const session = await sessionFor(await createUser("viewer"));
-    const crossOrigin = await logout({ Cookie: session.cookie, Origin: "https://evil.example", "X-CSRF-Token": session.csrf });
+    const crossOrigin = await logout({
+      Cookie: session.cookie,
+      Origin: "https://evil.example",
+      "X-CSRF-Token": session.csrf,
+    });
     expect(crossOrigin.status).toBe(403);
-    const crossSite = await logout({ Cookie: session.cookie, "Sec-Fetch-Site": "cross-site", "X-CSRF-Token": session.csrf });
+    const crossSite = await logout({
+      Cookie: session.cookie,
+      "Sec-Fetch-Site": "cross-site",
+      "X-CSRF-Token": session.csrf,
+    });
     expect(crossSite.status).toBe(403);
     const noOrigin = await logout({ Cookie: session.cookie, "X-CSRF-Token": session.csrf });
     expect(noOrigin.status).toBe(403);
@@ -80,7 +88,11 @@ describe("CSRF on cookie sessions", () => {
 
   it("accepts the right token from the same origin", async () => {
     const session = await sessionFor(await createUser("viewer"));
-    const response = await logout({ Cookie: session.cookie, "Sec-Fetch-Site": "same-origin", "X-CSRF-Token": session.csrf });
+    const response = await logout({
+      Cookie: session.cookie,
+      "Sec-Fetch-Site": "same-origin",
+      "X-CSRF-Token": session.csrf,
+    });
     expect(response.status).toBe(204);
     expect(response.headers.get("Set-Cookie")).toMatch(/__Host-resync_session=;/);
     // The session is revoked.
@@ -97,7 +109,12 @@ describe("CSRF on cookie sessions", () => {
   it("rotates the token after a high-security operation", async () => {
     const admin = await sessionFor(await createUser("admin"));
     const target = await createUser("viewer");
-    const headers = { Cookie: admin.cookie, Origin: ORIGIN, "X-CSRF-Token": admin.csrf, "Content-Type": "application/json" };
+    const headers = {
+      Cookie: admin.cookie,
+      Origin: ORIGIN,
+      "X-CSRF-Token": admin.csrf,
+      "Content-Type": "application/json",
+    };
     const change = await SELF.fetch(`${ORIGIN}/api/v1/users/${target.username}`, {
       method: "PATCH",
       headers,

@@ -46,7 +46,10 @@ describe("JWT verification", () => {
     ["a token issued in the future", () => sign(claims({ iat: now() + 600 }), secret, "HS256")],
     ["another issuer", () => sign(claims({ iss: "someone-else" }), secret, "HS256")],
     ["another audience", () => sign(claims({ aud: "other-api" }), secret, "HS256")],
-    ["no expiry", () => sign(Object.fromEntries(Object.entries(claims()).filter(([k]) => k !== "exp")), secret, "HS256")],
+    [
+      "no expiry",
+      () => sign(Object.fromEntries(Object.entries(claims()).filter(([k]) => k !== "exp")), secret, "HS256"),
+    ],
     ["an unknown role", () => sign(claims({ role: "root" }), secret, "HS256")],
     ["a session token used as Bearer", () => sign(claims({ typ: "session", csrf: "n" }), secret, "HS256")],
     [

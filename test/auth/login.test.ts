@@ -9,7 +9,11 @@ import { bindings, problemOf } from "../helpers/worker";
 describe("POST /token", () => {
   it("signs in with an OAuth2 password form", async () => {
     const user = await createUser("viewer");
-    const response = await postToken({ username: user.username, password: user.password, grant_type: "password", scope: "" }, freshIp(), true);
+    const response = await postToken(
+      { username: user.username, password: user.password, grant_type: "password", scope: "" },
+      freshIp(),
+      true,
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as { access_token: string; token_type: string; expires_in: number };
     expect(body.token_type).toBe("bearer");
@@ -28,8 +32,18 @@ describe("POST /token", () => {
   it("answers byte-identical failures for an unknown user and a wrong password", async () => {
     const user = await createUser("viewer");
     const headers = { "X-Correlation-ID": "same-correlation-id" };
-    const unknown = await postToken({ username: `ghost-${crypto.randomUUID()}`, password: "whatever-password" }, freshIp(), false, headers);
-    const wrong = await postToken({ username: user.username, password: "whatever-password" }, freshIp(), false, headers);
+    const unknown = await postToken(
+      { username: `ghost-${crypto.randomUUID()}`, password: "whatever-password" },
+      freshIp(),
+      false,
+      headers,
+    );
+    const wrong = await postToken(
+      { username: user.username, password: "whatever-password" },
+      freshIp(),
+      false,
+      headers,
+    );
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(await unknown.clone().text()).toBe(await wrong.clone().text());
@@ -96,7 +110,8 @@ describe("login limits", () => {
     const ip = freshIp();
     const victim = await createUser("viewer");
     const other = await createUser("viewer");
-    for (let i = 0; i < 3; i++) expect((await postToken({ username: victim.username, password: "nope" }, ip)).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await postToken({ username: victim.username, password: "nope" }, ip)).status).toBe(401);
     expect((await postToken({ username: other.username, password: other.password }, ip)).status).toBe(200);
   });
 

@@ -8,9 +8,14 @@ const namespace = (env as unknown as Bindings).COALESCER;
 /** A fresh stub on every call, as each isolate would have its own. */
 const coalescer = (key: string): DurableObjectStub<Coalescer> => namespace.get(namespace.idFromName(key));
 const uniqueKey = () => `job:test-${crypto.randomUUID()}`;
-const join = (key: string, request: Parameters<Coalescer["join"]>[0]) => coalescer(key).join(request) as Promise<unknown> as Promise<Joined>;
+const join = (key: string, request: Parameters<Coalescer["join"]>[0]) =>
+  coalescer(key).join(request) as Promise<unknown> as Promise<Joined>;
 
-const value = (v: string, startedAt = Date.now()): RefreshOutcome => ({ kind: "value", value: { json: JSON.stringify(v) }, startedAt });
+const value = (v: string, startedAt = Date.now()): RefreshOutcome => ({
+  kind: "value",
+  value: { json: JSON.stringify(v) },
+  startedAt,
+});
 
 describe("Coalescer Durable Object", () => {
   it("makes exactly one of many concurrent callers the leader; the others get its published value", async () => {
@@ -23,7 +28,10 @@ describe("Coalescer Durable Object", () => {
     const released = await coalescer(key).publish((first as { lease: string }).lease, value("fresh"), 0);
     expect(released).toBe(50);
     for (const joined of await Promise.all(followers)) {
-      expect(joined).toEqual({ role: "follower", outcome: value("fresh", (joined as { outcome: { startedAt: number } }).outcome.startedAt) });
+      expect(joined).toEqual({
+        role: "follower",
+        outcome: value("fresh", (joined as { outcome: { startedAt: number } }).outcome.startedAt),
+      });
     }
   });
 
@@ -32,7 +40,10 @@ describe("Coalescer Durable Object", () => {
     const leader = (await join(key, { leaseMs: 5_000 })) as { role: "leader"; lease: string };
     const followers = Promise.all(Array.from({ length: 10 }, () => join(key, { leaseMs: 5_000 })));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const failure: RefreshOutcome = { kind: "failed", failure: { name: "HwaError", message: "HWA could not be reached", failure: "unavailable" } };
+    const failure: RefreshOutcome = {
+      kind: "failed",
+      failure: { name: "HwaError", message: "HWA could not be reached", failure: "unavailable" },
+    };
     await coalescer(key).publish(leader.lease, failure);
     for (const joined of await followers) expect(joined).toEqual({ role: "follower", outcome: failure });
   });
@@ -52,7 +63,10 @@ describe("Coalescer Durable Object", () => {
     const key = uniqueKey();
     await join(key, { leaseMs: 10_000 });
     const started = Date.now();
-    expect(await join(key, { leaseMs: 10_000, maxWaitMs: 200 })).toEqual({ role: "follower", outcome: { kind: "timed-out" } });
+    expect(await join(key, { leaseMs: 10_000, maxWaitMs: 200 })).toEqual({
+      role: "follower",
+      outcome: { kind: "timed-out" },
+    });
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
@@ -61,7 +75,10 @@ describe("Coalescer Durable Object", () => {
     const leader = (await join(key, { leaseMs: 5_000 })) as { role: "leader"; lease: string };
     const startedAt = Date.now();
     await coalescer(key).publish(leader.lease, value("v1", startedAt), 10_000);
-    expect(await join(key, { leaseMs: 5_000, freshSince: startedAt - 1 })).toEqual({ role: "follower", outcome: value("v1", startedAt) });
+    expect(await join(key, { leaseMs: 5_000, freshSince: startedAt - 1 })).toEqual({
+      role: "follower",
+      outcome: value("v1", startedAt),
+    });
     // Invalidated after that refresh started (notBefore), or fresh enough only if newer (freshSince): a new leader.
     expect((await join(key, { leaseMs: 5_000, freshSince: startedAt })).role).toBe("leader");
   });
@@ -102,7 +119,10 @@ describe("Coalescer Durable Object", () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await coalescer(key).publish(after.lease, value("after"), 10_000)).toBe(1);
     expect(await follower).toMatchObject({ role: "follower", outcome: { value: { json: JSON.stringify("after") } } });
-    expect(await join(key, { leaseMs: 5_000, freshSince: 0 })).toMatchObject({ role: "follower", outcome: { value: { json: JSON.stringify("after") } } });
+    expect(await join(key, { leaseMs: 5_000, freshSince: 0 })).toMatchObject({
+      role: "follower",
+      outcome: { value: { json: JSON.stringify("after") } },
+    });
   });
 
   it("ignores a publish for an unknown lease", async () => {
@@ -111,7 +131,11 @@ describe("Coalescer Durable Object", () => {
 
   it("keeps no lease once it is published or expired, so an object's memory stays bounded", async () => {
     const key = uniqueKey();
-    const leases = () => runInDurableObject(coalescer(key), (instance) => (instance as unknown as { leases: Map<string, unknown> }).leases.size);
+    const leases = () =>
+      runInDurableObject(
+        coalescer(key),
+        (instance) => (instance as unknown as { leases: Map<string, unknown> }).leases.size,
+      );
     const published = (await join(key, { leaseMs: 5_000 })) as { lease: string };
     expect(await leases()).toBe(1);
     await coalescer(key).publish(published.lease, value("v"));

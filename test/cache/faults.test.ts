@@ -32,13 +32,24 @@ async function age(key: string, seconds: number): Promise<void> {
   const entry = memory.get(key);
   if (!entry) throw new Error(`${key} is not cached`);
   const ms = seconds * 1000;
-  const older: Entry = { ...entry, fetched_at: entry.fetched_at - ms, fresh_until: entry.fresh_until - ms, stale_until: entry.stale_until - ms };
+  const older: Entry = {
+    ...entry,
+    fetched_at: entry.fetched_at - ms,
+    fresh_until: entry.fresh_until - ms,
+    stale_until: entry.stale_until - ms,
+  };
   memory.set(key, older);
   await bindings.CACHE.put(key, envelopeText(older), { expirationTtl: 3600 });
   await runInDurableObject(bindings.COALESCER.get(bindings.COALESCER.idFromName(key)), (instance) => {
-    const coalescer = instance as unknown as { recent?: { outcome: { startedAt: number; value: Entry }; until: number } };
+    const coalescer = instance as unknown as {
+      recent?: { outcome: { startedAt: number; value: Entry }; until: number };
+    };
     if (!coalescer.recent) return;
-    coalescer.recent.outcome = { ...coalescer.recent.outcome, startedAt: coalescer.recent.outcome.startedAt - ms, value: older };
+    coalescer.recent.outcome = {
+      ...coalescer.recent.outcome,
+      startedAt: coalescer.recent.outcome.startedAt - ms,
+      value: older,
+    };
     coalescer.recent.until -= ms;
   });
 }
@@ -76,7 +87,9 @@ describe("cached reads when HWA fails", () => {
     const job = jobs[5]!;
     await simulator.faults({ down: true });
     const started = Date.now();
-    const responses = await Promise.all(Array.from({ length: 20 }, () => get(`/api/v1/jobs/${encodeURIComponent(job.id)}`)));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => get(`/api/v1/jobs/${encodeURIComponent(job.id)}`)),
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
     for (const response of responses) {
       expect(response.status).toBe(503);

@@ -101,7 +101,8 @@ describe("memory cache (L1) bounds", () => {
 
   it("deletes by prefix", () => {
     const cache = new MemoryCache({ maxEntries: 10, maxBytes: 1024 * 1024 });
-    for (const key of ["jobs:50:0:a", "jobs:50:50:a", "job:1", "jobstreams:10:0:"]) cache.set(key, entry('"v"', Date.now()));
+    for (const key of ["jobs:50:0:a", "jobs:50:50:a", "job:1", "jobstreams:10:0:"])
+      cache.set(key, entry('"v"', Date.now()));
     cache.deleteStartingWith("jobs:");
     expect(cache.keys().sort()).toEqual(["job:1", "jobstreams:10:0:"]);
   });

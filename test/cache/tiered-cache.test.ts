@@ -13,7 +13,11 @@ const SECOND = 1_000;
 
 /** One simulated isolate: its own memory tier and in-flight refreshes; KV and the Coalescer are shared. */
 function isolate(options: { now?: () => number; leaseMs?: number; maxBytes?: number } = {}) {
-  const memory = new MemoryCache({ maxEntries: 1_000, maxBytes: options.maxBytes ?? 4 * 1024 * 1024, now: options.now });
+  const memory = new MemoryCache({
+    maxEntries: 1_000,
+    maxBytes: options.maxBytes ?? 4 * 1024 * 1024,
+    now: options.now,
+  });
   return new TieredCache({ memory, now: options.now, leaseMs: options.leaseMs });
 }
 
@@ -54,14 +58,24 @@ function countingLoad<T>(value: () => T, delayMs = 20) {
 }
 
 const uniqueKey = (prefix = "job") => `${prefix}:cache-test-${crypto.randomUUID()}`;
-const read = <T>(cache: TieredCache, io: CacheIo, key: string, load: () => Promise<T>, resource: ReadRequest<T>["resource"] = "job") =>
-  cache.read(io, { resource, key, load });
+const read = <T>(
+  cache: TieredCache,
+  io: CacheIo,
+  key: string,
+  load: () => Promise<T>,
+  resource: ReadRequest<T>["resource"] = "job",
+) => cache.read(io, { resource, key, load });
 
 /**
  * A read by a request that then ends: its background work (the Coalescer publish of its refresh) is finished before
  * the next request starts, so that request cannot find this one's lease still open and follow it instead.
  */
-async function readAndSettle<T>(cache: TieredCache, key: string, load: () => Promise<T>, resource: ReadRequest<T>["resource"] = "job") {
+async function readAndSettle<T>(
+  cache: TieredCache,
+  key: string,
+  load: () => Promise<T>,
+  resource: ReadRequest<T>["resource"] = "job",
+) {
   const { io, settled } = requestIo();
   try {
     return await read(cache, io, key, load, resource);
@@ -139,7 +153,9 @@ describe("read-through: coalescing", () => {
     const isolates = Array.from({ length: 5 }, () => isolate());
     const key = uniqueKey();
     const { load, counter } = countingLoad(() => ({ status: "ABEND" }), 100);
-    const reads = await Promise.all(Array.from({ length: 200 }, (_, i) => read(isolates[i % 5]!, requestIo().io, key, load)));
+    const reads = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => read(isolates[i % 5]!, requestIo().io, key, load)),
+    );
     expect(counter.calls).toBe(1);
     expect(reads.every((r) => (r.value as { status: string }).status === "ABEND")).toBe(true);
     const sources = reads.map((r) => r.source);
@@ -157,7 +173,9 @@ describe("read-through: coalescing", () => {
       throw new HwaError("unavailable", "HWA could not be reached");
     };
     const started = Date.now();
-    const outcomes = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => read(isolates[i % 3]!, requestIo().io, key, load)));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) => read(isolates[i % 3]!, requestIo().io, key, load)),
+    );
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(calls).toBe(1);
     for (const outcome of outcomes) {
@@ -173,7 +191,9 @@ describe("read-through: coalescing", () => {
     void read(isolate({ leaseMs: 300 }), requestIo().io, key, never).catch(() => {});
     await new Promise((resolve) => setTimeout(resolve, 50));
     const started = Date.now();
-    const error = await read(isolate({ leaseMs: 300 }), requestIo().io, key, async () => "late").catch((e: unknown) => e);
+    const error = await read(isolate({ leaseMs: 300 }), requestIo().io, key, async () => "late").catch(
+      (e: unknown) => e,
+    );
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(error).toBeInstanceOf(RefreshPending);
     const problem = (error as RefreshPending).toProblem();
@@ -182,7 +202,13 @@ describe("read-through: coalescing", () => {
   });
 
   it("reads alone when the Coalescer cannot be reached", async () => {
-    const broken = { idFromName: () => ({}), get: () => ({ join: () => Promise.reject(new Error("DO unavailable")), publish: () => Promise.reject(new Error("DO unavailable")) }) };
+    const broken = {
+      idFromName: () => ({}),
+      get: () => ({
+        join: () => Promise.reject(new Error("DO unavailable")),
+        publish: () => Promise.reject(new Error("DO unavailable")),
+      }),
+    };
     const { io } = requestIo(broken as unknown as CacheIo["coalescer"]);
     const result = await read(isolate(), io, uniqueKey(), async () => ({ ok: true }));
     expect(result).toMatchObject({ source: "miss", value: { ok: true } });
@@ -200,7 +226,11 @@ describe("read-through: freshness", () => {
     version = 2;
     clock.advance(12 * SECOND);
     const { io, settled } = requestIo();
-    const stale = await Promise.all([read(cache, io, key, load), read(cache, io, key, load), read(cache, io, key, load)]);
+    const stale = await Promise.all([
+      read(cache, io, key, load),
+      read(cache, io, key, load),
+      read(cache, io, key, load),
+    ]);
     for (const r of stale) expect(r).toMatchObject({ source: "stale", value: { version: 1 }, ageSeconds: 12 });
     await settled();
     expect(counter.calls).toBe(2);
@@ -229,7 +259,12 @@ describe("read-through: freshness", () => {
       const failing = async () => {
         throw new HwaError(failure, "HWA is failing");
       };
-      expect(await readAndSettle(cache, key, failing)).toEqual({ source: "stale", value: { status: "SUCC" }, json: '{"status":"SUCC"}', ageSeconds: 60 });
+      expect(await readAndSettle(cache, key, failing)).toEqual({
+        source: "stale",
+        value: { status: "SUCC" },
+        json: '{"status":"SUCC"}',
+        ageSeconds: 60,
+      });
     }
     // Beyond the stale limit (15 min for a job) there is nothing left to serve: the failure is the answer.
     clock.advance(15 * 60 * SECOND);
@@ -317,7 +352,10 @@ describe("read-through: invalidation", () => {
     for (const key of keys) {
       // KV still holds the old envelope, but this isolate no longer trusts it.
       expect(await bindings.CACHE.get(key)).not.toBeNull();
-      expect(await read(cache, requestIo().io, key, async () => ["new"], "jobs")).toMatchObject({ source: "miss", value: ["new"] });
+      expect(await read(cache, requestIo().io, key, async () => ["new"], "jobs")).toMatchObject({
+        source: "miss",
+        value: ["new"],
+      });
     }
   });
 
@@ -330,13 +368,19 @@ describe("read-through: invalidation", () => {
     for (const key of keys) await read(isolate(), first.io, key, async () => ["old"], "jobs");
     await first.settled();
     // Before the invalidation another isolate is served from KV.
-    expect(await readAndSettle(isolate(), keys[0]!, async () => ["unused"], "jobs")).toMatchObject({ source: "hit", value: ["old"] });
+    expect(await readAndSettle(isolate(), keys[0]!, async () => ["unused"], "jobs")).toMatchObject({
+      source: "hit",
+      value: ["old"],
+    });
     const invalidating = requestIo();
     await isolate().invalidate(invalidating.io, ["jobs:*"]);
     expect(invalidating.writes).toEqual(["invalidated:jobs:"]);
     for (const key of keys) {
       // A new isolate: nothing in memory, no invalidation of its own; neither KV nor the Coalescer answers "old".
-      expect(await readAndSettle(isolate(), key, async () => ["new"], "jobs")).toMatchObject({ source: "miss", value: ["new"] });
+      expect(await readAndSettle(isolate(), key, async () => ["new"], "jobs")).toMatchObject({
+        source: "miss",
+        value: ["new"],
+      });
     }
     // The mark covers the rest of its second (so one write covers every invalidation in it); what is fetched
     // after it is served from KV again.
@@ -344,7 +388,10 @@ describe("read-through: invalidation", () => {
     expect(mark).toBeGreaterThan(Date.now() - 1_000);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, mark - Date.now() + 10)));
     await readAndSettle(isolate(), keys[0]!, async () => ["newer"], "jobs");
-    expect(await readAndSettle(isolate(), keys[0]!, async () => ["unused"], "jobs")).toMatchObject({ source: "hit", value: ["newer"] });
+    expect(await readAndSettle(isolate(), keys[0]!, async () => ["unused"], "jobs")).toMatchObject({
+      source: "hit",
+      value: ["newer"],
+    });
   });
 
   it("a job's logs are one family: marking it leaves other jobs' logs served from KV", async () => {
@@ -355,8 +402,14 @@ describe("read-through: invalidation", () => {
     for (const key of [mine, theirs]) await read(isolate(), first.io, key, async () => "old log", "joblog");
     await first.settled();
     await isolate().invalidate(requestIo().io, [`joblog:${job}:*`]);
-    expect(await readAndSettle(isolate(), mine, async () => "new log", "joblog")).toMatchObject({ source: "miss", value: "new log" });
-    expect(await readAndSettle(isolate(), theirs, async () => "unused", "joblog")).toMatchObject({ source: "hit", value: "old log" });
+    expect(await readAndSettle(isolate(), mine, async () => "new log", "joblog")).toMatchObject({
+      source: "miss",
+      value: "new log",
+    });
+    expect(await readAndSettle(isolate(), theirs, async () => "unused", "joblog")).toMatchObject({
+      source: "hit",
+      value: "old log",
+    });
   });
 
   it("writes a family's mark at most once a second (KV allows one write per second per key)", async () => {

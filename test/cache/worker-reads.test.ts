@@ -36,10 +36,13 @@ const pickJob = (where: (job: Job) => boolean = () => true): Job => {
   return job;
 };
 
-const getJob = (id: string, bearerToken = token) => SELF.fetch(`${ORIGIN}/api/v1/jobs/${encodeURIComponent(id)}`, { headers: bearer(bearerToken) });
+const getJob = (id: string, bearerToken = token) =>
+  SELF.fetch(`${ORIGIN}/api/v1/jobs/${encodeURIComponent(id)}`, { headers: bearer(bearerToken) });
 
 /** What a job action will pass: the test's own request context, with the Worker's bindings. */
-async function withContext<T>(work: (c: { env: typeof bindings; executionCtx: ExecutionContext }) => Promise<T>): Promise<T> {
+async function withContext<T>(
+  work: (c: { env: typeof bindings; executionCtx: ExecutionContext }) => Promise<T>,
+): Promise<T> {
   const executionCtx = createExecutionContext();
   const result = await work({ env: bindings, executionCtx });
   await waitOnExecutionContext(executionCtx);
@@ -110,7 +113,9 @@ describe("cached reads through the Worker", () => {
 
     // `since` narrows the cached page, with a cursor of its own query.
     const since = "2000-01-01T00:00:00Z";
-    const narrowed = (await (await SELF.fetch(`${ORIGIN}${path}&since=${since}`, { headers: bearer(token) })).json()) as typeof body;
+    const narrowed = (await (
+      await SELF.fetch(`${ORIGIN}${path}&since=${since}`, { headers: bearer(token) })
+    ).json()) as typeof body;
     expect(narrowed.items.length).toBeGreaterThan(0);
     expect(narrowed.items.every((job) => body.items.some((item) => item.id === job.id))).toBe(true);
     expect(narrowed.next_cursor).not.toBe(body.next_cursor);
@@ -146,11 +151,22 @@ describe("cached reads through the Worker", () => {
   it("200 concurrent reads from 5 isolates (each its own memory, one KV and Coalescer) make one call to HWA", async () => {
     const job = pickJob();
     await forget(job.id);
-    const isolates = Array.from({ length: 5 }, () => new TieredCache({ memory: new MemoryCache({ maxEntries: 100, maxBytes: 4 * 1024 * 1024 }) }));
+    const isolates = Array.from(
+      { length: 5 },
+      () => new TieredCache({ memory: new MemoryCache({ maxEntries: 100, maxBytes: 4 * 1024 * 1024 }) }),
+    );
     const { client } = testClient();
     const before = await simulator.requests();
     const reads = await withContext((c) =>
-      Promise.all(Array.from({ length: 200 }, (_, i) => isolates[i % 5]!.read(cacheIo(c), { resource: "job", key: cacheKeys.job(job.id), load: () => client.job(job.id) }))),
+      Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          isolates[i % 5]!.read(cacheIo(c), {
+            resource: "job",
+            key: cacheKeys.job(job.id),
+            load: () => client.job(job.id),
+          }),
+        ),
+      ),
     );
     expect((await simulator.requests()) - before).toBe(1);
     expect(reads.filter((r) => r.source === "miss")).toHaveLength(1);
@@ -182,8 +198,14 @@ describe("cached reads through the Worker", () => {
     const job = pickJob((j) => j.status === "SUCC");
     const key = cacheKeys.jobList(jobsOql({ name: job.name, limit: 4 }), 4, 0);
     const { client } = testClient();
-    const load = async () => pageOf("jobs", (await client.listJobs({ oql: jobsOql({ name: job.name, limit: 4 }), limit: 4, offset: 0 })).results, false);
-    const statusIn = (read: Read<{ jobs: { id: string; jobruns?: unknown }[] }>) => JSON.stringify(read.value.jobs.find((j) => j.id === job.id));
+    const load = async () =>
+      pageOf(
+        "jobs",
+        (await client.listJobs({ oql: jobsOql({ name: job.name, limit: 4 }), limit: 4, offset: 0 })).results,
+        false,
+      );
+    const statusIn = (read: Read<{ jobs: { id: string; jobruns?: unknown }[] }>) =>
+      JSON.stringify(read.value.jobs.find((j) => j.id === job.id));
     const fresh = () => new TieredCache({ memory: new MemoryCache({ maxEntries: 100, maxBytes: 4 * 1024 * 1024 }) });
     // A mark left by an earlier invalidation covers the rest of its second: start after it.
     const earlier = Number((await bindings.CACHE.get("invalidated:jobs:")) ?? 0);
@@ -206,7 +228,8 @@ describe("cached reads through the Worker", () => {
 
   it("exports hits, misses, stale and coalesced reads, lookups per tier and the memory bound on /metrics", async () => {
     const text = await (await SELF.fetch(`${ORIGIN}/metrics`)).text();
-    const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}"]/g, "\\$&")} (\\d+)$`, "m").exec(text)?.[1] ?? NaN);
+    const value = (series: string) =>
+      Number(new RegExp(`^${series.replace(/[{}"]/g, "\\$&")} (\\d+)$`, "m").exec(text)?.[1] ?? NaN);
     expect(value('resync_cache_reads_total{resource="job",source="miss"}')).toBeGreaterThan(0);
     expect(value('resync_cache_reads_total{resource="job",source="hit"}')).toBeGreaterThan(0);
     expect(value('resync_cache_reads_total{resource="job",source="coalesced"}')).toBeGreaterThanOrEqual(199);

@@ -32,7 +32,10 @@ async function auditRows(actor: string, target: string, action: string) {
   const db = await database(readConfig(bindings));
   let rows: (typeof auditEvents.$inferSelect)[] = [];
   for (let i = 0; i < 50 && rows.length === 0; i++) {
-    rows = await db.select().from(auditEvents).where(and(eq(auditEvents.actor, actor), eq(auditEvents.target, target), eq(auditEvents.action, action)));
+    rows = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actor, actor), eq(auditEvents.target, target), eq(auditEvents.action, action)));
     if (rows.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return rows;
@@ -71,7 +74,10 @@ describe("actions by chat need a confirmation", () => {
     const job = await jobIn("READY");
     const chat = conversation(token);
     await chat.ask(`hold ${job.name}`);
-    const pending = await runInDurableObject(sessionObject(user.username, chat.id!), (_instance, state) => state.storage.kv.get<SessionState>("session")!.pending!);
+    const pending = await runInDurableObject(
+      sessionObject(user.username, chat.id!),
+      (_instance, state) => state.storage.kv.get<SessionState>("session")!.pending!,
+    );
     expect(pending).toMatchObject({ action: "hold", jobId: job.id });
     expect((await chat.ask("yes")).data).toMatchObject({ outcome: "done" });
 

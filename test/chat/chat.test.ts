@@ -24,7 +24,9 @@ describe("the old suite's scenario", () => {
     const token = await postToken({ username: user.username, password: user.password });
     expect(token.status).toBe(200);
     const { access_token } = (await token.json()) as { access_token: string };
-    const response = await postChat(access_token, { message: "What is the status of job ABC123?" }, "/api/chat", { "X-Correlation-ID": "old-suite-1" });
+    const response = await postChat(access_token, { message: "What is the status of job ABC123?" }, "/api/chat", {
+      "X-Correlation-ID": "old-suite-1",
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, any>;
     expect(body.correlation_id).toBe("old-suite-1");
@@ -53,10 +55,18 @@ describe("input", () => {
   });
 
   it("requires authentication (401 with WWW-Authenticate) and JSON (415)", async () => {
-    const anonymous = await SELF.fetch(`${ORIGIN}/api/v1/chat`, { method: "POST", headers: { "Content-Type": "application/json", "CF-Connecting-IP": freshIp() }, body: '{"message":"help"}' });
+    const anonymous = await SELF.fetch(`${ORIGIN}/api/v1/chat`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "CF-Connecting-IP": freshIp() },
+      body: '{"message":"help"}',
+    });
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get("WWW-Authenticate")).toMatch(/^Bearer/);
-    const form = await SELF.fetch(`${ORIGIN}/api/v1/chat`, { method: "POST", headers: { ...bearer(viewer), "Content-Type": "text/plain" }, body: "help" });
+    const form = await SELF.fetch(`${ORIGIN}/api/v1/chat`, {
+      method: "POST",
+      headers: { ...bearer(viewer), "Content-Type": "text/plain" },
+      body: "help",
+    });
     expect(form.status).toBe(415);
   });
 
@@ -80,7 +90,14 @@ describe("answers grounded in HWA", () => {
     const answer = await ask(await freshViewer(), `qual o status do job ${job.name.toLowerCase()}?`);
     const facts = await apiJob(viewer, job.id);
     expect(answer.intent).toBe("job_status");
-    expect(answer.data).toMatchObject({ language: "pt", id: job.id, name: job.name, status: "ABEND", job_stream: facts.job_stream, return_code: facts.return_code });
+    expect(answer.data).toMatchObject({
+      language: "pt",
+      id: job.id,
+      name: job.name,
+      status: "ABEND",
+      job_stream: facts.job_stream,
+      return_code: facts.return_code,
+    });
     expect(answer.response).toContain(job.name);
     expect(answer.response).toContain("ABEND");
     expect(answer.suggestions?.length).toBeGreaterThan(0);
@@ -122,7 +139,9 @@ describe("answers grounded in HWA", () => {
     const job = await jobIn("ABEND");
     const answer = await ask(await freshViewer(), `why did ${job.name} fail?`);
     expect(answer.intent).toBe("job_log");
-    const log = await SELF.fetch(`${ORIGIN}/api/v1/jobs/${encodeURIComponent(job.id)}/log`, { headers: bearer(viewer) });
+    const log = await SELF.fetch(`${ORIGIN}/api/v1/jobs/${encodeURIComponent(job.id)}/log`, {
+      headers: bearer(viewer),
+    });
     const lines = (await log.text()).split("\n").filter((line, i, all) => i < all.length - 1 || line !== "");
     expect(answer.data).toMatchObject({ job_id: job.id, lines_total: lines.length });
     expect(answer.data!.tail.length).toBe(Math.min(15, lines.length));
@@ -136,7 +155,9 @@ describe("answers grounded in HWA", () => {
     const job = await jobIn("ABEND");
     const answer = await ask(await freshViewer(), "quais jobs abendaram nas últimas 3 horas?");
     expect(answer.intent).toBe("failed_jobs");
-    const group = (answer.data!.groups as { job_stream: string; jobs: { id: string }[] }[]).find((g) => g.job_stream === job.job_stream);
+    const group = (answer.data!.groups as { job_stream: string; jobs: { id: string }[] }[]).find(
+      (g) => g.job_stream === job.job_stream,
+    );
     expect(group?.jobs.map((j) => j.id)).toContain(job.id);
     const all = (answer.data!.groups as { jobs: { status: string }[] }[]).flatMap((g) => g.jobs);
     expect(all.every((j) => j.status === "ABEND" || j.status === "FAIL")).toBe(true);
@@ -163,9 +184,13 @@ describe("answers grounded in HWA", () => {
     const job = await jobIn("HOLD");
     const answer = await ask(await freshViewer(), `o que está segurando o ${job.name}?`);
     expect(answer.intent).toBe("job_dependencies");
-    const response = await SELF.fetch(`${ORIGIN}/api/v1/jobs/${encodeURIComponent(job.id)}/dependencies`, { headers: bearer(viewer) });
+    const response = await SELF.fetch(`${ORIGIN}/api/v1/jobs/${encodeURIComponent(job.id)}/dependencies`, {
+      headers: bearer(viewer),
+    });
     const api = (await response.json()) as { predecessors: { id: string }[] };
-    expect((answer.data!.predecessors as { id: string }[]).map((p) => p.id).sort()).toEqual(api.predecessors.map((p) => p.id).sort());
+    expect((answer.data!.predecessors as { id: string }[]).map((p) => p.id).sort()).toEqual(
+      api.predecessors.map((p) => p.id).sort(),
+    );
   });
 
   it("counts answers by intent and language on /metrics", async () => {

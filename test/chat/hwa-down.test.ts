@@ -8,7 +8,15 @@ import { bindings, CLOSED_URL } from "../helpers/worker";
 // The conversation itself with HWA unreachable and nothing cached: it still understands, and says HWA failed
 // instead of answering from nothing (no hang, no invented state).
 
-const asker: Asker = { username: "operator-hwa-down", role: "operator", jti: "jti-hwa-down-0000", iat: 0, exp: 4_102_444_800, ip: "10.9.9.9", correlationId: "hwa-down" };
+const asker: Asker = {
+  username: "operator-hwa-down",
+  role: "operator",
+  jti: "jti-hwa-down-0000",
+  iat: 0,
+  exp: 4_102_444_800,
+  ip: "10.9.9.9",
+  correlationId: "hwa-down",
+};
 
 function session(): SessionAccess & { pending?: PendingAction } {
   const state: SessionAccess & { pending?: PendingAction } = {
@@ -27,7 +35,9 @@ function session(): SessionAccess & { pending?: PendingAction } {
 
 async function converseWithHwaDown(message: string) {
   const ctx = createExecutionContext();
-  const c = scopeFor(asker, { ...bindings, HWA_BASE_URL: CLOSED_URL, CACHE_DISABLED: "true" }, (promise) => ctx.waitUntil(promise));
+  const c = scopeFor(asker, { ...bindings, HWA_BASE_URL: CLOSED_URL, CACHE_DISABLED: "true" }, (promise) =>
+    ctx.waitUntil(promise),
+  );
   const answer = await converse(c, asker, session(), message, new Date(), crypto.randomUUID());
   await waitOnExecutionContext(ctx);
   return answer;

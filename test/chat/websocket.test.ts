@@ -16,7 +16,9 @@ interface Socket {
 }
 
 async function open(query = "", headers: Record<string, string> = {}): Promise<Socket> {
-  const response = await SELF.fetch(`${ORIGIN}/api/v1/chat/ws${query}`, { headers: { Upgrade: "websocket", ...headers } });
+  const response = await SELF.fetch(`${ORIGIN}/api/v1/chat/ws${query}`, {
+    headers: { Upgrade: "websocket", ...headers },
+  });
   expect(response.status, response.status === 101 ? "" : await response.text()).toBe(101);
   const ws = response.webSocket!;
   const frames: Record<string, any>[] = [];
@@ -56,7 +58,12 @@ describe("GET /api/v1/chat/ws", () => {
     expect(info.session_id).toMatch(/^[0-9a-f-]{36}$/);
     socket.send({ type: "message", message: `qual o status do job ${job.name}?`, correlation_id: "ws-status-1" });
     const answer = await socket.next();
-    expect(answer).toMatchObject({ type: "message", intent: "job_status", session_id: info.session_id, correlation_id: "ws-status-1" });
+    expect(answer).toMatchObject({
+      type: "message",
+      intent: "job_status",
+      session_id: info.session_id,
+      correlation_id: "ws-status-1",
+    });
     expect(answer.data).toMatchObject({ id: job.id, status: "ABEND" });
     socket.ws.close(1000, "bye");
   });
@@ -80,15 +87,21 @@ describe("GET /api/v1/chat/ws", () => {
     await problemOf(anonymous);
     const notUpgrade = await SELF.fetch(`${ORIGIN}/api/v1/chat/ws`, { headers: bearer(viewer) });
     expect(notUpgrade.status).toBe(426);
-    const tokenInUrl = await SELF.fetch(`${ORIGIN}/api/v1/chat/ws?access_token=${viewer}`, { headers: { Upgrade: "websocket" } });
+    const tokenInUrl = await SELF.fetch(`${ORIGIN}/api/v1/chat/ws?access_token=${viewer}`, {
+      headers: { Upgrade: "websocket" },
+    });
     expect(tokenInUrl.status).toBe(400);
   });
 
   it("with the session cookie: only from the same origin", async () => {
     const { cookie } = await sessionFor(await createUser("viewer"));
-    const crossSite = await SELF.fetch(`${ORIGIN}/api/v1/chat/ws`, { headers: { Upgrade: "websocket", Cookie: cookie, Origin: "https://evil.example" } });
+    const crossSite = await SELF.fetch(`${ORIGIN}/api/v1/chat/ws`, {
+      headers: { Upgrade: "websocket", Cookie: cookie, Origin: "https://evil.example" },
+    });
     expect(crossSite.status).toBe(403);
-    const noOrigin = await SELF.fetch(`${ORIGIN}/api/v1/chat/ws`, { headers: { Upgrade: "websocket", Cookie: cookie } });
+    const noOrigin = await SELF.fetch(`${ORIGIN}/api/v1/chat/ws`, {
+      headers: { Upgrade: "websocket", Cookie: cookie },
+    });
     expect(noOrigin.status).toBe(403);
     const socket = await open("", { Cookie: cookie, Origin: ORIGIN });
     expect(await socket.next()).toMatchObject({ type: "info" });
@@ -97,7 +110,11 @@ describe("GET /api/v1/chat/ws", () => {
 
   it("with a ticket: once, for its session only; a ticket is not a token", async () => {
     const token = await tokenFor(await createUser("viewer"));
-    const issued = await SELF.fetch(`${ORIGIN}/api/v1/chat/tickets`, { method: "POST", headers: { ...bearer(token), "Content-Type": "application/json" }, body: "{}" });
+    const issued = await SELF.fetch(`${ORIGIN}/api/v1/chat/tickets`, {
+      method: "POST",
+      headers: { ...bearer(token), "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect(issued.status).toBe(201);
     const { ticket, session_id } = (await issued.json()) as { ticket: string; session_id: string };
     const socket = await open(`?ticket=${ticket}`);
@@ -106,9 +123,16 @@ describe("GET /api/v1/chat/ws", () => {
 
     const reused = await SELF.fetch(`${ORIGIN}/api/v1/chat/ws?ticket=${ticket}`, { headers: { Upgrade: "websocket" } });
     expect(reused.status).toBe(401);
-    const another = await SELF.fetch(`${ORIGIN}/api/v1/chat/tickets`, { method: "POST", headers: { ...bearer(token), "Content-Type": "application/json" }, body: "{}" });
+    const another = await SELF.fetch(`${ORIGIN}/api/v1/chat/tickets`, {
+      method: "POST",
+      headers: { ...bearer(token), "Content-Type": "application/json" },
+      body: "{}",
+    });
     const second = (await another.json()) as { ticket: string };
-    const wrongSession = await SELF.fetch(`${ORIGIN}/api/v1/chat/ws?ticket=${second.ticket}&session_id=${crypto.randomUUID()}`, { headers: { Upgrade: "websocket" } });
+    const wrongSession = await SELF.fetch(
+      `${ORIGIN}/api/v1/chat/ws?ticket=${second.ticket}&session_id=${crypto.randomUUID()}`,
+      { headers: { Upgrade: "websocket" } },
+    );
     expect(wrongSession.status).toBe(401);
     const asToken = await SELF.fetch(`${ORIGIN}/api/v1/auth/me`, { headers: bearer(second.ticket) });
     expect(asToken.status).toBe(401);

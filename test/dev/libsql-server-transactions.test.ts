@@ -135,26 +135,22 @@ describe("limits", () => {
     expect(await namesIn(client, table)).toEqual(["holding"]);
   });
 
-  it(
-    "expires an idle transaction, rolling it back and releasing its lock",
-    async () => {
-      const client = createClient({ url: limitedUrl });
-      const table = await createNamesTable(client, "tx_expiry");
-      const idle = await client.transaction("write");
-      await idle.execute({ sql: `INSERT INTO ${table} VALUES (?)`, args: ["abandoned"] });
+  it("expires an idle transaction, rolling it back and releasing its lock", async () => {
+    const client = createClient({ url: limitedUrl });
+    const table = await createNamesTable(client, "tx_expiry");
+    const idle = await client.transaction("write");
+    await idle.execute({ sql: `INSERT INTO ${table} VALUES (?)`, args: ["abandoned"] });
 
-      await sleep(limitedIdleMs + 1_000);
-      const error = await libsqlFailure(idle.execute(`SELECT count(*) FROM ${table}`));
-      expect(error.code).toBe("STREAM_EXPIRED");
-      expect(await namesIn(client, table)).toEqual([]);
+    await sleep(limitedIdleMs + 1_000);
+    const error = await libsqlFailure(idle.execute(`SELECT count(*) FROM ${table}`));
+    expect(error.code).toBe("STREAM_EXPIRED");
+    expect(await namesIn(client, table)).toEqual([]);
 
-      const next = await client.transaction("write");
-      await next.execute({ sql: `INSERT INTO ${table} VALUES (?)`, args: ["after expiry"] });
-      await next.commit();
-      expect(await namesIn(client, table)).toEqual(["after expiry"]);
-    },
-    10_000,
-  );
+    const next = await client.transaction("write");
+    await next.execute({ sql: `INSERT INTO ${table} VALUES (?)`, args: ["after expiry"] });
+    await next.commit();
+    expect(await namesIn(client, table)).toEqual(["after expiry"]);
+  }, 10_000);
 
   it("refuses a stream beyond the open-stream limit, and serves again once streams close", async () => {
     const client = createClient({ url: limitedUrl });

@@ -13,7 +13,10 @@ describe("values", () => {
     const table = uniqueTable("kinds");
     await client.execute(`CREATE TABLE ${table} (id INTEGER PRIMARY KEY, n, i INTEGER, f REAL, s TEXT, b BLOB)`);
     const insert = `INSERT INTO ${table} (id, n, i, f, s, b) VALUES (?, ?, ?, ?, ?, ?)`;
-    await client.execute({ sql: insert, args: [1n, null, maxInteger, 1.5, "olá — 日本 🌍", new Uint8Array([0, 1, 254, 255])] });
+    await client.execute({
+      sql: insert,
+      args: [1n, null, maxInteger, 1.5, "olá — 日本 🌍", new Uint8Array([0, 1, 254, 255])],
+    });
     await client.execute({ sql: insert, args: [2n, null, minInteger, -0.25, "", new Uint8Array([7, 8]).buffer] });
 
     const { rows, columns, columnTypes } = await client.execute(
@@ -37,7 +40,10 @@ describe("values", () => {
 
   it("returns extreme integers exactly as strings, and refuses to squeeze them into numbers", async () => {
     const asStrings = createClient({ url, intMode: "string" });
-    const { rows } = await asStrings.execute({ sql: "SELECT ? AS max, ? AS min, 42 AS small", args: [maxInteger, minInteger] });
+    const { rows } = await asStrings.execute({
+      sql: "SELECT ? AS max, ? AS min, 42 AS small",
+      args: [maxInteger, minInteger],
+    });
     expect(rows[0]).toMatchObject({ max: "9223372036854775807", min: "-9223372036854775808", small: "42" });
 
     const asNumbers = createClient({ url });
@@ -125,7 +131,9 @@ describe("errors", () => {
     const table = uniqueTable("unique");
     await client.execute(`CREATE TABLE ${table} (email TEXT UNIQUE)`);
     await client.execute({ sql: `INSERT INTO ${table} VALUES (?)`, args: ["a@example.com"] });
-    const error = await libsqlFailure(client.execute({ sql: `INSERT INTO ${table} VALUES (?)`, args: ["a@example.com"] }));
+    const error = await libsqlFailure(
+      client.execute({ sql: `INSERT INTO ${table} VALUES (?)`, args: ["a@example.com"] }),
+    );
     expect(error.code).toBe("SQLITE_CONSTRAINT");
     expect(error.message).toMatch(/UNIQUE constraint failed/);
   });
@@ -148,7 +156,10 @@ describe("scripts", () => {
     ]);
     const { rows } = await client.execute(`SELECT name FROM ${table}`);
     expect(rows.map((row) => row.name)).toEqual(["seed"]);
-    const indexes = await client.execute({ sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", args: [table] });
+    const indexes = await client.execute({
+      sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
+      args: [table],
+    });
     expect(indexes.rows.map((row) => row.name)).toEqual([`${table}_name`]);
   });
 
@@ -188,7 +199,9 @@ describe("scripts", () => {
 
   it("refuses a request body over 10 MiB with REQUEST_TOO_LARGE", async () => {
     const client = createClient({ url });
-    const error = await libsqlFailure(client.execute({ sql: "SELECT length(?)", args: ["x".repeat(11 * 1024 * 1024)] }));
+    const error = await libsqlFailure(
+      client.execute({ sql: "SELECT length(?)", args: ["x".repeat(11 * 1024 * 1024)] }),
+    );
     expect(error.code).toBe("REQUEST_TOO_LARGE");
     const { rows } = await client.execute({ sql: "SELECT length(?) AS size", args: ["x".repeat(1024 * 1024)] });
     expect(rows[0]?.size).toBe(1024 * 1024);
@@ -197,8 +210,12 @@ describe("scripts", () => {
   it("serves many concurrent requests", async () => {
     const client = createClient({ url, concurrency: 50 });
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, index) => client.execute({ sql: "SELECT ? * 2 AS doubled", args: [BigInt(index)] })),
+      Array.from({ length: 100 }, (_, index) =>
+        client.execute({ sql: "SELECT ? * 2 AS doubled", args: [BigInt(index)] }),
+      ),
     );
-    expect(results.map((result) => result.rows[0]?.doubled)).toEqual(Array.from({ length: 100 }, (_, index) => index * 2));
+    expect(results.map((result) => result.rows[0]?.doubled)).toEqual(
+      Array.from({ length: 100 }, (_, index) => index * 2),
+    );
   });
 });

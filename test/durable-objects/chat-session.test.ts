@@ -6,7 +6,8 @@ import { bearer, createUser, ORIGIN, tokenFor, type TestUser } from "../helpers/
 import { ask } from "../helpers/chat";
 
 const namespace = (env as unknown as Bindings).CHAT_SESSION;
-const sessionObject = (username: string, sessionId: string) => namespace.get(namespace.idFromName(`${username}\n${sessionId}`));
+const sessionObject = (username: string, sessionId: string) =>
+  namespace.get(namespace.idFromName(`${username}\n${sessionId}`));
 
 let user: TestUser;
 let token: string;
@@ -34,14 +35,18 @@ describe("ChatSession lifetime", () => {
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await runInDurableObject(stub, (_instance, state) => state.storage.kv.get("session"))).toBeDefined();
 
-    await runInDurableObject(stub, (_instance, state) => state.storage.kv.put("last-active", Date.now() - SESSION_IDLE_MS - 1));
+    await runInDurableObject(stub, (_instance, state) =>
+      state.storage.kv.put("last-active", Date.now() - SESSION_IDLE_MS - 1),
+    );
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await runInDurableObject(stub, (_instance, state) => state.storage.kv.get("session"))).toBeUndefined();
   });
 
   it("closes an idle WebSocket with 4408", async () => {
     const sessionId = crypto.randomUUID();
-    const response = await SELF.fetch(`${ORIGIN}/api/v1/chat/ws?session_id=${sessionId}`, { headers: { Upgrade: "websocket", ...bearer(token) } });
+    const response = await SELF.fetch(`${ORIGIN}/api/v1/chat/ws?session_id=${sessionId}`, {
+      headers: { Upgrade: "websocket", ...bearer(token) },
+    });
     expect(response.status).toBe(101);
     const ws = response.webSocket!;
     const closed = new Promise<number>((resolve) => ws.addEventListener("close", (event) => resolve(event.code)));
@@ -49,7 +54,10 @@ describe("ChatSession lifetime", () => {
     const stub = sessionObject(user.username, sessionId);
     await runInDurableObject(stub, (_instance, state) => {
       for (const socket of state.getWebSockets()) {
-        socket.serializeAttachment({ ...(socket.deserializeAttachment() as object), lastSeen: Date.now() - SOCKET_IDLE_MS - 1 });
+        socket.serializeAttachment({
+          ...(socket.deserializeAttachment() as object),
+          lastSeen: Date.now() - SOCKET_IDLE_MS - 1,
+        });
       }
     });
     expect(await runDurableObjectAlarm(stub)).toBe(true);

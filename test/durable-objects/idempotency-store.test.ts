@@ -23,7 +23,8 @@ async function claimed(name: string, fingerprint = "f1"): Promise<string> {
   return claim.claimId;
 }
 
-const stored = (name: string) => runInDurableObject(store(name), (_instance, state) => state.storage.kv.get<IdempotencyRecord>(RECORD_KEY));
+const stored = (name: string) =>
+  runInDurableObject(store(name), (_instance, state) => state.storage.kv.get<IdempotencyRecord>(RECORD_KEY));
 
 /** Lets `ms` pass for this scope by moving the stored times back. */
 async function elapse(name: string, ms: number): Promise<void> {
@@ -52,7 +53,9 @@ describe("IdempotencyStore", () => {
   it("100 concurrent claims through 10 stubs: exactly one is claimed", async () => {
     const name = freshScope();
     const stubs = Array.from({ length: 10 }, () => store(name));
-    const claims = await Promise.all(Array.from({ length: 100 }, (_, i) => stubs[i % 10]!.claim({ fingerprint: "f1", leaseMs: 60_000 })));
+    const claims = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => stubs[i % 10]!.claim({ fingerprint: "f1", leaseMs: 60_000 })),
+    );
     expect(claims.filter((c) => c.kind === "claimed")).toHaveLength(1);
     expect(claims.filter((c) => c.kind === "in-flight")).toHaveLength(99);
   });
@@ -61,7 +64,15 @@ describe("IdempotencyStore", () => {
     const name = freshScope();
     const claimId = await claimed(name);
     const body = crypto.getRandomValues(new Uint8Array(4096));
-    expect(await store(name).complete({ claimId, fingerprint: "f1", status: 201, headers: { "content-type": "application/json" }, body })).toBe("stored");
+    expect(
+      await store(name).complete({
+        claimId,
+        fingerprint: "f1",
+        status: 201,
+        headers: { "content-type": "application/json" },
+        body,
+      }),
+    ).toBe("stored");
     for (let i = 0; i < 3; i++) {
       const replay = await store(name).claim({ fingerprint: "f1", leaseMs: 60_000 });
       expect(replay.kind).toBe("completed");
@@ -87,7 +98,9 @@ describe("IdempotencyStore", () => {
     await elapse(name, 61_000);
     const second = await claimed(name);
     expect(second).not.toBe(first);
-    expect(await store(name).complete({ claimId: first, fingerprint: "f1", status: 200, headers: {}, body: bytes("late") })).toBe("not-held");
+    expect(
+      await store(name).complete({ claimId: first, fingerprint: "f1", status: 200, headers: {}, body: bytes("late") }),
+    ).toBe("not-held");
     expect(await store(name).release(first)).toBe(false);
     expect((await stored(name))?.state).toBe("in-flight");
   });
@@ -101,14 +114,18 @@ describe("IdempotencyStore", () => {
     await claimed(name);
   });
 
-  it("refuses a body over 256 KiB (\"too-large\") and keeps the claim", async () => {
+  it('refuses a body over 256 KiB ("too-large") and keeps the claim', async () => {
     const name = freshScope();
     const claimId = await claimed(name);
     const body = new Uint8Array(MAX_BODY_BYTES + 1);
-    expect(await store(name).complete({ claimId, fingerprint: "f1", status: 200, headers: {}, body })).toBe("too-large");
+    expect(await store(name).complete({ claimId, fingerprint: "f1", status: 200, headers: {}, body })).toBe(
+      "too-large",
+    );
     expect((await stored(name))?.state).toBe("in-flight");
     const exact = new Uint8Array(MAX_BODY_BYTES);
-    expect(await store(name).complete({ claimId, fingerprint: "f1", status: 200, headers: {}, body: exact })).toBe("stored");
+    expect(await store(name).complete({ claimId, fingerprint: "f1", status: 200, headers: {}, body: exact })).toBe(
+      "stored",
+    );
   });
 
   it("a completed record expires after 24 h through the alarm; before that the alarm keeps it", async () => {

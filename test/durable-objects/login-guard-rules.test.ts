@@ -12,7 +12,13 @@ import {
 } from "../../durable-objects/login-guard-rules";
 
 const MINUTE = 60_000;
-const account: LoginPolicy = { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE, maxLockMs: 60 * MINUTE, clearOnSuccess: true };
+const account: LoginPolicy = {
+  maxFailures: 5,
+  windowMs: 15 * MINUTE,
+  lockMs: 15 * MINUTE,
+  maxLockMs: 60 * MINUTE,
+  clearOnSuccess: true,
+};
 
 /** One guarded key driven through the pure rules, with a clock the test moves. */
 function key(policy: LoginPolicy) {
@@ -103,7 +109,12 @@ describe("login guard rules", () => {
     guard.wait(10_000);
     for (let i = 0; i < 4; i++) guard.attempt("success");
     guard.wait(5_000);
-    expect(guard.admit()).toMatchObject({ allowed: false, reason: "rate_limited", retryAfterSeconds: 45, rate: { remaining: 0, resetSeconds: 45 } });
+    expect(guard.admit()).toMatchObject({
+      allowed: false,
+      reason: "rate_limited",
+      retryAfterSeconds: 45,
+      rate: { remaining: 0, resetSeconds: 45 },
+    });
     guard.wait(45_000);
     expect(guard.admit()).toMatchObject({ allowed: true, rate: { limit: 5, remaining: 0, resetSeconds: 10 } });
     expect(guard.state.admissions).toHaveLength(5);

@@ -1,13 +1,30 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { GUARD_STATE_KEY, type Admission, type LoginGuard, type LoginPolicy, type StoredGuard } from "../../durable-objects/login-guard";
+import {
+  GUARD_STATE_KEY,
+  type Admission,
+  type LoginGuard,
+  type LoginPolicy,
+  type StoredGuard,
+} from "../../durable-objects/login-guard";
 import type { Bindings } from "../../src/platform/env/bindings";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-const accountPolicy: LoginPolicy = { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE, maxLockMs: 24 * HOUR, clearOnSuccess: true };
-const ipPolicy: LoginPolicy = { ...accountPolicy, maxFailures: 20, rate: { limit: 5, periodMs: MINUTE }, clearOnSuccess: false };
+const accountPolicy: LoginPolicy = {
+  maxFailures: 5,
+  windowMs: 15 * MINUTE,
+  lockMs: 15 * MINUTE,
+  maxLockMs: 24 * HOUR,
+  clearOnSuccess: true,
+};
+const ipPolicy: LoginPolicy = {
+  ...accountPolicy,
+  maxFailures: 20,
+  rate: { limit: 5, periodMs: MINUTE },
+  clearOnSuccess: false,
+};
 
 const namespace = (env as unknown as Bindings).LOGIN_GUARD;
 
@@ -54,7 +71,8 @@ async function elapse(key: string, ms: number): Promise<void> {
   });
 }
 
-const storedGuard = (key: string) => runInDurableObject(guard(key), (_instance, state) => state.storage.kv.get<StoredGuard>(GUARD_STATE_KEY));
+const storedGuard = (key: string) =>
+  runInDurableObject(guard(key), (_instance, state) => state.storage.kv.get<StoredGuard>(GUARD_STATE_KEY));
 
 describe("account lockout", () => {
   it("locks after 5 failures: the 6th attempt is refused for about 15 minutes", async () => {

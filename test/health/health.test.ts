@@ -4,7 +4,10 @@ import { CLOSED_URL, fetchWith, problemOf } from "../helpers/worker";
 
 interface ReadinessBody {
   status: string;
-  components: Record<string, { status: string; latency_ms: number; detail?: string; namespaces?: Record<string, unknown> }>;
+  components: Record<
+    string,
+    { status: string; latency_ms: number; detail?: string; namespaces?: Record<string, unknown> }
+  >;
 }
 
 describe("liveness", () => {
@@ -43,7 +46,9 @@ describe("readiness", () => {
     const target = { LIBSQL_URL: inject("libsqlTokenUrl"), LIBSQL_AUTH_TOKEN: "wrong-token" };
     const initialisations = async () => {
       const text = await (await fetchWith({}, "/metrics")).text();
-      const line = text.split("\n").find((l) => l.startsWith('resync_service_initialisations_total{outcome="started",service="libsql"}'));
+      const line = text
+        .split("\n")
+        .find((l) => l.startsWith('resync_service_initialisations_total{outcome="started",service="libsql"}'));
       return Number(line?.split(" ")[1] ?? 0);
     };
     const before = await initialisations();
@@ -56,7 +61,10 @@ describe("readiness", () => {
   });
 
   it("connects with the right token", async () => {
-    const response = await fetchWith({ LIBSQL_URL: inject("libsqlTokenUrl"), LIBSQL_AUTH_TOKEN: inject("libsqlToken") }, "/health/ready");
+    const response = await fetchWith(
+      { LIBSQL_URL: inject("libsqlTokenUrl"), LIBSQL_AUTH_TOKEN: inject("libsqlToken") },
+      "/health/ready",
+    );
     expect(response.status).toBe(200);
     expect(((await response.json()) as ReadinessBody).components.libsql!.status).toBe("ok");
   });
@@ -85,16 +93,22 @@ describe("metrics", () => {
     const text = await response.text();
     expect(text).toMatch(/^resync_http_requests_total\{method="GET",route="\/health",status="200"\} \d+$/m);
     expect(text).toMatch(/^resync_http_requests_total\{method="GET",route="unmatched",status="404"\} \d+$/m);
-    expect(text).toMatch(/^resync_http_request_duration_seconds_bucket\{method="GET",route="\/health",status="200",le="\+Inf"\} \d+$/m);
+    expect(text).toMatch(
+      /^resync_http_request_duration_seconds_bucket\{method="GET",route="\/health",status="200",le="\+Inf"\} \d+$/m,
+    );
     expect(text).toContain("# TYPE resync_http_request_duration_seconds histogram");
   });
 
   it("requires the bearer token when METRICS_TOKEN is set", async () => {
     const token = "metrics-token-0123456789-0123456789";
-    const denied = await fetchWith({ METRICS_TOKEN: token }, "/metrics", { headers: { Authorization: "Bearer wrong" } });
+    const denied = await fetchWith({ METRICS_TOKEN: token }, "/metrics", {
+      headers: { Authorization: "Bearer wrong" },
+    });
     expect(denied.status).toBe(401);
     await problemOf(denied);
-    const allowed = await fetchWith({ METRICS_TOKEN: token }, "/metrics", { headers: { Authorization: `Bearer ${token}` } });
+    const allowed = await fetchWith({ METRICS_TOKEN: token }, "/metrics", {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(allowed.status).toBe(200);
     expect(await allowed.text()).toContain("resync_http_requests_total");
   });
@@ -106,11 +120,15 @@ describe("lazy database connection", () => {
     const fresh = inject("libsqlUrl").replace("127.0.0.1", "localhost");
     const metricLine = async () => {
       const text = await (await fetchWith({}, "/metrics")).text();
-      const line = text.split("\n").find((l) => l.startsWith('resync_service_initialisations_total{outcome="started",service="libsql"}'));
+      const line = text
+        .split("\n")
+        .find((l) => l.startsWith('resync_service_initialisations_total{outcome="started",service="libsql"}'));
       return Number(line?.split(" ")[1] ?? 0);
     };
     const before = await metricLine();
-    const responses = await Promise.all(Array.from({ length: 50 }, () => fetchWith({ LIBSQL_URL: fresh }, "/health/ready")));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => fetchWith({ LIBSQL_URL: fresh }, "/health/ready")),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
     expect(await metricLine()).toBe(before + 1);
   });

@@ -14,7 +14,7 @@ export interface TestUser {
 /** A client address no other test uses, so per-IP login limits do not couple tests. */
 export function freshIp(): string {
   const [a, b, c] = crypto.getRandomValues(new Uint8Array(3));
-  return `10.${a}.${b}.${c! % 254 + 1}`;
+  return `10.${a}.${b}.${(c! % 254) + 1}`;
 }
 
 /** Inserts an account through the real accounts code. */
@@ -24,7 +24,12 @@ export async function createUser(role: Role, password = `pw-${crypto.randomUUID(
   return { username, password, role };
 }
 
-export function postToken(body: Record<string, string>, ip = freshIp(), form = false, headers: Record<string, string> = {}): Promise<Response> {
+export function postToken(
+  body: Record<string, string>,
+  ip = freshIp(),
+  form = false,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return SELF.fetch("https://resync.test/token", {
     method: "POST",
     headers: {
@@ -39,7 +44,8 @@ export function postToken(body: Record<string, string>, ip = freshIp(), form = f
 /** A Bearer access token for `user`, from `POST /token`. */
 export async function tokenFor(user: TestUser): Promise<string> {
   const response = await postToken({ username: user.username, password: user.password });
-  if (response.status !== 200) throw new Error(`token for ${user.username}: ${response.status} ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`token for ${user.username}: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
@@ -52,7 +58,8 @@ export async function sessionFor(user: TestUser): Promise<{ cookie: string; csrf
     headers: { "CF-Connecting-IP": freshIp(), "Content-Type": "application/json", Origin: ORIGIN },
     body: JSON.stringify({ username: user.username, password: user.password }),
   });
-  if (response.status !== 200) throw new Error(`session for ${user.username}: ${response.status} ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`session for ${user.username}: ${response.status} ${await response.text()}`);
   const setCookie = response.headers.get("Set-Cookie")!;
   const body = (await response.json()) as { csrf_token: string };
   return { cookie: setCookie.split(";")[0]!, csrf: body.csrf_token };

@@ -11,7 +11,9 @@ const FORCEABLE = new Set(["HOLD", "READY", "EXEC", "SUCC", "ABEND", "CANCL"]);
  * order, so files rarely pick the same job, and put back in the status they had when the file ends
  * (an ABEND with return code 0 would surprise other files). Call at the top level of a test file.
  */
-export function borrowJobs(options: { exclude?: (job: Job, plan: readonly Job[]) => boolean } = {}): { jobIn(status: string): Promise<Job> } {
+export function borrowJobs(options: { exclude?: (job: Job, plan: readonly Job[]) => boolean } = {}): {
+  jobIn(status: string): Promise<Job>;
+} {
   let pool: Job[] = [];
   const used: Job[] = [];
   beforeAll(async () => {
@@ -21,7 +23,9 @@ export function borrowJobs(options: { exclude?: (job: Job, plan: readonly Job[])
     pool = jobs.filter((job) => !options.exclude?.(job, jobs)).sort(() => Math.random() - 0.5);
   });
   afterAll(async () => {
-    await Promise.all(used.filter((job) => FORCEABLE.has(job.status ?? "")).map((job) => simulator.forceStatus(job.id, job.status!)));
+    await Promise.all(
+      used.filter((job) => FORCEABLE.has(job.status ?? "")).map((job) => simulator.forceStatus(job.id, job.status!)),
+    );
   });
   return {
     async jobIn(status) {

@@ -12,7 +12,12 @@ export interface ChatBody {
   suggestions?: string[];
 }
 
-export function postChat(token: string, body: unknown, path = "/api/v1/chat", headers: Record<string, string> = {}): Promise<Response> {
+export function postChat(
+  token: string,
+  body: unknown,
+  path = "/api/v1/chat",
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return SELF.fetch(`${ORIGIN}${path}`, {
     method: "POST",
     headers: { ...bearer(token), "Content-Type": "application/json", ...headers },
@@ -43,7 +48,8 @@ export function conversation(token: string) {
 }
 
 /** Borrowing filter: jobs whose name is unique in the plan, so a question by name means exactly them. */
-export const nameNotUnique = (job: Job, plan: readonly Job[]) => plan.filter((other) => other.name === job.name).length !== 1;
+export const nameNotUnique = (job: Job, plan: readonly Job[]) =>
+  plan.filter((other) => other.name === job.name).length !== 1;
 
 /** The Job the API answers, to compare the chat's facts with. */
 export async function apiJob(token: string, id: string): Promise<Record<string, any>> {

@@ -22,7 +22,8 @@ export function simulatorAt(base: string) {
     clearFaults: () => control(base, "DELETE", "faults"),
     step: (seconds: number) => control(base, "POST", "clock/step", { seconds }),
     reset: () => control(base, "POST", "reset"),
-    forceStatus: (jobId: string, status: string) => control(base, "POST", `jobs/${encodeURIComponent(jobId)}/status`, { status }),
+    forceStatus: (jobId: string, status: string) =>
+      control(base, "POST", `jobs/${encodeURIComponent(jobId)}/status`, { status }),
     /** Requests the simulator has received (control calls excluded). */
     requests: async () => ((await control(base, "GET", "stats")) as { total: number }).total,
     violations: async () => ((await control(base, "GET", "violations")) as { violations: unknown[] }).violations,
@@ -46,7 +47,14 @@ export function testClient(
   credentials?: { username: string; password: string },
   baseUrl = hwaUrl(),
 ) {
-  const guard = new UpstreamGuard({ ...defaultResilience, attemptTimeoutMs: 1_000, deadlineMs: 3_000, baseBackoffMs: 10, maxBackoffMs: 50, ...overrides });
+  const guard = new UpstreamGuard({
+    ...defaultResilience,
+    attemptTimeoutMs: 1_000,
+    deadlineMs: 3_000,
+    baseBackoffMs: 10,
+    maxBackoffMs: 50,
+    ...overrides,
+  });
   const client = new HwaClient({
     baseUrl,
     credentials: credentials ?? { username: inject("hwaUsername"), password: inject("hwaPassword") },

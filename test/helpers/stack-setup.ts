@@ -61,7 +61,14 @@ export default async function setup(project: TestProject) {
   project.provide("libsqlScratchUrl", scratch.url);
 
   return async () => {
-    await Promise.all([database.close(), guarded.close(), scratch.close(), simulator.close(), clientFaults.close(), cacheFaults.close()]);
+    await Promise.all([
+      database.close(),
+      guarded.close(),
+      scratch.close(),
+      simulator.close(),
+      clientFaults.close(),
+      cacheFaults.close(),
+    ]);
     rmSync(folder, { recursive: true, force: true });
   };
 }

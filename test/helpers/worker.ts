@@ -15,7 +15,11 @@ export async function fetchWith(
   init?: RequestInit,
 ): Promise<Response> {
   const ctx = createExecutionContext();
-  const response = await worker.fetch(new Request(`http://resync.test${path}`, init), { ...bindings, ...overrides } as Bindings, ctx);
+  const response = await worker.fetch(
+    new Request(`http://resync.test${path}`, init),
+    { ...bindings, ...overrides } as Bindings,
+    ctx,
+  );
   await waitOnExecutionContext(ctx);
   return response;
 }
@@ -38,7 +42,8 @@ export async function problemOf(response: Response): Promise<ProblemBody> {
   }
   const body = (await response.json()) as ProblemBody;
   if (body.status !== response.status) throw new Error(`problem status ${body.status} != HTTP ${response.status}`);
-  if (body.correlation_id !== response.headers.get("X-Correlation-ID")) throw new Error("problem correlation_id differs from header");
+  if (body.correlation_id !== response.headers.get("X-Correlation-ID"))
+    throw new Error("problem correlation_id differs from header");
   return body;
 }
 

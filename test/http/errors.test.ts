@@ -14,10 +14,14 @@ app.openapi(
     request: {
       body: {
         required: true,
-        content: { "application/json": { schema: z.strictObject({ name: z.string().min(1), count: z.number().int().max(10) }) } },
+        content: {
+          "application/json": { schema: z.strictObject({ name: z.string().min(1), count: z.number().int().max(10) }) },
+        },
       },
     },
-    responses: { 200: { description: "echo", content: { "application/json": { schema: z.object({ name: z.string() }) } } } },
+    responses: {
+      200: { description: "echo", content: { "application/json": { schema: z.object({ name: z.string() }) } } },
+    },
   }),
   (c) => c.json({ name: c.req.valid("json").name }, 200),
 );
@@ -93,7 +97,12 @@ describe("problem+json for every error", () => {
     });
     const response = await call(
       "/test/echo",
-      { method: "POST", headers: { "Content-Type": "application/json", "Transfer-Encoding": "chunked" }, body: stream, duplex: "half" } as RequestInit,
+      {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Transfer-Encoding": "chunked" },
+        body: stream,
+        duplex: "half",
+      } as RequestInit,
       { ...bindings, MAX_BODY_BYTES: "1024" },
     );
     expect(response.status).toBe(413);
@@ -101,7 +110,11 @@ describe("problem+json for every error", () => {
   });
 
   it("415 for a body that is not JSON", async () => {
-    const response = await call("/test/echo", { method: "POST", headers: { "Content-Type": "text/plain" }, body: "name=x" });
+    const response = await call("/test/echo", {
+      method: "POST",
+      headers: { "Content-Type": "text/plain" },
+      body: "name=x",
+    });
     expect(response.status).toBe(415);
     expect((await problemOf(response)).detail).toBe("Content-Type must be application/json");
   });

@@ -25,16 +25,28 @@ function appWithCountingRoute() {
     method: "get",
     path: "/things",
     middleware: (async (c, next) => {
-      if (c.req.header("X-Refuse")) throw new Problem({ status: 403, kind: "forbidden", detail: "refused before validation" });
+      if (c.req.header("X-Refuse"))
+        throw new Problem({ status: 403, kind: "forbidden", detail: "refused before validation" });
       await next();
     }) as Parameters<typeof createRoute>[0]["middleware"],
     request: { query },
-    responses: { 200: { description: "the query as validated", content: { "application/json": { schema: z.object({ frozen: z.boolean() }) } } } },
+    responses: {
+      200: {
+        description: "the query as validated",
+        content: { "application/json": { schema: z.object({ frozen: z.boolean() }) } },
+      },
+    },
   });
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   openapiWithRememberedQuery(app, route, (c) => {
     const filters = c.req.valid("query");
-    return c.json({ ...filters, frozen: Object.isFrozen(filters) && (filters.status === undefined || Object.isFrozen(filters.status)) }, 200);
+    return c.json(
+      {
+        ...filters,
+        frozen: Object.isFrozen(filters) && (filters.status === undefined || Object.isFrozen(filters.status)),
+      },
+      200,
+    );
   });
   app.onError(onError);
   const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
@@ -52,7 +64,10 @@ describe("Remembered query validation", () => {
     expect(runs.count).toBe(1);
 
     // Another string (even the same filters in another order) is validated on its own.
-    expect(await (await get("/things?limit=10&status=ABEND,FAIL")).json()).toMatchObject({ status: ["ABEND", "FAIL"], limit: 10 });
+    expect(await (await get("/things?limit=10&status=ABEND,FAIL")).json()).toMatchObject({
+      status: ["ABEND", "FAIL"],
+      limit: 10,
+    });
     expect(runs.count).toBe(2);
     expect(await (await get("/things")).json()).toEqual({ limit: 50, frozen: true });
   });
@@ -94,8 +109,12 @@ describe("Remembered query validation", () => {
       paths: Record<string, { get: { parameters?: { name: string; in: string }[] } }>;
     };
     const names = (path: string) => (api.paths[path]!.get.parameters ?? []).map((p) => `${p.in}:${p.name}`);
-    expect(names("/api/v1/jobs")).toEqual(expect.arrayContaining(["query:status", "query:stream", "query:limit", "query:cursor"]));
-    expect(names("/api/v1/jobs/{id}/log")).toEqual(expect.arrayContaining(["path:id", "query:from_line", "query:run_id"]));
+    expect(names("/api/v1/jobs")).toEqual(
+      expect.arrayContaining(["query:status", "query:stream", "query:limit", "query:cursor"]),
+    );
+    expect(names("/api/v1/jobs/{id}/log")).toEqual(
+      expect.arrayContaining(["path:id", "query:from_line", "query:run_id"]),
+    );
     expect(names("/api/v1/jobstreams")).toEqual(expect.arrayContaining(["query:status", "query:limit"]));
   });
 });

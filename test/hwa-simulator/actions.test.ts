@@ -7,7 +7,8 @@ const engine = simulatorAt(inject("hwaSimulatorActionsUrl"));
 beforeEach(() => engine.reset());
 afterAll(() => expectNoContractViolations(engine));
 
-const act = (job: Job, action: string, body: unknown = {}) => engine.put(`/api/v2/plan/job/${job.id}/action/${action}`, body);
+const act = (job: Job, action: string, body: unknown = {}) =>
+  engine.put(`/api/v2/plan/job/${job.id}/action/${action}`, body);
 
 async function ok(response: Response) {
   expect(response.status, await response.clone().text()).toBe(200);
@@ -17,7 +18,10 @@ async function ok(response: Response) {
 describe("hold and release", () => {
   it("hold keeps a job from starting as time passes; release lets it run", async () => {
     const job = await engine.jobNamed("INVOICE_PRINT", "INVOICE_SELECT");
-    expect(await ok(await act(job, "hold"))).toEqual({ id: job.id, url: expect.stringMatching(new RegExp(`/twsd/api/v2/plan/job/${job.id}$`)) });
+    expect(await ok(await act(job, "hold"))).toEqual({
+      id: job.id,
+      url: expect.stringMatching(new RegExp(`/twsd/api/v2/plan/job/${job.id}$`)),
+    });
     const held = await engine.job(job.id);
     expect(held.lastRunCompositeStatus).toMatchObject({ status: "HOLD", substatus: "HOLD_PRIORITY_ZERO" });
     expect(held.lastRunCommonStatus).toBe("HELD");
@@ -118,7 +122,10 @@ describe("kill, cancel, confirm", () => {
     const released = await engine.job(job.id);
     expect(released.lastRunCompositeStatus.status).toBe("READY");
     expect(released.dependencies!.every((dependency) => dependency.dependencyStatus === "SATISFIED")).toBe(true);
-    await engineErrorOf(await act(await engine.jobNamed("PAYROLL", "PAYROLL_EXTRACT"), "release-all-dependencies"), 400);
+    await engineErrorOf(
+      await act(await engine.jobNamed("PAYROLL", "PAYROLL_EXTRACT"), "release-all-dependencies"),
+      400,
+    );
   });
 
   it("answers 404 for an unknown job", async () => {
@@ -139,7 +146,12 @@ describe("rerun", () => {
     expect(response.id).toBe(next!.id);
     expect(response.url).toContain(`/api/v2/plan/job/${job.id}`);
     expect(old).toMatchObject({ lastInRerunChain: false, compositeStatus: { status: "ABEND" } });
-    expect(next).toMatchObject({ lastInRerunChain: true, rerunType: "RERUN", jobNumber: 2, compositeStatus: { status: "READY" } });
+    expect(next).toMatchObject({
+      lastInRerunChain: true,
+      rerunType: "RERUN",
+      jobNumber: 2,
+      compositeStatus: { status: "READY" },
+    });
     expect(rerun.lastRunCompositeStatus.status).toBe("READY");
 
     await engineErrorOf(await engine.put(`/api/v2/plan/job/run/${first!.id}/action/rerun`, {}), 400);
@@ -153,7 +165,9 @@ describe("rerun", () => {
     const job = await engine.jobNamed("BANK_RECON", "RECON_MATCH");
     const now = Date.parse((await engine.step(0)).now);
     const startTime = new Date(now + 3600_000).toISOString();
-    await ok(await engine.put(`/api/v2/plan/job/run/${job.jobruns.at(-1)!.id}/action/rerun`, { priority: 60, startTime }));
+    await ok(
+      await engine.put(`/api/v2/plan/job/run/${job.jobruns.at(-1)!.id}/action/rerun`, { priority: 60, startTime }),
+    );
     const waiting = await engine.job(job.id);
     expect(waiting.priority).toBe(60);
     expect(waiting.lastRunCompositeStatus).toMatchObject({ status: "HOLD", substatus: "HOLD_WAITING_FOR_TIME" });
@@ -182,7 +196,9 @@ describe("actions by filter", () => {
     expect(running.length).toBeGreaterThan(0);
     expect(running.length).toBeLessThan(selected.length);
 
-    const response = await engine.put(`/api/v2/plan/job/action/kill?oql=${encodeURIComponent("jobStreamName = 'ETL_INTRADAY'")}`);
+    const response = await engine.put(
+      `/api/v2/plan/job/action/kill?oql=${encodeURIComponent("jobStreamName = 'ETL_INTRADAY'")}`,
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       successfulResourceResponses: { id: string; isError: boolean }[];
@@ -195,23 +211,36 @@ describe("actions by filter", () => {
   });
 
   it("take a plan_filter, refuse to act on everything unasked, and respect max_object_affected", async () => {
-    const response = await engine.put(`/api/v2/plan/job/action/hold?plan_filter=${encodeURIComponent("@#CRM_CAMPAIGNS.@")}`);
+    const response = await engine.put(
+      `/api/v2/plan/job/action/hold?plan_filter=${encodeURIComponent("@#CRM_CAMPAIGNS.@")}`,
+    );
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { successfulResourceResponses: unknown[]; failedResourceResponses: unknown[] };
+    const body = (await response.json()) as {
+      successfulResourceResponses: unknown[];
+      failedResourceResponses: unknown[];
+    };
     expect(body.successfulResourceResponses.length).toBeGreaterThan(3);
     expect(body.failedResourceResponses).toEqual([]);
 
     await engineErrorOf(await engine.put("/api/v2/plan/job/action/hold"), 400);
-    const tooMany = await engine.put(`/api/v2/plan/job/action/cancel?oql=${encodeURIComponent("jobStreamName = 'PAYROLL'")}&max_object_affected=2`);
+    const tooMany = await engine.put(
+      `/api/v2/plan/job/action/cancel?oql=${encodeURIComponent("jobStreamName = 'PAYROLL'")}&max_object_affected=2`,
+    );
     await engineErrorOf(tooMany, 400);
     expect((await engine.jobs("jobStreamName = 'PAYROLL' AND lastRunCommonStatus = 'CANCELED'")).results).toEqual([]);
   });
 
   it("rerun by filter reruns the last run of each ended job", async () => {
-    const response = await engine.put(`/api/v2/plan/job/action/rerun?oql=${encodeURIComponent("jobruns.compositeStatus.status = 'ABEND'")}`);
-    const body = (await response.json()) as { successfulResourceResponses: { id: string }[]; failedResourceResponses: unknown[] };
+    const response = await engine.put(
+      `/api/v2/plan/job/action/rerun?oql=${encodeURIComponent("jobruns.compositeStatus.status = 'ABEND'")}`,
+    );
+    const body = (await response.json()) as {
+      successfulResourceResponses: { id: string }[];
+      failedResourceResponses: unknown[];
+    };
     expect(body.successfulResourceResponses.length).toBeGreaterThan(0);
-    for (const { id } of body.successfulResourceResponses) expect((await engine.job(id)).lastRunCompositeStatus.status).toBe("READY");
+    for (const { id } of body.successfulResourceResponses)
+      expect((await engine.job(id)).lastRunCompositeStatus.status).toBe("READY");
   });
 });
 
@@ -220,15 +249,26 @@ describe("request bodies", () => {
     const job = await engine.jobNamed("INVOICE_PRINT", "INVOICE_SELECT");
     const path = `${engine.baseUrl}/api/v2/plan/job/${job.id}/action/hold`;
     const authorization = `Basic ${btoa(`${inject("hwaSimulatorUsername")}:${inject("hwaSimulatorPassword")}`)}`;
-    const asText = await fetch(path, { method: "PUT", headers: { Authorization: authorization, "Content-Type": "text/plain" }, body: "{}" });
+    const asText = await fetch(path, {
+      method: "PUT",
+      headers: { Authorization: authorization, "Content-Type": "text/plain" },
+      body: "{}",
+    });
     await engineErrorOf(asText, 415);
     const without = await fetch(path, { method: "PUT", headers: { Authorization: authorization } });
     await engineErrorOf(without, 415);
     expect((await engine.job(job.id)).lastRunCommonStatus).toBe("WAITING");
 
-    const notJson = await fetch(path, { method: "PUT", headers: { Authorization: authorization, "Content-Type": "application/json" }, body: "{" });
+    const notJson = await fetch(path, {
+      method: "PUT",
+      headers: { Authorization: authorization, "Content-Type": "application/json" },
+      body: "{",
+    });
     await engineErrorOf(notJson, 400);
-    const empty = await fetch(path, { method: "PUT", headers: { Authorization: authorization, "Content-Type": "application/json; charset=utf-8" } });
+    const empty = await fetch(path, {
+      method: "PUT",
+      headers: { Authorization: authorization, "Content-Type": "application/json; charset=utf-8" },
+    });
     expect(empty.status).toBe(200);
     expect((await engine.job(job.id)).lastRunCommonStatus).toBe("HELD");
   });

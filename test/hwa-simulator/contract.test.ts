@@ -29,7 +29,9 @@ describe("contract", () => {
     await get("/api/v2/engine/info");
     const jobs = await get<Page<Job>>("/api/v2/plan/job");
     await get("/api/v2/plan/job?limit=7&offset=7");
-    await get(`/api/v2/plan/job/count?plan_filter=${encodeURIComponent("/@/@#/@/@.@")}&grouping_filters=workstation,status,folder`);
+    await get(
+      `/api/v2/plan/job/count?plan_filter=${encodeURIComponent("/@/@#/@/@.@")}&grouping_filters=workstation,status,folder`,
+    );
     for (const job of jobs.results) {
       const detail = await get<Job>(`/api/v2/plan/job/${job.id}`);
       if (detail.dependencies!.length > 0) await get(`/api/v2/plan/job/${job.id}/predecessors?depth=10`);
@@ -37,7 +39,9 @@ describe("contract", () => {
       const run = detail.jobruns.at(-1)!;
       if (run.timeInfo.actualStartTime) {
         requests++;
-        expect((await engine.call("GET", `/api/v2/plan/job/run/${run.id}/joblog?from_line=1&to_line=20`)).status).toBe(200);
+        expect((await engine.call("GET", `/api/v2/plan/job/run/${run.id}/joblog?from_line=1&to_line=20`)).status).toBe(
+          200,
+        );
       }
     }
     const jobStreams = await get<Page<JobStream>>("/api/v2/plan/jobstream");
@@ -79,7 +83,9 @@ describe("contract", () => {
     expect(await contractErrors("/twsd/api/v2/plan/jobstream/{jobstream_id}", { name: "NO_ORIGINAL_NAME" })).toEqual([
       "/ must have required property 'originalJobStreamName'",
     ]);
-    expect(await contractErrors("/twsd/api/v2/plan/job", { count: 1, results: [], next: null })).toEqual(["/next must be string"]);
+    expect(await contractErrors("/twsd/api/v2/plan/job", { count: 1, results: [], next: null })).toEqual([
+      "/next must be string",
+    ]);
   });
 
   it("holds each dependency to the schema its dependencyType names (the document's oneOf cannot be met)", async () => {
@@ -92,7 +98,10 @@ describe("contract", () => {
     const { jobId: _, ...withoutJobId } = internal;
     const errors = await contractErrors("/twsd/api/v2/plan/job/{job_id}", { ...detail, dependencies: [withoutJobId] });
     expect(errors).toContain("/dependencies/0 must have required property 'jobId'");
-    const badStatus = await contractErrors("/twsd/api/v2/plan/job/{job_id}", { ...detail, dependencies: [{ ...internal, dependencyStatus: "MAYBE" }] });
+    const badStatus = await contractErrors("/twsd/api/v2/plan/job/{job_id}", {
+      ...detail,
+      dependencies: [{ ...internal, dependencyStatus: "MAYBE" }],
+    });
     expect(badStatus).toContain("/dependencies/0/dependencyStatus must be equal to one of the allowed values");
   });
 
@@ -108,8 +117,14 @@ describe("contract", () => {
     expect(await check("/twsd/api/v2/plan/job/run/{run_id}/joblog", 200, "application/json", { log: "x" })).toEqual([
       "content type application/json is not declared (declared: text/plain; charset=utf-8)",
     ]);
-    expect(await check("/twsd/api/v2/plan/job/run/{run_id}/joblog", 200, "text/plain; charset=utf-8", undefined)).toEqual([]);
-    expect(await check("/twsd/api/v2/plan/job", 202, "application/json", {})).toEqual(["status 202 is not declared for GET /twsd/api/v2/plan/job"]);
-    expect(await check("/twsd/api/v2/plan/job", 404, "application/json", { exceptionName: "x", messages: [] })).toEqual([]);
+    expect(
+      await check("/twsd/api/v2/plan/job/run/{run_id}/joblog", 200, "text/plain; charset=utf-8", undefined),
+    ).toEqual([]);
+    expect(await check("/twsd/api/v2/plan/job", 202, "application/json", {})).toEqual([
+      "status 202 is not declared for GET /twsd/api/v2/plan/job",
+    ]);
+    expect(await check("/twsd/api/v2/plan/job", 404, "application/json", { exceptionName: "x", messages: [] })).toEqual(
+      [],
+    );
   });
 });

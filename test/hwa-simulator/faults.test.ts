@@ -24,7 +24,9 @@ describe("faults", () => {
   });
 
   it("answers 429 with Retry-After for the next n requests, then normally", async () => {
-    expect(await engine.faults({ rateLimit: { retryAfter: 2, count: 2 } })).toEqual({ rateLimit: { retryAfter: 2, count: 2 } });
+    expect(await engine.faults({ rateLimit: { retryAfter: 2, count: 2 } })).toEqual({
+      rateLimit: { retryAfter: 2, count: 2 },
+    });
     for (let i = 0; i < 2; i++) {
       const response = await info();
       expect(response.headers.get("retry-after")).toBe("2");
@@ -36,7 +38,9 @@ describe("faults", () => {
   it("fails the next n requests with the status asked for, counting down", async () => {
     await engine.faults({ failNext: { status: 503, count: 2 } });
     await engineErrorOf(await info(), 503);
-    expect(await engine.call("GET", "/__control/faults").then((response) => response.json())).toEqual({ failNext: { status: 503, count: 1 } });
+    expect(await engine.call("GET", "/__control/faults").then((response) => response.json())).toEqual({
+      failNext: { status: 503, count: 1 },
+    });
     await engineErrorOf(await info(), 503);
     expect((await info()).status).toBe(200);
   });
@@ -74,7 +78,13 @@ describe("faults", () => {
   });
 
   it("refuses faults that make no sense", async () => {
-    for (const faults of [{ errorRate: 2 }, { latencyMs: -1 }, { failNext: { status: 200 } }, { down: "yes" }, { surprise: true }]) {
+    for (const faults of [
+      { errorRate: 2 },
+      { latencyMs: -1 },
+      { failNext: { status: 200 } },
+      { down: "yes" },
+      { surprise: true },
+    ]) {
       const response = await fetch(`${engine.baseUrl}/__control/faults`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },

@@ -20,7 +20,9 @@ describe("GET /plan/job/run/{run_id}/joblog", () => {
     const log = await jobLog(lastRunOf(job).id);
     const lines = log.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^=+$/);
-    expect(lines[1]).toBe(`= JOB       : AGT_LNX01#PAYROLL[${lines[1]!.slice(lines[1]!.indexOf("[") + 1, lines[1]!.indexOf("]"))}].PAYROLL_EXTRACT`);
+    expect(lines[1]).toBe(
+      `= JOB       : AGT_LNX01#PAYROLL[${lines[1]!.slice(lines[1]!.indexOf("[") + 1, lines[1]!.indexOf("]"))}].PAYROLL_EXTRACT`,
+    );
     expect(log).toContain(`= JCLFILE   : ${job.jobDefinition.task.command}`);
     expect(log).toContain(`= Exit Status           : ${lastRunOf(job).returnCode}`);
     expect(lines.at(-1)).toMatch(/^=+$/);
@@ -36,7 +38,9 @@ describe("GET /plan/job/run/{run_id}/joblog", () => {
     expect(abended.length).toBeGreaterThan(0);
     for (const job of abended) {
       const log = await jobLog(lastRunOf(job).id);
-      expect(log).toMatch(/ORA-\d{5}|Exception in thread|exit code \d+|ERRORLEVEL|R3BATCH Job .* cancelled|RMAN-\d+|Connection|Permission denied|ERROR/);
+      expect(log).toMatch(
+        /ORA-\d{5}|Exception in thread|exit code \d+|ERRORLEVEL|R3BATCH Job .* cancelled|RMAN-\d+|Connection|Permission denied|ERROR/,
+      );
       expect(log).toContain(`= Exit Status           : ${lastRunOf(job).returnCode}`);
     }
     const sqlFailure = await engine.jobNamed("BANK_RECON", "RECON_MATCH");
@@ -61,7 +65,9 @@ describe("GET /plan/job/run/{run_id}/joblog", () => {
     expect(await jobLog(runId, "?from_line=2&to_line=4")).toBe(`${lines.slice(1, 4).join("\n")}\n`);
     expect(await jobLog(runId, "?from_line=1&to_line=1")).toBe(`${lines[0]}\n`);
     expect(await jobLog(runId, `?from_line=${lines.length}`)).toBe(`${lines.at(-1)}\n`);
-    expect(await jobLog(runId, `?from_line=${lines.length - 1}&to_line=${lines.length + 100}`)).toBe(`${lines.slice(-2).join("\n")}\n`);
+    expect(await jobLog(runId, `?from_line=${lines.length - 1}&to_line=${lines.length + 100}`)).toBe(
+      `${lines.slice(-2).join("\n")}\n`,
+    );
     expect(await jobLog(runId, `?from_line=${lines.length + 1}`)).toBe("");
     await engineErrorOf(await engine.call("GET", `/api/v2/plan/job/run/${runId}/joblog?from_line=5&to_line=4`), 400);
     await engineErrorOf(await engine.call("GET", `/api/v2/plan/job/run/${runId}/joblog?from_line=0`), 400);
@@ -99,7 +105,12 @@ describe("V1 paths", () => {
       { "How-Many": "3" },
     );
     expect(response.status).toBe(200);
-    const jobs = (await response.json()) as { id: string; name: string; jobStreamName: string; status: { commonStatus: string; internalStatus: string } }[];
+    const jobs = (await response.json()) as {
+      id: string;
+      name: string;
+      jobStreamName: string;
+      status: { commonStatus: string; internalStatus: string };
+    }[];
     expect(Array.isArray(jobs)).toBe(true);
     expect(jobs).toHaveLength(3);
     for (const job of jobs) {

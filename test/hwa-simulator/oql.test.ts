@@ -87,7 +87,9 @@ describe("logic", () => {
     const payroll = await select("jobStreamName = 'PAYROLL'");
     const loose = await select("jobStreamName = 'PAYROLL' OR jobStreamName = 'BILLING_EOD' AND name = 'BILLING_CLOSE'");
     expect(names(loose).sort()).toEqual([...names(payroll), "BILLING_EOD.BILLING_CLOSE"].sort());
-    const grouped = await select("(jobStreamName = 'PAYROLL' OR jobStreamName = 'BILLING_EOD') AND name = 'BILLING_CLOSE'");
+    const grouped = await select(
+      "(jobStreamName = 'PAYROLL' OR jobStreamName = 'BILLING_EOD') AND name = 'BILLING_CLOSE'",
+    );
     expect(names(grouped)).toEqual(["BILLING_EOD.BILLING_CLOSE"]);
   });
 
@@ -182,7 +184,10 @@ describe("job streams", () => {
     expect(page.results.every((jobStream) => jobStream.workstation === "FTA_SAP01")).toBe(true);
     const sorted = page.results.map((jobStream) => jobStream.name);
     expect(sorted).toEqual([...sorted].sort().reverse());
-    const wrongField = await engine.call("GET", `/api/v2/plan/jobstream?oql=${encodeURIComponent("jobruns.compositeStatus.status = 'ABEND'")}`);
+    const wrongField = await engine.call(
+      "GET",
+      `/api/v2/plan/jobstream?oql=${encodeURIComponent("jobruns.compositeStatus.status = 'ABEND'")}`,
+    );
     await engineErrorOf(wrongField, 400);
   });
 });

@@ -3,7 +3,13 @@
 // back to the start. This file has a simulator of its own and resets it before each test.
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import {
-  durationSeconds, engineErrorOf, expectNoContractViolations, simulatorAt, type Job, type JobStream, type Page,
+  durationSeconds,
+  engineErrorOf,
+  expectNoContractViolations,
+  simulatorAt,
+  type Job,
+  type JobStream,
+  type Page,
 } from "./simulator-helpers";
 
 const engine = simulatorAt(inject("hwaSimulatorPlanUrl"));
@@ -52,7 +58,9 @@ describe("a job on its own", () => {
     expect(ended.returnCode === 0).toBe(ended.compositeStatus.status === "SUCC");
     expect(ended.commonStatus).toBe(ended.compositeStatus.status === "SUCC" ? "SUCCESSFUL" : "ERROR");
     const elapsed = durationSeconds(ended.timeInfo.elapsedTime!);
-    expect(Date.parse(ended.timeInfo.actualEndTime!) - Date.parse(ended.timeInfo.actualStartTime!)).toBe(elapsed * 1000);
+    expect(Date.parse(ended.timeInfo.actualEndTime!) - Date.parse(ended.timeInfo.actualStartTime!)).toBe(
+      elapsed * 1000,
+    );
     expect(elapsed).toBeGreaterThanOrEqual(Math.floor(estimate * 0.8));
     expect(elapsed).toBeLessThanOrEqual(Math.ceil(estimate * 1.25));
   });
@@ -110,7 +118,9 @@ describe("successors", () => {
 
 describe("job streams", () => {
   const stream = async (name: string) => {
-    const page = await engine.get<Page<JobStream>>(`/api/v2/plan/jobstream?oql=${encodeURIComponent(`name = '${name}'`)}`);
+    const page = await engine.get<Page<JobStream>>(
+      `/api/v2/plan/jobstream?oql=${encodeURIComponent(`name = '${name}'`)}`,
+    );
     return page.results[0]!;
   };
 
@@ -119,7 +129,10 @@ describe("job streams", () => {
     const first = await engine.jobNamed("CUSTOMER_NOTIFY", "NOTIFY_SELECT");
     const held = await engine.put(`/api/v2/plan/jobstream/${notify.id}/action/hold`);
     expect(held.status).toBe(200);
-    expect(await held.json()).toEqual({ id: notify.id, url: expect.stringContaining(`/api/v2/plan/jobstream/${notify.id}`) });
+    expect(await held.json()).toEqual({
+      id: notify.id,
+      url: expect.stringContaining(`/api/v2/plan/jobstream/${notify.id}`),
+    });
     expect((await stream("CUSTOMER_NOTIFY")).commonStatus).toBe("HELD");
 
     await stepTo(first, 3600);
@@ -137,19 +150,30 @@ describe("job streams", () => {
     const cancelled = await engine.get<JobStream>(`/api/v2/plan/jobstream/${risk.id}`);
     expect(cancelled.compositeStatus.status).toBe("CANCL");
     expect(cancelled.commonStatus).toBe("CANCELED");
-    expect(cancelled.jobs!.every((job) => job.lastRunCompositeStatus.status === "CANCL" && job.lastRunCommonStatus === "CANCELED")).toBe(true);
+    expect(
+      cancelled.jobs!.every(
+        (job) => job.lastRunCompositeStatus.status === "CANCL" && job.lastRunCommonStatus === "CANCELED",
+      ),
+    ).toBe(true);
     await engineErrorOf(await engine.put(`/api/v2/plan/jobstream/${risk.id}/action/cancel`), 400);
     await engineErrorOf(await engine.put(`/api/v2/plan/jobstream/${risk.id}/action/hold`), 400);
     await engineErrorOf(await engine.put("/api/v2/plan/jobstream/no-such-stream/action/hold"), 404);
   });
 
   it("by filter: held where it can be, a failed item where it cannot", async () => {
-    const response = await engine.put(`/api/v2/plan/jobstream/action/hold?oql=${encodeURIComponent("name = 'HOURLY_HEALTH'")}`);
+    const response = await engine.put(
+      `/api/v2/plan/jobstream/action/hold?oql=${encodeURIComponent("name = 'HOURLY_HEALTH'")}`,
+    );
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { successfulResourceResponses: { id: string }[]; failedResourceResponses: { id: string; message: string; isError: boolean }[] };
+    const body = (await response.json()) as {
+      successfulResourceResponses: { id: string }[];
+      failedResourceResponses: { id: string; message: string; isError: boolean }[];
+    };
     expect(body.successfulResourceResponses.length).toBeGreaterThan(0);
     expect(body.failedResourceResponses.length).toBeGreaterThan(0);
-    expect(body.failedResourceResponses.every((item) => item.isError && /^AWSJ\w+E .*(SUCC|ABEND|CANCL)/.test(item.message))).toBe(true);
+    expect(
+      body.failedResourceResponses.every((item) => item.isError && /^AWSJ\w+E .*(SUCC|ABEND|CANCL)/.test(item.message)),
+    ).toBe(true);
     const held = await engine.get<JobStream>(`/api/v2/plan/jobstream/${body.successfulResourceResponses[0]!.id}`);
     expect(held.commonStatus).toBe("HELD");
   });

@@ -2,7 +2,13 @@
 // streams and workstations. These tests only read, from the simulator the read-only files share.
 import { afterAll, describe, expect, inject, it } from "vitest";
 import {
-  engineErrorOf, expectNoContractViolations, simulatorAt, type Job, type JobStream, type Page, type Workstation,
+  engineErrorOf,
+  expectNoContractViolations,
+  simulatorAt,
+  type Job,
+  type JobStream,
+  type Page,
+  type Workstation,
 } from "./simulator-helpers";
 
 const engine = simulatorAt(inject("hwaSimulatorUrl"));
@@ -27,7 +33,9 @@ describe("paging", () => {
     let next = first.next;
     let pages = 1;
     while (next) {
-      const page = (await (await engine.call("GET", next.slice(next.indexOf("/twsd") + "/twsd".length))).json()) as Page<Job>;
+      const page = (await (
+        await engine.call("GET", next.slice(next.indexOf("/twsd") + "/twsd".length))
+      ).json()) as Page<Job>;
       expect(page.previous).toBeDefined();
       seen.push(...page.results);
       next = page.next;
@@ -105,7 +113,10 @@ describe("one job", () => {
   });
 
   it("answers 404 with the engine's message for an unknown id or plan", async () => {
-    const body = await engineErrorOf(await engine.call("GET", "/api/v2/plan/job/00000000-0000-4000-8000-000000000000"), 404);
+    const body = await engineErrorOf(
+      await engine.call("GET", "/api/v2/plan/job/00000000-0000-4000-8000-000000000000"),
+      404,
+    );
     expect(body.messages[0]).toContain("No job with the provided ID");
     const [some] = (await engine.get<Page<Job>>("/api/v2/plan/job?limit=1")).results;
     expect((await engine.call("GET", `/api/v2/plan/job/${some!.id}?plan_id=current`)).status).toBe(200);
@@ -125,7 +136,9 @@ describe("predecessors and successors", () => {
     expect(deepNames).toEqual(expect.arrayContaining(["ETL_DWH.STAGE_LOAD", "ETL_DWH.LOAD_CUSTOMER_DIM"]));
     expect(deepNames).not.toContain("ETL_CRM_EXTRACT.CRM_EXTRACT_DONE");
     const deeper = await engine.get<{ results: Job[] }>(`/api/v2/plan/job/${load.id}/predecessors?depth=4`);
-    expect(deeper.results.map((job) => `${job.jobStreamName}.${job.name}`)).toContain("ETL_CRM_EXTRACT.CRM_EXTRACT_DONE");
+    expect(deeper.results.map((job) => `${job.jobStreamName}.${job.name}`)).toContain(
+      "ETL_CRM_EXTRACT.CRM_EXTRACT_DONE",
+    );
 
     const successors = await engine.get<{ results: Job[] }>(`/api/v2/plan/job/${load.id}/successors`);
     expect(successors.results.map((job) => job.name)).toEqual(["VALIDATE_COUNTS"]);
@@ -157,9 +170,15 @@ describe("counts and plan_filter", () => {
   });
 
   it("selects jobs with a conman plan_filter, alone or with oql", async () => {
-    const page = await engine.get<Page<Job>>(`/api/v2/plan/job?plan_filter=${encodeURIComponent("@#/DWH/ETL_@.LOAD@")}`);
+    const page = await engine.get<Page<Job>>(
+      `/api/v2/plan/job?plan_filter=${encodeURIComponent("@#/DWH/ETL_@.LOAD@")}`,
+    );
     expect(page.results.length).toBeGreaterThan(3);
-    expect(page.results.every((job) => job.folder === "/DWH/" && job.jobStreamName.startsWith("ETL_") && job.name.startsWith("LOAD"))).toBe(true);
+    expect(
+      page.results.every(
+        (job) => job.folder === "/DWH/" && job.jobStreamName.startsWith("ETL_") && job.name.startsWith("LOAD"),
+      ),
+    ).toBe(true);
     const both = await engine.get<Page<Job>>(
       `/api/v2/plan/job?plan_filter=${encodeURIComponent("@#/DWH/ETL_@.LOAD@")}&oql=${encodeURIComponent("jobStreamName = 'ETL_DWH'")}`,
     );
@@ -192,12 +211,16 @@ describe("engine, job streams and workstations", () => {
 
   it("lists workstations of every kind and state", async () => {
     const page = await engine.get<Page<Workstation>>("/api/v2/plan/workstation");
-    expect(new Set(page.results.map((workstation) => workstation.type))).toEqual(new Set(["MANAGER", "AGENT", "POOL", "FTA"]));
+    expect(new Set(page.results.map((workstation) => workstation.type))).toEqual(
+      new Set(["MANAGER", "AGENT", "POOL", "FTA"]),
+    );
     const unlinked = page.results.find((workstation) => workstation.name === "AGT_AIX01")!;
     expect(unlinked.activeStates).not.toContain("LINKED");
     const one = await engine.get<Workstation>(`/api/v2/plan/workstation/${unlinked.id}`);
     expect(one.name).toBe("AGT_AIX01");
-    const agents = await engine.get<Page<Workstation>>(`/api/v2/plan/workstation?oql=${encodeURIComponent("type = 'AGENT'")}`);
+    const agents = await engine.get<Page<Workstation>>(
+      `/api/v2/plan/workstation?oql=${encodeURIComponent("type = 'AGENT'")}`,
+    );
     expect(agents.results.every((workstation) => workstation.type === "AGENT")).toBe(true);
     await engineErrorOf(await engine.call("GET", "/api/v2/plan/workstation/unknown-id"), 404);
   });

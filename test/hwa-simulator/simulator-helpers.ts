@@ -75,7 +75,11 @@ export function simulatorAt(baseUrl: string) {
   const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     fetch(`${baseUrl}${path}`, {
       method,
-      headers: { Authorization: basic, ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
+      headers: {
+        Authorization: basic,
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   const control = async (method: string, path: string, body?: unknown) => {
@@ -114,7 +118,10 @@ export function simulatorAt(baseUrl: string) {
       control("POST", `jobs/${jobId}/status`, { status, returnCode }) as Promise<Job>,
     stats: () => control("GET", "stats") as Promise<{ total: number; byRoute: Record<string, number> }>,
     violations: () =>
-      control("GET", "violations") as Promise<{ checked: number; violations: { method: string; path: string; errors: string[] }[] }>,
+      control("GET", "violations") as Promise<{
+        checked: number;
+        violations: { method: string; path: string; errors: string[] }[];
+      }>,
   };
   return engine;
 }

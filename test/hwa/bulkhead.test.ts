@@ -20,7 +20,12 @@ describe("Bulkhead", () => {
     const { b } = bulkhead(2);
     const order: number[] = [];
     const gates = [0, 1, 2].map(() => deferred());
-    const runs = [0, 1, 2].map((i) => b.run(async () => (await gates[i]!.promise, order.push(i))));
+    const runs = [0, 1, 2].map((i) =>
+      b.run(async () => {
+        await gates[i]!.promise;
+        return order.push(i);
+      }),
+    );
     await Promise.resolve();
     expect(b.inFlight).toBe(2);
     expect(b.queued).toBe(1);

@@ -13,7 +13,9 @@ describe("OQL builder", () => {
   it("turns * into LIKE %, and plain values into =", () => {
     expect(matches("name", "PAY*")).toBe("name LIKE 'PAY%'");
     expect(matches("jobStreamName", "DAILY")).toBe("jobStreamName = 'DAILY'");
-    expect(oneOf("jobruns.compositeStatus.status", ["ABEND", "FAIL"])).toBe("jobruns.compositeStatus.status IN ('ABEND', 'FAIL')");
+    expect(oneOf("jobruns.compositeStatus.status", ["ABEND", "FAIL"])).toBe(
+      "jobruns.compositeStatus.status IN ('ABEND', 'FAIL')",
+    );
     expect(query(["a = 'b'", "c = 'd'"], "name ASC")).toBe("a = 'b' AND c = 'd' ORDER BY name ASC");
     expect(query([], "name ASC")).toBe("ORDER BY name ASC");
   });
@@ -35,7 +37,9 @@ describe("status", () => {
 
   it("says it in Portuguese and English", () => {
     expect(describeStatus("ABEND", undefined, "pt")).toBe("terminou com erro (ABEND)");
-    expect(describeStatus("HOLD", "HOLD_WAITING_FOR_PREDECESSOR", "en")).toBe("on hold (waiting), waiting for a predecessor");
+    expect(describeStatus("HOLD", "HOLD_WAITING_FOR_PREDECESSOR", "en")).toBe(
+      "on hold (waiting), waiting for a predecessor",
+    );
     expect(describeStatus("HOLD", "HOLD_WAITING_FOR_TIME", "pt")).toBe("em espera, aguardando o horário de início");
   });
 });

@@ -1,8 +1,8 @@
 import { runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { RECORD_KEY, RECORD_TTL_MS, type IdempotencyRecord } from "../../durable-objects/idempotency-store";
-import type { Job, JobDetail } from "../../src/jobs/job";
+import type { JobDetail } from "../../src/jobs/job";
 import { database } from "../../src/platform/db/client";
 import { auditEvents } from "../../src/platform/db/schema";
 import { readConfig } from "../../src/platform/env/config";
@@ -24,7 +24,6 @@ beforeAll(async () => {
 
 const { jobIn } = borrowJobs();
 
-
 const actionPath = (jobId: string, action: string) => `/api/v1/jobs/${encodeURIComponent(jobId)}/actions/${action}`;
 
 function requestInit(key: string | null, body?: string, auth = token): RequestInit {
@@ -39,7 +38,9 @@ function post(jobId: string, action: string, key: string | null, body?: string, 
 }
 
 async function current(jobId: string): Promise<JobDetail> {
-  return (await (await SELF.fetch(`${ORIGIN}/api/v1/jobs/${encodeURIComponent(jobId)}`, { headers: bearer(viewer) })).json()) as JobDetail;
+  return (await (
+    await SELF.fetch(`${ORIGIN}/api/v1/jobs/${encodeURIComponent(jobId)}`, { headers: bearer(viewer) })
+  ).json()) as JobDetail;
 }
 
 const bytesOf = async (response: Response) => [...new Uint8Array(await response.arrayBuffer())];
@@ -73,7 +74,7 @@ describe("Idempotency-Key is required and well formed", () => {
 
   it("255 visible ASCII characters are a valid key", async () => {
     const job = await jobIn("READY");
-    expect((await post(job.id, "hold", "~!".repeat(127) + "x")).status).toBe(200);
+    expect((await post(job.id, "hold", `${"~!".repeat(127)}x`)).status).toBe(200);
   });
 });
 
@@ -159,7 +160,9 @@ describe("in flight and expiry", () => {
     const store = await storeOf(job.id, "hold", key);
     const claim = await store.claim({ fingerprint: await sha256Hex(canonicalBody("")), leaseMs: 30_000 });
     const nearlyLapsed = await storeOf(job.id, "cancel", key);
-    expect((await nearlyLapsed.claim({ fingerprint: await sha256Hex(canonicalBody("")), leaseMs: 2_000 })).kind).toBe("claimed");
+    expect((await nearlyLapsed.claim({ fingerprint: await sha256Hex(canonicalBody("")), leaseMs: 2_000 })).kind).toBe(
+      "claimed",
+    );
     expect(claim.kind).toBe("claimed");
 
     const busy = await post(job.id, "hold", key);
@@ -185,7 +188,11 @@ describe("in flight and expiry", () => {
     await runInDurableObject(store, (_instance, state) => {
       const record = state.storage.kv.get<Extract<IdempotencyRecord, { state: "completed" }>>(RECORD_KEY)!;
       expect(record.state).toBe("completed");
-      state.storage.kv.put(RECORD_KEY, { ...record, completedAt: record.completedAt - RECORD_TTL_MS, expiresAt: record.expiresAt - RECORD_TTL_MS });
+      state.storage.kv.put(RECORD_KEY, {
+        ...record,
+        completedAt: record.completedAt - RECORD_TTL_MS,
+        expiresAt: record.expiresAt - RECORD_TTL_MS,
+      });
     });
     expect(await runDurableObjectAlarm(store)).toBe(true);
     expect(await runInDurableObject(store, (_instance, state) => state.storage.kv.get(RECORD_KEY))).toBeUndefined();
@@ -206,34 +213,57 @@ describe("100 concurrent identical requests with one key", () => {
     const body = JSON.stringify({ reason: "double-clicked" });
     // Half through the Worker's service binding, half through its fetch handler called here: two ways in, one store.
     const responses = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? post(job.id, "rerun", key, body) : fetchWith({}, actionPath(job.id, "rerun"), requestInit(key, body)))),
+      Array.from({ length: 100 }, (_, i) =>
+        i % 2 === 0
+          ? post(job.id, "rerun", key, body)
+          : fetchWith({}, actionPath(job.id, "rerun"), requestInit(key, body)),
+      ),
     );
     const statuses = responses.map((r) => r.status);
-    expect(statuses.every((s) => s === 200 || s === 409), JSON.stringify(statuses)).toBe(true);
+    expect(
+      statuses.every((s) => s === 200 || s === 409),
+      JSON.stringify(statuses),
+    ).toBe(true);
     const ok = responses.filter((r) => r.status === 200);
     expect(ok.length).toBeGreaterThanOrEqual(1);
     expect(ok.filter((r) => r.headers.get("Idempotency-Replayed") === null)).toHaveLength(1);
     for (const busy of responses.filter((r) => r.status === 409)) {
       expect(Number(busy.headers.get("Retry-After"))).toBeGreaterThanOrEqual(1);
-      expect((await busy.json()) as { detail: string }).toMatchObject({ detail: expect.stringMatching(/still in progress/) });
+      expect((await busy.json()) as { detail: string }).toMatchObject({
+        detail: expect.stringMatching(/still in progress/),
+      });
     }
     const original = await bytesOf(ok.find((r) => r.headers.get("Idempotency-Replayed") === null)!);
-    for (const replay of ok.filter((r) => r.headers.get("Idempotency-Replayed") === "true")) expect(await bytesOf(replay)).toEqual(original);
+    for (const replay of ok.filter((r) => r.headers.get("Idempotency-Replayed") === "true"))
+      expect(await bytesOf(replay)).toEqual(original);
 
     // HWA saw one rerun: one new run in the job's chain, one audited success.
     const after = await current(job.id);
     expect(after.runs).toHaveLength(before.runs.length + 1);
     const db = await database(readConfig(bindings));
     const audited = () =>
-      db.select().from(auditEvents).where(and(eq(auditEvents.target, job.id), eq(auditEvents.action, "job.rerun"), eq(auditEvents.actor, user.username)));
+      db
+        .select()
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.target, job.id),
+            eq(auditEvents.action, "job.rerun"),
+            eq(auditEvents.actor, user.username),
+          ),
+        );
     // Audit writes finish after the response (waitUntil): wait for the first, then a little longer for any other.
-    for (let i = 0; i < 50 && (await audited()).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 50 && (await audited()).length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await audited()).map((row) => row.outcome)).toEqual(["success"]);
 
     // Afterwards every replay, through either way in, is the original answer byte for byte.
     for (let i = 0; i < 4; i++) {
-      const replay = i % 2 === 0 ? await post(job.id, "rerun", key, body) : await fetchWith({}, actionPath(job.id, "rerun"), requestInit(key, body));
+      const replay =
+        i % 2 === 0
+          ? await post(job.id, "rerun", key, body)
+          : await fetchWith({}, actionPath(job.id, "rerun"), requestInit(key, body));
       expect(replay.status).toBe(200);
       expect(replay.headers.get("Idempotency-Replayed")).toBe("true");
       expect(await bytesOf(replay)).toEqual(original);

@@ -1,26 +1,32 @@
 import { SELF } from "cloudflare:test";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Job, JobDetail } from "../../src/jobs/job";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { JobDetail } from "../../src/jobs/job";
 import { database } from "../../src/platform/db/client";
 import { auditEvents } from "../../src/platform/db/schema";
 import { readConfig } from "../../src/platform/env/config";
 import { bearer, createUser, ORIGIN, sessionFor, tokenFor } from "../helpers/accounts";
 import { borrowJobs } from "../helpers/borrowed-jobs";
-import { hwaUrl, simulator } from "../helpers/hwa";
+import { hwaUrl } from "../helpers/hwa";
 import { bindings, problemOf } from "../helpers/worker";
 
 let operator: string;
 let viewer: string;
 
 beforeAll(async () => {
-  [operator, viewer] = await Promise.all([tokenFor(await createUser("operator")), tokenFor(await createUser("viewer"))]);
+  [operator, viewer] = await Promise.all([
+    tokenFor(await createUser("operator")),
+    tokenFor(await createUser("viewer")),
+  ]);
 });
 
 const { jobIn } = borrowJobs();
 
-
-function act(jobId: string, action: string, init: { token?: string; key?: string | null; body?: unknown; headers?: Record<string, string> } = {}) {
+function act(
+  jobId: string,
+  action: string,
+  init: { token?: string; key?: string | null; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { ...bearer(init.token ?? operator), ...init.headers };
   if (init.key !== null) headers["Idempotency-Key"] = init.key ?? crypto.randomUUID();
   if (init.body !== undefined) headers["Content-Type"] = "application/json";
@@ -40,7 +46,12 @@ async function current(jobId: string): Promise<JobDetail> {
 async function accepted(jobId: string, action: string) {
   const response = await act(jobId, action);
   expect(response.status, await response.clone().text()).toBe(200);
-  const body = (await response.json()) as { action: string; job_id: string; accepted: boolean; hwa: { id: string | null; url: string | null } };
+  const body = (await response.json()) as {
+    action: string;
+    job_id: string;
+    accepted: boolean;
+    hwa: { id: string | null; url: string | null };
+  };
   expect(body).toMatchObject({ action, job_id: jobId, accepted: true });
   return body;
 }
@@ -116,12 +127,23 @@ describe("POST /api/v1/jobs/{id}/actions/{action} changes the job in HWA", () =>
     const db = await database(readConfig(bindings));
     let rows: (typeof auditEvents.$inferSelect)[] = [];
     for (let i = 0; i < 50 && rows.length === 0; i++) {
-      rows = await db.select().from(auditEvents).where(and(eq(auditEvents.actor, user.username), eq(auditEvents.target, job.id)));
+      rows = await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.actor, user.username), eq(auditEvents.target, job.id)));
       if (rows.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ action: "job.hold", outcome: "success", correlationId: response.headers.get("X-Correlation-ID") });
-    expect(rows[0]!.metadata).toMatchObject({ status_before: "READY", reason: "night batch freeze", hwa: { id: job.id } });
+    expect(rows[0]).toMatchObject({
+      action: "job.hold",
+      outcome: "success",
+      correlationId: response.headers.get("X-Correlation-ID"),
+    });
+    expect(rows[0]!.metadata).toMatchObject({
+      status_before: "READY",
+      reason: "night batch freeze",
+      hwa: { id: job.id },
+    });
   });
 });
 
@@ -158,7 +180,10 @@ describe("actions that make no sense, and who may act", () => {
     const refused = await act(job.id, "hold", { token: viewer });
     expect(refused.status).toBe(403);
     expect((await current(job.id)).status).toBe("READY");
-    const anonymous = await SELF.fetch(`${ORIGIN}/api/v1/jobs/${job.id}/actions/hold`, { method: "POST", headers: { "Idempotency-Key": "k" } });
+    const anonymous = await SELF.fetch(`${ORIGIN}/api/v1/jobs/${job.id}/actions/hold`, {
+      method: "POST",
+      headers: { "Idempotency-Key": "k" },
+    });
     expect(anonymous.status).toBe(401);
   });
 
@@ -168,7 +193,10 @@ describe("actions that make no sense, and who may act", () => {
     const headers = { Cookie: session.cookie, Origin: ORIGIN, "Idempotency-Key": crypto.randomUUID() };
     const forged = await SELF.fetch(`${ORIGIN}/api/v1/jobs/${job.id}/actions/hold`, { method: "POST", headers });
     expect(forged.status).toBe(403);
-    const real = await SELF.fetch(`${ORIGIN}/api/v1/jobs/${job.id}/actions/hold`, { method: "POST", headers: { ...headers, "X-CSRF-Token": session.csrf } });
+    const real = await SELF.fetch(`${ORIGIN}/api/v1/jobs/${job.id}/actions/hold`, {
+      method: "POST",
+      headers: { ...headers, "X-CSRF-Token": session.csrf },
+    });
     expect(real.status).toBe(200);
     expect((await current(job.id)).status).toBe("HOLD");
   });

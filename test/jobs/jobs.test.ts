@@ -72,7 +72,9 @@ describe("GET /api/v1/jobs", () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const page: { items: Job[]; next_cursor: string | null } = await jobs(`limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`);
+        const page: { items: Job[]; next_cursor: string | null } = await jobs(
+          `limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`,
+        );
         ids.push(...page.items.map((j) => j.id));
         cursor = page.next_cursor;
         pages += 1;
@@ -151,14 +153,18 @@ describe("job streams, workstations, engine", () => {
   it("lists job streams with job counts, and shows one", async () => {
     const response = await get("/api/v1/jobstreams?limit=10");
     expect(response.status).toBe(200);
-    const { items } = (await response.json()) as { items: { id: string; name: string; jobs: { total: number | null } }[] };
+    const { items } = (await response.json()) as {
+      items: { id: string; name: string; jobs: { total: number | null } }[];
+    };
     expect(items.length).toBeGreaterThan(0);
     const one = await get(`/api/v1/jobstreams/${encodeURIComponent(items[0]!.id)}`);
     expect(((await one.json()) as { name: string }).name).toBe(items[0]!.name);
   });
 
   it("lists workstations with their link state", async () => {
-    const { items } = (await (await get("/api/v1/workstations")).json()) as { items: { name: string; type: string; linked: boolean }[] };
+    const { items } = (await (await get("/api/v1/workstations")).json()) as {
+      items: { name: string; type: string; linked: boolean }[];
+    };
     expect(items.length).toBeGreaterThanOrEqual(3);
     expect(items.some((w) => w.linked)).toBe(true);
   });

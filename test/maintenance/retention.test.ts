@@ -19,9 +19,19 @@ async function seed(now: number) {
   const ages = [200, 120, 91, 89, 10, 0];
   const events = await db
     .insert(auditEvents)
-    .values(ages.map((days) => ({ at: new Date(now - days * DAY), actor, action: `test.age.${days}`, outcome: "success" as const })))
+    .values(
+      ages.map((days) => ({
+        at: new Date(now - days * DAY),
+        actor,
+        action: `test.age.${days}`,
+        outcome: "success" as const,
+      })),
+    )
     .returning({ id: auditEvents.id, action: auditEvents.action });
-  const [workflow] = await db.insert(workflows).values({ name: actor, steps: [], createdBy: actor }).returning({ id: workflows.id });
+  const [workflow] = await db
+    .insert(workflows)
+    .values({ name: actor, steps: [], createdBy: actor })
+    .returning({ id: workflows.id });
   const runs = [40, 31, 29, 1].map((days) => ({
     id: crypto.randomUUID(),
     workflowId: workflow!.id,
@@ -42,7 +52,10 @@ describe("retention", () => {
     const { db, eventIds, runIds } = await seed(now);
     const report = await runRetention(db, config, log, new Date(now), { batchSize: 2 });
     expect(report.failed).toEqual([]);
-    const events = await db.select({ action: auditEvents.action }).from(auditEvents).where(inArray(auditEvents.id, eventIds));
+    const events = await db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(inArray(auditEvents.id, eventIds));
     expect(events.map((e) => e.action).sort()).toEqual(["test.age.0", "test.age.10", "test.age.89"]);
     const runs = await db.select({ id: workflowRuns.id }).from(workflowRuns).where(inArray(workflowRuns.id, runIds));
     expect(runs.map((r) => r.id).sort()).toEqual([runIds[2], runIds[3]].sort());
@@ -54,7 +67,8 @@ describe("retention", () => {
     const now = Date.now() + 2000 * DAY;
     const { db } = await seed(now);
     const cutoff = new Date(now - config.AUDIT_RETENTION_DAYS * DAY);
-    const old = async () => (await db.select({ id: auditEvents.id }).from(auditEvents).where(lt(auditEvents.at, cutoff))).length;
+    const old = async () =>
+      (await db.select({ id: auditEvents.id }).from(auditEvents).where(lt(auditEvents.at, cutoff))).length;
     const before = await old();
     expect(before).toBeGreaterThanOrEqual(3);
     const report = await runRetention(db, config, log, new Date(now), { batchSize: 1, maxBatches: 1 });
@@ -67,7 +81,10 @@ describe("retention", () => {
     const { db, eventIds } = await seed(now);
     const controller = createScheduledController({ scheduledTime: new Date(now), cron: "17 * * * *" });
     await worker.scheduled(controller, bindings);
-    const left = await db.select({ action: auditEvents.action }).from(auditEvents).where(inArray(auditEvents.id, eventIds));
+    const left = await db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(inArray(auditEvents.id, eventIds));
     expect(left.map((e) => e.action).sort()).toEqual(["test.age.0", "test.age.10", "test.age.89"]);
   });
 

@@ -41,7 +41,10 @@ describe("migrations", () => {
       args: [Date.now()],
     });
     await expect(
-      db.execute({ sql: "UPDATE audit_events SET outcome = 'failure' WHERE id = ?", args: [inserted.lastInsertRowid!] }),
+      db.execute({
+        sql: "UPDATE audit_events SET outcome = 'failure' WHERE id = ?",
+        args: [inserted.lastInsertRowid!],
+      }),
     ).rejects.toThrow(/append-only/);
   });
 

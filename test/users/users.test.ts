@@ -12,7 +12,11 @@ const json = (token: string) => ({ ...bearer(token), "Content-Type": "applicatio
 
 describe("roles", () => {
   it("lets only admins administer users: viewer 403, operator 403, admin 200", async () => {
-    for (const [role, status] of [["viewer", 403], ["operator", 403], ["admin", 200]] as const) {
+    for (const [role, status] of [
+      ["viewer", 403],
+      ["operator", 403],
+      ["admin", 200],
+    ] as const) {
       const token = await tokenFor(await createUser(role));
       const response = await SELF.fetch(`${ORIGIN}/api/v1/users`, { headers: bearer(token) });
       expect(response.status, role).toBe(status);
@@ -28,26 +32,43 @@ describe("/api/v1/users", () => {
     const username = `new-${crypto.randomUUID().slice(0, 8)}`;
     const password = "a-long-enough-password";
 
-    const created = await SELF.fetch(`${ORIGIN}/api/v1/users`, { method: "POST", headers: json(token), body: JSON.stringify({ username, password, role: "viewer" }) });
+    const created = await SELF.fetch(`${ORIGIN}/api/v1/users`, {
+      method: "POST",
+      headers: json(token),
+      body: JSON.stringify({ username, password, role: "viewer" }),
+    });
     expect(created.status).toBe(201);
     const view = (await created.json()) as Record<string, unknown>;
     expect(view).toMatchObject({ username, role: "viewer", disabled: false });
     expect(JSON.stringify(view)).not.toMatch(/hash|salt/);
 
-    const duplicate = await SELF.fetch(`${ORIGIN}/api/v1/users`, { method: "POST", headers: json(token), body: JSON.stringify({ username, password, role: "viewer" }) });
+    const duplicate = await SELF.fetch(`${ORIGIN}/api/v1/users`, {
+      method: "POST",
+      headers: json(token),
+      body: JSON.stringify({ username, password, role: "viewer" }),
+    });
     expect(duplicate.status).toBe(409);
 
-    const list = (await (await SELF.fetch(`${ORIGIN}/api/v1/users`, { headers: bearer(token) })).json()) as { items: { username: string }[] };
+    const list = (await (await SELF.fetch(`${ORIGIN}/api/v1/users`, { headers: bearer(token) })).json()) as {
+      items: { username: string }[];
+    };
     expect(list.items.map((u) => u.username)).toContain(username);
 
     expect((await postToken({ username, password })).status).toBe(200);
     const newPassword = "another-long-password";
-    const reset = await SELF.fetch(`${ORIGIN}/api/v1/users/${username}`, { method: "PATCH", headers: json(token), body: JSON.stringify({ password: newPassword }) });
+    const reset = await SELF.fetch(`${ORIGIN}/api/v1/users/${username}`, {
+      method: "PATCH",
+      headers: json(token),
+      body: JSON.stringify({ password: newPassword }),
+    });
     expect(reset.status).toBe(200);
     expect((await postToken({ username, password })).status).toBe(401);
     expect((await postToken({ username, password: newPassword })).status).toBe(200);
 
-    const removed = await SELF.fetch(`${ORIGIN}/api/v1/users/${username}`, { method: "DELETE", headers: bearer(token) });
+    const removed = await SELF.fetch(`${ORIGIN}/api/v1/users/${username}`, {
+      method: "DELETE",
+      headers: bearer(token),
+    });
     expect(removed.status).toBe(204);
     expect((await SELF.fetch(`${ORIGIN}/api/v1/users/${username}`, { headers: bearer(token) })).status).toBe(404);
 
@@ -55,7 +76,16 @@ describe("/api/v1/users", () => {
     const db = await database(readConfig(bindings));
     const events = await db.select().from(auditEvents).where(eq(auditEvents.target, username));
     const actions = events.map((e) => `${e.action}:${e.outcome}`);
-    expect(actions).toEqual(expect.arrayContaining(["user.create:success", "user.create:failure", "user.change:success", "user.delete:success", "auth.login:success", "auth.login:failure"]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "user.create:success",
+        "user.create:failure",
+        "user.change:success",
+        "user.delete:success",
+        "auth.login:success",
+        "auth.login:failure",
+      ]),
+    );
     expect(JSON.stringify(events)).not.toContain(password);
     expect(JSON.stringify(events)).not.toContain(newPassword);
   });
@@ -65,13 +95,23 @@ describe("/api/v1/users", () => {
     const user = await createUser("operator");
     const token = await tokenFor(user);
     await new Promise((resolve) => setTimeout(resolve, 1100)); // iat has second precision
-    const demote = await SELF.fetch(`${ORIGIN}/api/v1/users/${user.username}`, { method: "PATCH", headers: json(adminToken), body: JSON.stringify({ role: "viewer" }) });
+    const demote = await SELF.fetch(`${ORIGIN}/api/v1/users/${user.username}`, {
+      method: "PATCH",
+      headers: json(adminToken),
+      body: JSON.stringify({ role: "viewer" }),
+    });
     expect(demote.status).toBe(200);
     expect((await SELF.fetch(`${ORIGIN}/api/v1/auth/me`, { headers: bearer(token) })).status).toBe(401);
     const fresh = await tokenFor(user);
-    expect(await (await SELF.fetch(`${ORIGIN}/api/v1/auth/me`, { headers: bearer(fresh) })).json()).toMatchObject({ role: "viewer" });
+    expect(await (await SELF.fetch(`${ORIGIN}/api/v1/auth/me`, { headers: bearer(fresh) })).json()).toMatchObject({
+      role: "viewer",
+    });
 
-    await SELF.fetch(`${ORIGIN}/api/v1/users/${user.username}`, { method: "PATCH", headers: json(adminToken), body: JSON.stringify({ disabled: true }) });
+    await SELF.fetch(`${ORIGIN}/api/v1/users/${user.username}`, {
+      method: "PATCH",
+      headers: json(adminToken),
+      body: JSON.stringify({ disabled: true }),
+    });
     expect((await postToken({ username: user.username, password: user.password })).status).toBe(401);
   });
 
@@ -88,7 +128,11 @@ describe("/api/v1/users", () => {
     });
     const token = ((await login.json()) as { access_token: string }).access_token;
     const call = (method: string, body?: unknown) =>
-      fetchWith(scratch, `/api/v1/users/${admin.username}`, { method, headers: json(token), ...(body ? { body: JSON.stringify(body) } : {}) });
+      fetchWith(scratch, `/api/v1/users/${admin.username}`, {
+        method,
+        headers: json(token),
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
 
     expect((await call("PATCH", { role: "viewer" })).status).toBe(409);
     expect((await call("PATCH", { disabled: true })).status).toBe(409);
@@ -102,11 +146,23 @@ describe("/api/v1/users", () => {
 
   it("validates input: weak passwords, bad names, unknown fields", async () => {
     const token = await tokenFor(await createUser("admin"));
-    const weak = await SELF.fetch(`${ORIGIN}/api/v1/users`, { method: "POST", headers: json(token), body: JSON.stringify({ username: "x", password: "short", role: "viewer" }) });
+    const weak = await SELF.fetch(`${ORIGIN}/api/v1/users`, {
+      method: "POST",
+      headers: json(token),
+      body: JSON.stringify({ username: "x", password: "short", role: "viewer" }),
+    });
     expect(weak.status).toBe(400);
-    const bad = await SELF.fetch(`${ORIGIN}/api/v1/users`, { method: "POST", headers: json(token), body: JSON.stringify({ username: "a b", password: "long-enough-password", role: "root" }) });
+    const bad = await SELF.fetch(`${ORIGIN}/api/v1/users`, {
+      method: "POST",
+      headers: json(token),
+      body: JSON.stringify({ username: "a b", password: "long-enough-password", role: "root" }),
+    });
     expect((await problemOf(bad)).errors!.map((e) => e.path).sort()).toEqual(["body.role", "body.username"]);
-    const empty = await SELF.fetch(`${ORIGIN}/api/v1/users/someone`, { method: "PATCH", headers: json(token), body: "{}" });
+    const empty = await SELF.fetch(`${ORIGIN}/api/v1/users/someone`, {
+      method: "PATCH",
+      headers: json(token),
+      body: "{}",
+    });
     expect(empty.status).toBe(400);
   });
 });

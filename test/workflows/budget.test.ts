@@ -53,8 +53,21 @@ describe("a run's time budget", () => {
 
   it("does not start a step once the budget is spent", async () => {
     const { environment } = fakeEnvironment({ A: "EXEC" });
-    const slow = { ...environment, act: async () => (await environment.sleep(5_000), { id: "x" }) };
-    const outcome = await executeSteps(slow, [{ action: "hold", job: "A" }, { action: "release", job: "A" }], 5_000);
+    const slow = {
+      ...environment,
+      act: async () => {
+        await environment.sleep(5_000);
+        return { id: "x" };
+      },
+    };
+    const outcome = await executeSteps(
+      slow,
+      [
+        { action: "hold", job: "A" },
+        { action: "release", job: "A" },
+      ],
+      5_000,
+    );
     expect(outcome).toMatchObject({ status: "failed", error: "the run's time budget of 5 s ran out before step 1" });
     expect(outcome.steps).toHaveLength(1);
   });
@@ -69,7 +82,10 @@ describe("orphaned runs", () => {
   it("are marked failed by the cron once they outlive the budget; younger and finished runs are left alone", async () => {
     const db = await database(readConfig(bindings));
     const now = Date.now();
-    const [workflow] = await db.insert(workflows).values({ name: `orphans-${crypto.randomUUID()}`, steps: [], createdBy: "test" }).returning({ id: workflows.id });
+    const [workflow] = await db
+      .insert(workflows)
+      .values({ name: `orphans-${crypto.randomUUID()}`, steps: [], createdBy: "test" })
+      .returning({ id: workflows.id });
     const run = (status: "running" | "succeeded", startedAgoMs: number) => ({
       id: crypto.randomUUID(),
       workflowId: workflow!.id,
@@ -87,7 +103,10 @@ describe("orphaned runs", () => {
 
     await worker.scheduled(createScheduledController({ scheduledTime: new Date(now), cron: "17 * * * *" }), bindings);
 
-    const rows = await db.select().from(workflowRuns).where(inArray(workflowRuns.id, [orphan.id, young.id, finished.id]));
+    const rows = await db
+      .select()
+      .from(workflowRuns)
+      .where(inArray(workflowRuns.id, [orphan.id, young.id, finished.id]));
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.get(orphan.id)).toMatchObject({ status: "failed", error: ORPHANED, steps: orphan.steps });
     expect(byId.get(orphan.id)!.finishedAt!.getTime()).toBe(now);

@@ -22,13 +22,27 @@ describe("workflow roles", () => {
     const stored = await createWorkflow(admin, { name: uniqueName(), steps });
     for (const role of ["viewer", "operator"] as const) {
       const token = await tokenFor(await createUser(role));
-      const create = await SELF.fetch(url(), { method: "POST", headers: json(token), body: JSON.stringify({ name: uniqueName(), steps }) });
+      const create = await SELF.fetch(url(), {
+        method: "POST",
+        headers: json(token),
+        body: JSON.stringify({ name: uniqueName(), steps }),
+      });
       expect(create.status, role).toBe(403);
       expect((await problemOf(create)).detail).toBe("This action requires the admin role");
-      const put = await SELF.fetch(url(`/${stored.id}`), { method: "PUT", headers: json(token), body: JSON.stringify({ name: "x", steps }) });
+      const put = await SELF.fetch(url(`/${stored.id}`), {
+        method: "PUT",
+        headers: json(token),
+        body: JSON.stringify({ name: "x", steps }),
+      });
       expect(put.status, role).toBe(403);
-      expect((await SELF.fetch(url(`/${stored.id}`), { method: "DELETE", headers: bearer(token) })).status, role).toBe(403);
-      const compat = await SELF.fetch(`${ORIGIN}/api/workflow/delete`, { method: "POST", headers: json(token), body: JSON.stringify({ workflow_id: stored.id }) });
+      expect((await SELF.fetch(url(`/${stored.id}`), { method: "DELETE", headers: bearer(token) })).status, role).toBe(
+        403,
+      );
+      const compat = await SELF.fetch(`${ORIGIN}/api/workflow/delete`, {
+        method: "POST",
+        headers: json(token),
+        body: JSON.stringify({ workflow_id: stored.id }),
+      });
       expect(compat.status, role).toBe(403);
       expect((await SELF.fetch(url(`/${stored.id}`), { headers: bearer(token) })).status, role).toBe(200);
       expect((await SELF.fetch(url(), { headers: bearer(token) })).status, role).toBe(200);
@@ -45,22 +59,61 @@ describe("workflow CRUD", () => {
     const admin = await createUser("admin");
     const token = await tokenFor(admin);
     const name = uniqueName();
-    const created = await SELF.fetch(url(), { method: "POST", headers: json(token), body: JSON.stringify({ name, description: "night recovery", steps }) });
+    const created = await SELF.fetch(url(), {
+      method: "POST",
+      headers: json(token),
+      body: JSON.stringify({ name, description: "night recovery", steps }),
+    });
     expect(created.status).toBe(201);
     const body = (await created.json()) as WorkflowBody;
-    expect(body).toMatchObject({ name, description: "night recovery", version: 1, status: "active", steps, created_by: admin.username });
-    expect(Object.keys(body).sort()).toEqual(["created_at", "created_by", "description", "id", "name", "status", "steps", "updated_at", "version"]);
+    expect(body).toMatchObject({
+      name,
+      description: "night recovery",
+      version: 1,
+      status: "active",
+      steps,
+      created_by: admin.username,
+    });
+    expect(Object.keys(body).sort()).toEqual([
+      "created_at",
+      "created_by",
+      "description",
+      "id",
+      "name",
+      "status",
+      "steps",
+      "updated_at",
+      "version",
+    ]);
     expect(Date.parse(body.created_at)).not.toBeNaN();
 
     const shown = await SELF.fetch(url(`/${body.id}`), { headers: bearer(token) });
     expect(await shown.json()).toEqual(body);
 
     const newSteps = [{ action: "release", job: "another-job" }];
-    const replaced = await SELF.fetch(url(`/${body.id}`), { method: "PUT", headers: json(token), body: JSON.stringify({ name: `${name}-v2`, steps: newSteps }) });
+    const replaced = await SELF.fetch(url(`/${body.id}`), {
+      method: "PUT",
+      headers: json(token),
+      body: JSON.stringify({ name: `${name}-v2`, steps: newSteps }),
+    });
     expect(replaced.status).toBe(200);
     const v2 = (await replaced.json()) as WorkflowBody;
-    expect(v2).toMatchObject({ id: body.id, name: `${name}-v2`, description: null, version: 2, steps: newSteps, created_by: admin.username, created_at: body.created_at });
-    const v3 = (await (await SELF.fetch(url(`/${body.id}`), { method: "PUT", headers: json(token), body: JSON.stringify({ name, steps, status: "disabled" }) })).json()) as WorkflowBody;
+    expect(v2).toMatchObject({
+      id: body.id,
+      name: `${name}-v2`,
+      description: null,
+      version: 2,
+      steps: newSteps,
+      created_by: admin.username,
+      created_at: body.created_at,
+    });
+    const v3 = (await (
+      await SELF.fetch(url(`/${body.id}`), {
+        method: "PUT",
+        headers: json(token),
+        body: JSON.stringify({ name, steps, status: "disabled" }),
+      })
+    ).json()) as WorkflowBody;
     expect(v3).toMatchObject({ version: 3, status: "disabled" });
 
     const removed = await SELF.fetch(url(`/${body.id}`), { method: "DELETE", headers: bearer(token) });
@@ -68,9 +121,19 @@ describe("workflow CRUD", () => {
     const gone = await SELF.fetch(url(`/${body.id}`), { headers: bearer(token) });
     expect(gone.status).toBe(404);
     expect((await problemOf(gone)).detail).toBe(`No workflow ${body.id}`);
-    expect((await SELF.fetch(url(`/${body.id}`), { method: "PUT", headers: json(token), body: JSON.stringify({ name, steps }) })).status).toBe(404);
+    expect(
+      (
+        await SELF.fetch(url(`/${body.id}`), {
+          method: "PUT",
+          headers: json(token),
+          body: JSON.stringify({ name, steps }),
+        })
+      ).status,
+    ).toBe(404);
     expect((await SELF.fetch(url(`/${body.id}`), { method: "DELETE", headers: bearer(token) })).status).toBe(404);
-    const list = (await (await SELF.fetch(url(`?name=${encodeURIComponent(name)}`), { headers: bearer(token) })).json()) as { items: WorkflowBody[] };
+    const list = (await (
+      await SELF.fetch(url(`?name=${encodeURIComponent(name)}`), { headers: bearer(token) })
+    ).json()) as { items: WorkflowBody[] };
     expect(list.items).toEqual([]);
 
     // Soft: the row stays, marked deleted.
@@ -79,9 +142,18 @@ describe("workflow CRUD", () => {
     expect(row).toMatchObject({ status: "deleted", version: 3 });
 
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const events = await db.select().from(auditEvents).where(eq(auditEvents.target, `workflow:${body.id}`));
+    const events = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.target, `workflow:${body.id}`));
     expect(events.map((e) => `${e.action}:${e.outcome}`).sort()).toEqual(
-      ["workflow.create:success", "workflow.delete:failure", "workflow.delete:success", "workflow.update:success", "workflow.update:success"].sort(),
+      [
+        "workflow.create:success",
+        "workflow.delete:failure",
+        "workflow.delete:success",
+        "workflow.update:success",
+        "workflow.update:success",
+      ].sort(),
     );
     expect(events.every((e) => e.actor === admin.username)).toBe(true);
   });
@@ -90,8 +162,17 @@ describe("workflow CRUD", () => {
     const admin = await createUser("admin");
     const stored = await createWorkflow(await tokenFor(admin), { name: uniqueName(), steps });
     const session = await sessionFor(admin);
-    const headers = { Cookie: session.cookie, Origin: ORIGIN, "X-CSRF-Token": session.csrf, "Content-Type": "application/json" };
-    const response = await SELF.fetch(`${ORIGIN}/api/workflow/delete`, { method: "POST", headers, body: JSON.stringify({ workflow_id: stored.id }) });
+    const headers = {
+      Cookie: session.cookie,
+      Origin: ORIGIN,
+      "X-CSRF-Token": session.csrf,
+      "Content-Type": "application/json",
+    };
+    const response = await SELF.fetch(`${ORIGIN}/api/workflow/delete`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ workflow_id: stored.id }),
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ workflow_id: stored.id, deleted: true });
     const rotated = response.headers.get("X-CSRF-Token");
@@ -101,13 +182,23 @@ describe("workflow CRUD", () => {
 
     // The old token no longer works with the new cookie; the new one does.
     const other = await createWorkflow(await tokenFor(admin), { name: uniqueName(), steps });
-    const stale = await SELF.fetch(url(`/${other.id}`), { method: "DELETE", headers: { ...headers, Cookie: newCookie } });
+    const stale = await SELF.fetch(url(`/${other.id}`), {
+      method: "DELETE",
+      headers: { ...headers, Cookie: newCookie },
+    });
     expect(stale.status).toBe(403);
-    const fresh = await SELF.fetch(url(`/${other.id}`), { method: "DELETE", headers: { ...headers, Cookie: newCookie, "X-CSRF-Token": rotated! } });
+    const fresh = await SELF.fetch(url(`/${other.id}`), {
+      method: "DELETE",
+      headers: { ...headers, Cookie: newCookie, "X-CSRF-Token": rotated! },
+    });
     expect(fresh.status).toBe(204);
     expect(fresh.headers.get("X-CSRF-Token")).toBeTruthy();
 
-    const again = await SELF.fetch(`${ORIGIN}/api/workflow/delete`, { method: "POST", headers: json(await tokenFor(admin)), body: JSON.stringify({ workflow_id: stored.id }) });
+    const again = await SELF.fetch(`${ORIGIN}/api/workflow/delete`, {
+      method: "POST",
+      headers: json(await tokenFor(admin)),
+      body: JSON.stringify({ workflow_id: stored.id }),
+    });
     expect(again.status).toBe(404);
   });
 });
@@ -135,23 +226,42 @@ describe("workflow validation", () => {
       ],
     });
     const paths = await pathsOf(response);
-    expect(paths).toEqual(expect.arrayContaining(["body.steps.1.action", "body.steps.2.timeout_s", "body.steps.3.status", "body.steps.3.timeout_s", "body.steps.4.job", "body.steps.5"]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "body.steps.1.action",
+        "body.steps.2.timeout_s",
+        "body.steps.3.status",
+        "body.steps.3.timeout_s",
+        "body.steps.4.job",
+        "body.steps.5",
+      ]),
+    );
     expect(paths.some((p) => p.startsWith("body.steps.0"))).toBe(false);
   });
 
   it("rejects unknown fields, missing or empty steps, too many steps and over-long names", async () => {
-    expect(await pathsOf(await post({ name: "x", steps: [{ action: "hold", job: "j" }], owner: "me" }))).toEqual(["body"]);
+    expect(await pathsOf(await post({ name: "x", steps: [{ action: "hold", job: "j" }], owner: "me" }))).toEqual([
+      "body",
+    ]);
     expect(await pathsOf(await post({ name: "x" }))).toEqual(["body.steps"]);
     expect(await pathsOf(await post({ name: "x", steps: [] }))).toEqual(["body.steps"]);
     const many = Array.from({ length: 51 }, () => ({ action: "hold", job: "j" }));
     expect(await pathsOf(await post({ name: "x", steps: many }))).toEqual(["body.steps"]);
-    expect(await pathsOf(await post({ name: "n".repeat(201), steps: [{ action: "hold", job: "j" }] }))).toEqual(["body.name"]);
+    expect(await pathsOf(await post({ name: "n".repeat(201), steps: [{ action: "hold", job: "j" }] }))).toEqual([
+      "body.name",
+    ]);
     expect(await pathsOf(await post({ name: "", steps: [{ action: "hold", job: "j" }] }))).toEqual(["body.name"]);
-    expect(await pathsOf(await post({ name: "x", steps: [{ action: "hold", job: "j" }], status: "deleted" }))).toEqual(["body.status"]);
+    expect(await pathsOf(await post({ name: "x", steps: [{ action: "hold", job: "j" }], status: "deleted" }))).toEqual([
+      "body.status",
+    ]);
     // 50 steps and 200 characters are fine.
     const token = await tokenFor(await createUser("admin"));
     const fifty = Array.from({ length: 50 }, () => ({ action: "hold", job: "j" }));
-    const ok = await SELF.fetch(url(), { method: "POST", headers: json(token), body: JSON.stringify({ name: "n".repeat(200), steps: fifty }) });
+    const ok = await SELF.fetch(url(), {
+      method: "POST",
+      headers: json(token),
+      body: JSON.stringify({ name: "n".repeat(200), steps: fifty }),
+    });
     expect(ok.status).toBe(201);
   });
 

@@ -2,7 +2,11 @@ import { SELF } from "cloudflare:test";
 import type { RunRecord } from "../../src/workflows/run-store";
 import { bearer, ORIGIN } from "../helpers/accounts";
 
-export const json = (token: string, extra: Record<string, string> = {}) => ({ ...bearer(token), "Content-Type": "application/json", ...extra });
+export const json = (token: string, extra: Record<string, string> = {}) => ({
+  ...bearer(token),
+  "Content-Type": "application/json",
+  ...extra,
+});
 
 export interface WorkflowBody {
   id: number;
@@ -25,12 +29,19 @@ export const uniqueName = (prefix = "wf") => `${prefix}-${crypto.randomUUID()}`;
 
 /** Stores a workflow through the API as `token` (an admin) and returns it. */
 export async function createWorkflow(token: string, body: Record<string, unknown>): Promise<WorkflowBody> {
-  const response = await SELF.fetch(`${ORIGIN}/api/v1/workflows`, { method: "POST", headers: json(token), body: JSON.stringify(body) });
+  const response = await SELF.fetch(`${ORIGIN}/api/v1/workflows`, {
+    method: "POST",
+    headers: json(token),
+    body: JSON.stringify(body),
+  });
   if (response.status !== 201) throw new Error(`create workflow: ${response.status} ${await response.text()}`);
   return (await response.json()) as WorkflowBody;
 }
 
 /** Runs a workflow through the API as `token` (an operator) with a fresh Idempotency-Key unless one is given. */
 export function runWorkflow(token: string, id: number, key: string = crypto.randomUUID()): Promise<Response> {
-  return SELF.fetch(`${ORIGIN}/api/v1/workflows/${id}/runs`, { method: "POST", headers: { ...bearer(token), "Idempotency-Key": key } });
+  return SELF.fetch(`${ORIGIN}/api/v1/workflows/${id}/runs`, {
+    method: "POST",
+    headers: { ...bearer(token), "Idempotency-Key": key },
+  });
 }

@@ -24,7 +24,9 @@ function countingDatabase() {
       if (["execute", "batch", "executeMultiple", "migrate", "transaction"].includes(String(property))) {
         return (...args: unknown[]) => {
           const first = args[0] as string | { sql: string } | unknown[];
-          statements.push(`${String(property)}: ${typeof first === "string" ? first : Array.isArray(first) ? `${first.length} statements` : first.sql}`);
+          statements.push(
+            `${String(property)}: ${typeof first === "string" ? first : Array.isArray(first) ? `${first.length} statements` : first.sql}`,
+          );
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
       }
@@ -34,8 +36,13 @@ function countingDatabase() {
   return { db: drizzle(counted, { schema }) as unknown as Database, statements, client };
 }
 
-async function listOf(token: string, query: Record<string, string>): Promise<{ items: WorkflowBody[]; next_cursor: string | null }> {
-  const response = await SELF.fetch(`${ORIGIN}/api/v1/workflows?${new URLSearchParams(query)}`, { headers: bearer(token) });
+async function listOf(
+  token: string,
+  query: Record<string, string>,
+): Promise<{ items: WorkflowBody[]; next_cursor: string | null }> {
+  const response = await SELF.fetch(`${ORIGIN}/api/v1/workflows?${new URLSearchParams(query)}`, {
+    headers: bearer(token),
+  });
   expect(response.status).toBe(200);
   return (await response.json()) as { items: WorkflowBody[]; next_cursor: string | null };
 }
@@ -89,7 +96,10 @@ describe("workflow list", () => {
     const token = await tokenFor(await createUser("admin"));
     const prefix = `page-${crypto.randomUUID()}`;
     const ids = [];
-    for (let i = 0; i < 5; i++) ids.push((await createWorkflow(token, { name: `${prefix}-${i}`, steps, status: i % 2 ? "disabled" : "active" })).id);
+    for (let i = 0; i < 5; i++)
+      ids.push(
+        (await createWorkflow(token, { name: `${prefix}-${i}`, steps, status: i % 2 ? "disabled" : "active" })).id,
+      );
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
@@ -100,12 +110,23 @@ describe("workflow list", () => {
     } while (cursor);
     expect(seen).toEqual(ids);
     const first = await listOf(token, { name: `${prefix}-*`, limit: "2" });
-    const foreign = await SELF.fetch(`${ORIGIN}/api/v1/workflows?name=other&cursor=${first.next_cursor}`, { headers: bearer(token) });
+    const foreign = await SELF.fetch(`${ORIGIN}/api/v1/workflows?name=other&cursor=${first.next_cursor}`, {
+      headers: bearer(token),
+    });
     expect(foreign.status).toBe(400);
 
-    expect((await listOf(token, { name: `${prefix}-*`, status: "disabled" })).items.map((w) => w.id)).toEqual([ids[1], ids[3]]);
-    expect((await listOf(token, { name: `${prefix}-*`, status: "active" })).items.map((w) => w.id)).toEqual([ids[0], ids[2], ids[4]]);
-    expect((await SELF.fetch(`${ORIGIN}/api/v1/workflows?status=deleted`, { headers: bearer(token) })).status).toBe(400);
+    expect((await listOf(token, { name: `${prefix}-*`, status: "disabled" })).items.map((w) => w.id)).toEqual([
+      ids[1],
+      ids[3],
+    ]);
+    expect((await listOf(token, { name: `${prefix}-*`, status: "active" })).items.map((w) => w.id)).toEqual([
+      ids[0],
+      ids[2],
+      ids[4],
+    ]);
+    expect((await SELF.fetch(`${ORIGIN}/api/v1/workflows?status=deleted`, { headers: bearer(token) })).status).toBe(
+      400,
+    );
     expect((await SELF.fetch(`${ORIGIN}/api/v1/workflows?owner=me`, { headers: bearer(token) })).status).toBe(400);
   });
 
@@ -139,7 +160,19 @@ describe("workflow list", () => {
   it("stores and matches injection strings and wildcard characters literally", async () => {
     const token = await tokenFor(await createUser("admin"));
     const prefix = `inj-${crypto.randomUUID()}`;
-    const suffixes = ["'; DROP TABLE workflows; --", "%", "_x", "Ax", "*star", `"double"`, "it's", "?q", "[b]", "\\back", "50% off"];
+    const suffixes = [
+      "'; DROP TABLE workflows; --",
+      "%",
+      "_x",
+      "Ax",
+      "*star",
+      `"double"`,
+      "it's",
+      "?q",
+      "[b]",
+      "\\back",
+      "50% off",
+    ];
     const byName = new Map<string, WorkflowBody>();
     for (const suffix of suffixes) {
       const name = `${prefix}${suffix}`;

@@ -52,10 +52,17 @@ const related = (job: Job): RelatedJob => ({
 });
 
 function predecessorLine(predecessor: Job, of: Job, options: AnswerOptions): string {
-  const stream = predecessor.job_stream && predecessor.job_stream !== of.job_stream ? ` (stream ${predecessor.job_stream})` : "";
+  const stream =
+    predecessor.job_stream && predecessor.job_stream !== of.job_stream ? ` (stream ${predecessor.job_stream})` : "";
   const started = instant(predecessor.started_at);
-  const elapsed = runningStatuses.has(predecessor.status ?? "") && started ? options.now.getTime() - started.getTime() : undefined;
-  const since = elapsed === undefined ? "" : options.language === "pt" ? `, ${agoText(elapsed, "pt")}` : `, for ${durationText(elapsed)}`;
+  const elapsed =
+    runningStatuses.has(predecessor.status ?? "") && started ? options.now.getTime() - started.getTime() : undefined;
+  const since =
+    elapsed === undefined
+      ? ""
+      : options.language === "pt"
+        ? `, ${agoText(elapsed, "pt")}`
+        : `, for ${durationText(elapsed)}`;
   return `- ${predecessor.name}${stream}: ${statusText(predecessor.status, null, options.language)}${returnCodeText(predecessor)}${since}`;
 }
 
@@ -77,7 +84,8 @@ function blockedNote(failed: Job, job: Job, language: Language): string {
 
 function notWaitingLine(job: Job, language: Language): string {
   const pt = language === "pt";
-  if (runningStatuses.has(job.status ?? "")) return pt ? "Não está esperando: já está em execução." : "Not waiting: it is already running.";
+  if (runningStatuses.has(job.status ?? ""))
+    return pt ? "Não está esperando: já está em execução." : "Not waiting: it is already running.";
   if (job.ended_at || failedStatuses.has(job.status ?? "") || job.status === "SUCC" || job.status === "CANCL") {
     return pt ? "Não está esperando: já terminou." : "Not waiting: it has already ended.";
   }
@@ -100,38 +108,66 @@ export function answerDependencies(
   const others = otherUnresolved(job);
   const substatus = "substatus" in job ? job.substatus : null;
 
-  const lines: (string | false | undefined)[] = [`${jobHeading(job, language)}: ${statusText(job.status, substatus, language)}${returnCodeText(job)}.`];
+  const lines: (string | false | undefined)[] = [
+    `${jobHeading(job, language)}: ${statusText(job.status, substatus, language)}${returnCodeText(job)}.`,
+  ];
   if (!waiting) lines.push(notWaitingLine(job, language));
   if (pending.length > 0) {
     lines.push(
       waiting
-        ? pt ? `Está esperando ${pending.length} de ${predecessors.length} predecessores:` : `Waiting on ${pending.length} of ${predecessors.length} predecessors:`
-        : pt ? `Predecessores não concluídos (${pending.length} de ${predecessors.length}):` : `Predecessors not successful (${pending.length} of ${predecessors.length}):`,
+        ? pt
+          ? `Está esperando ${pending.length} de ${predecessors.length} predecessores:`
+          : `Waiting on ${pending.length} of ${predecessors.length} predecessors:`
+        : pt
+          ? `Predecessores não concluídos (${pending.length} de ${predecessors.length}):`
+          : `Predecessors not successful (${pending.length} of ${predecessors.length}):`,
       ...pending.slice(0, MAX_LISTED).map((p) => predecessorLine(p, job, options)),
-      pending.length > MAX_LISTED && (pt ? `e mais ${pending.length - MAX_LISTED}` : `and ${pending.length - MAX_LISTED} more`),
+      pending.length > MAX_LISTED &&
+        (pt ? `e mais ${pending.length - MAX_LISTED}` : `and ${pending.length - MAX_LISTED} more`),
     );
   } else if (waiting) {
     lines.push(
       predecessors.length > 1
-        ? pt ? `Todos os ${predecessors.length} predecessores terminaram com sucesso.` : `All ${predecessors.length} predecessors ended successfully.`
+        ? pt
+          ? `Todos os ${predecessors.length} predecessores terminaram com sucesso.`
+          : `All ${predecessors.length} predecessors ended successfully.`
         : predecessors.length === 1
-          ? pt ? `O único predecessor, ${predecessors[0]!.name}, terminou com sucesso.` : `Its only predecessor, ${predecessors[0]!.name}, ended successfully.`
-          : pt ? "Não tem predecessores." : "It has no predecessors.",
+          ? pt
+            ? `O único predecessor, ${predecessors[0]!.name}, terminou com sucesso.`
+            : `Its only predecessor, ${predecessors[0]!.name}, ended successfully.`
+          : pt
+            ? "Não tem predecessores."
+            : "It has no predecessors.",
     );
   }
   if (done.length > 0 && pending.length > 0) {
-    lines.push(`${pt ? "Já concluídos" : "Already successful"}: ${cappedList(done.map((p) => p.name), MAX_LISTED, language)}.`);
+    lines.push(
+      `${pt ? "Já concluídos" : "Already successful"}: ${cappedList(
+        done.map((p) => p.name),
+        MAX_LISTED,
+        language,
+      )}.`,
+    );
   }
   if (waiting && others.length > 0) {
-    const what = listText(others.map((o) => dependencyCountText(o.type, o.count, language)), language);
+    const what = listText(
+      others.map((o) => dependencyCountText(o.type, o.count, language)),
+      language,
+    );
     lines.push(pt ? `Também aguarda: ${what}.` : `Also waiting on: ${what}.`);
   }
   const failedBefore = pending.find((p) => failedStatuses.has(p.status ?? ""));
   if (waiting && failedBefore) lines.push(blockedNote(failedBefore, job, language));
   lines.push(
     successors.length > 0
-      ? `${pt ? "Esperam por ele" : "Waiting on it"} (${successors.length}): ${cappedList(successors.map((s) => `${s.name} (${s.status ?? "?"})`), MAX_LISTED, language)}.`
-      : pt ? "Nenhum job espera por ele." : "No job waits on it.",
+      ? `${pt ? "Esperam por ele" : "Waiting on it"} (${successors.length}): ${cappedList(
+          successors.map((s) => `${s.name} (${s.status ?? "?"})`),
+          MAX_LISTED,
+          language,
+        )}.`
+      : pt
+        ? "Nenhum job espera por ele."
+        : "No job waits on it.",
   );
 
   const data: DependenciesData = {
@@ -143,7 +179,11 @@ export function answerDependencies(
     other_unresolved: others,
   };
   const next: string[] = [];
-  if (failedBefore) next.push(suggest.jobLog({ name: failedBefore.name }, language), suggest.rerun({ name: failedBefore.name }, language));
+  if (failedBefore)
+    next.push(
+      suggest.jobLog({ name: failedBefore.name }, language),
+      suggest.rerun({ name: failedBefore.name }, language),
+    );
   const runningBefore = pending.find((p) => runningStatuses.has(p.status ?? ""));
   if (runningBefore) next.push(suggest.jobStatus({ name: runningBefore.name }, language));
   next.push(suggest.jobStatus({ name: job.name }, language));

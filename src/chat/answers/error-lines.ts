@@ -50,7 +50,8 @@ const errorPatterns: readonly RegExp[] = [
 
 /** Words that mean an error unless the line says there was none ("0 errors", "no failures"). */
 const errorWords = /\b(?:error|erro|failed|failure|falhou|falha|cancell?ed)\b/i;
-const noErrors = /\b(?:no|0|zero|without|sem|nenhum)\s+(?:errors?|erros?|failures?|falhas?)\b|\b(?:errors?|failures?|failed)\s*[=:]\s*0\b/i;
+const noErrors =
+  /\b(?:no|0|zero|without|sem|nenhum)\s+(?:errors?|erros?|failures?|falhas?)\b|\b(?:errors?|failures?|failed)\s*[=:]\s*0\b/i;
 
 /**
  * Every word any pattern above starts from, for one fast search over the whole log: only the lines it finds are
@@ -151,7 +152,10 @@ export function scanLog(log: string, options: LogScanOptions = {}): LogScan {
 
   return {
     lines_total: lineNumber,
-    tail: tail.map((entry) => ({ line: entry.line, text: cut(log.slice(entry.start, Math.min(entry.end, entry.start + maxChars * 2)), maxChars) })),
+    tail: tail.map((entry) => ({
+      line: entry.line,
+      text: cut(log.slice(entry.start, Math.min(entry.end, entry.start + maxChars * 2)), maxChars),
+    })),
     error_lines: [...head, ...last],
     error_lines_found: found,
     error_lines_omitted: omitted,

@@ -44,7 +44,8 @@ const endOf = (job: Job) => instant(job.ended_at)?.getTime() ?? instant(job.star
 const isFailed = (job: Job) => failedStatuses.has(job.status ?? "") || job.common_status === "ERROR";
 
 function entryText(job: Job, options: AnswerOptions): string {
-  const outcome = job.status === "ABEND" && job.return_code !== null ? `RC ${job.return_code}` : (job.status ?? "ERROR");
+  const outcome =
+    job.status === "ABEND" && job.return_code !== null ? `RC ${job.return_code}` : (job.status ?? "ERROR");
   const at = clockText(job.ended_at ?? job.started_at, options);
   return `${job.name} (${outcome}${at ? `, ${at}` : ""})`;
 }
@@ -54,7 +55,11 @@ function noStreamWord(language: Language) {
 }
 
 /** The failed jobs since a moment, grouped by job stream; the text lists at most 20. */
-export function answerFailedJobs(jobs: readonly Job[], question: FailedJobsQuestion, options: AnswerOptions): ReplyWith<FailedJobsData> {
+export function answerFailedJobs(
+  jobs: readonly Job[],
+  question: FailedJobsQuestion,
+  options: AnswerOptions,
+): ReplyWith<FailedJobsData> {
   const { language } = options;
   const pt = language === "pt";
   const stream = question.jobStream ? quoteWritten(question.jobStream) : null;
@@ -63,7 +68,15 @@ export function answerFailedJobs(jobs: readonly Job[], question: FailedJobsQuest
   const since = sinceText(sinceAt, options);
   const untilAt = instant(question.until);
   const until = sinceText(untilAt, options);
-  const period = since ? (until ? (pt ? ` entre ${since} e ${until}` : ` between ${since} and ${until}`) : pt ? ` desde ${since}` : ` since ${since}`) : "";
+  const period = since
+    ? until
+      ? pt
+        ? ` entre ${since} e ${until}`
+        : ` between ${since} and ${until}`
+      : pt
+        ? ` desde ${since}`
+        : ` since ${since}`
+    : "";
   const failed = jobs.filter(isFailed).sort((a, b) => endOf(b) - endOf(a));
 
   const groups = new Map<string | null, Job[]>();
@@ -95,7 +108,9 @@ export function answerFailedJobs(jobs: readonly Job[], question: FailedJobsQuest
   const ofStream = stream ? (pt ? ` do stream ${stream}` : ` in stream ${stream}`) : "";
   if (failed.length === 0) {
     const line = pt ? `Nenhum job${ofStream} falhou${period}.` : `No job${ofStream} has failed${period}.`;
-    const next = stream ? [suggest.jobStream(stream, language), suggest.workstations(language)] : [suggest.workstations(language), suggest.help(language)];
+    const next = stream
+      ? [suggest.jobStream(stream, language), suggest.workstations(language)]
+      : [suggest.workstations(language), suggest.help(language)];
     return composeReply("failed_jobs", options, [line], data, next);
   }
 
@@ -110,11 +125,15 @@ export function answerFailedJobs(jobs: readonly Job[], question: FailedJobsQuest
     if (shown >= MAX_SHOWN) break;
     const listed = members.slice(0, MAX_SHOWN - shown);
     shown += listed.length;
-    lines.push(`${jobStream ?? noStreamWord(language)} (${members.length}): ${listed.map((job) => entryText(job, options)).join("; ")}`);
+    lines.push(
+      `${jobStream ?? noStreamWord(language)} (${members.length}): ${listed.map((job) => entryText(job, options)).join("; ")}`,
+    );
   }
   if (failed.length > shown) {
     const more = failed.length - shown;
-    lines.push(pt ? `e mais ${more} ${more === 1 ? "job" : "jobs"}.` : `and ${more} more ${more === 1 ? "job" : "jobs"}.`);
+    lines.push(
+      pt ? `e mais ${more} ${more === 1 ? "job" : "jobs"}.` : `and ${more} more ${more === 1 ? "job" : "jobs"}.`,
+    );
   }
 
   const latest = failed[0]!;

@@ -20,7 +20,9 @@ export function durationText(ms: number): string {
   if (seconds < 60) return `${seconds} s`;
   if (seconds < 600) {
     const rest = seconds % 60;
-    return rest === 0 ? `${Math.floor(seconds / 60)} min` : `${Math.floor(seconds / 60)} min ${String(rest).padStart(2, "0")} s`;
+    return rest === 0
+      ? `${Math.floor(seconds / 60)} min`
+      : `${Math.floor(seconds / 60)} min ${String(rest).padStart(2, "0")} s`;
   }
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return `${minutes} min`;

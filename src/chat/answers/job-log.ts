@@ -2,7 +2,7 @@ import type { Job } from "../../jobs/job";
 import type { Language } from "../understanding/types";
 import { composeReply, type ReplyWith } from "./compose";
 import { scanLog, type LogLine } from "./error-lines";
-import { type AnswerOptions } from "./format";
+import type { AnswerOptions } from "./format";
 import { jobHeading, returnCodeText } from "./job-status";
 import { suggest } from "./suggest";
 import { failedStatuses, runningStatuses, statusText } from "./words";
@@ -33,9 +33,13 @@ const numbered = (entries: readonly LogLine[]) => entries.map((entry) => `${entr
 
 function errorHeading(shown: number, omitted: number, language: Language): string {
   if (language === "pt") {
-    return omitted > 0 ? `Linhas de erro (as ${shown} primeiras e últimas; ${omitted} omitidas no meio):` : `Linhas de erro (${shown}):`;
+    return omitted > 0
+      ? `Linhas de erro (as ${shown} primeiras e últimas; ${omitted} omitidas no meio):`
+      : `Linhas de erro (${shown}):`;
   }
-  return omitted > 0 ? `Error lines (the first and last ${shown}; ${omitted} left out in between):` : `Error lines (${shown}):`;
+  return omitted > 0
+    ? `Error lines (the first and last ${shown}; ${omitted} left out in between):`
+    : `Error lines (${shown}):`;
 }
 
 /** The log of a job's run, as the operator needs it: the error lines and the tail, with line numbers. */
@@ -58,21 +62,37 @@ export function answerJobLog(job: Job, log: string | null | undefined, options: 
   };
 
   if (scan.lines_total === 0) {
-    const lines = [pt ? `${jobHeading(job, language)} ainda não tem log: ${status}.` : `${jobHeading(job, language)} has no log yet: ${status}.`];
-    return composeReply("job_log", options, lines, data, [suggest.dependencies(named, language), suggest.jobStatus(named, language)]);
+    const lines = [
+      pt
+        ? `${jobHeading(job, language)} ainda não tem log: ${status}.`
+        : `${jobHeading(job, language)} has no log yet: ${status}.`,
+    ];
+    return composeReply("job_log", options, lines, data, [
+      suggest.dependencies(named, language),
+      suggest.jobStatus(named, language),
+    ]);
   }
 
   const running = runningStatuses.has(job.status ?? "") && !job.ended_at;
-  const size = pt ? `${scan.lines_total} ${scan.lines_total === 1 ? "linha" : "linhas"}` : `${scan.lines_total} ${scan.lines_total === 1 ? "line" : "lines"}`;
+  const size = pt
+    ? `${scan.lines_total} ${scan.lines_total === 1 ? "linha" : "linhas"}`
+    : `${scan.lines_total} ${scan.lines_total === 1 ? "line" : "lines"}`;
   const first = scan.tail[0]?.line ?? 1;
   const lines = [
-    pt ? `Log do ${jobHeading(job, language).replace(/^Job/, "job")}: ${size}; ${status}${running ? " (o log ainda cresce)" : ""}.`
+    pt
+      ? `Log do ${jobHeading(job, language).replace(/^Job/, "job")}: ${size}; ${status}${running ? " (o log ainda cresce)" : ""}.`
       : `Log of ${jobHeading(job, language).replace(/^Job/, "job")}: ${size}; ${status}${running ? " (the log is still growing)" : ""}.`,
     scan.error_lines.length > 0
-      ? [errorHeading(scan.error_lines.length, scan.error_lines_omitted, language), ...numbered(scan.error_lines)].join("\n")
-      : pt ? "Nenhuma linha de erro reconhecida." : "No error lines recognized.",
+      ? [errorHeading(scan.error_lines.length, scan.error_lines_omitted, language), ...numbered(scan.error_lines)].join(
+          "\n",
+        )
+      : pt
+        ? "Nenhuma linha de erro reconhecida."
+        : "No error lines recognized.",
     [
-      pt ? `Últimas ${scan.tail.length} linhas (${first}–${scan.lines_total}):` : `Last ${scan.tail.length} lines (${first}–${scan.lines_total}):`,
+      pt
+        ? `Últimas ${scan.tail.length} linhas (${first}–${scan.lines_total}):`
+        : `Last ${scan.tail.length} lines (${first}–${scan.lines_total}):`,
       ...numbered(scan.tail),
     ].join("\n"),
   ];

@@ -3,7 +3,14 @@ import type { Language } from "../understanding/types";
 import { composeReply, type ReplyWith } from "./compose";
 import { clockText, deviationText, durationText, instant, listText, type AnswerOptions } from "./format";
 import { suggest } from "./suggest";
-import { dependencyCountText, failedStatuses, notStartedStatuses, runningStatuses, statusText, workstationWord } from "./words";
+import {
+  dependencyCountText,
+  failedStatuses,
+  notStartedStatuses,
+  runningStatuses,
+  statusText,
+  workstationWord,
+} from "./words";
 
 // "Qual o status do job PAYROLL_CALC?": where it runs, its status, its times against the estimate, what it waits on.
 
@@ -29,21 +36,35 @@ export type JobStatusData = {
 };
 
 /** "Job X (stream S, estação W)". */
-export function jobHeading(job: { name: string; job_stream: string | null; workstation?: string | null }, language: Language): string {
-  const where = [job.job_stream && `stream ${job.job_stream}`, job.workstation && `${workstationWord(language)} ${job.workstation}`].filter(Boolean);
+export function jobHeading(
+  job: { name: string; job_stream: string | null; workstation?: string | null },
+  language: Language,
+): string {
+  const where = [
+    job.job_stream && `stream ${job.job_stream}`,
+    job.workstation && `${workstationWord(language)} ${job.workstation}`,
+  ].filter(Boolean);
   return `Job ${job.name}${where.length > 0 ? ` (${where.join(", ")})` : ""}`;
 }
 
 /** ", RC 12" once the run has ended with a return code. */
-export function returnCodeText(job: { status: string | null; return_code: number | null; ended_at: string | null }): string {
+export function returnCodeText(job: {
+  status: string | null;
+  return_code: number | null;
+  ended_at: string | null;
+}): string {
   const ended = job.ended_at !== null || failedStatuses.has(job.status ?? "") || job.status === "SUCC";
   return ended && job.return_code !== null ? `, RC ${job.return_code}` : "";
 }
 
 /** How long it ran or has been running; null when unknown. */
-export function runTimeMs(job: { status: string | null; started_at: string | null; ended_at: string | null; duration_ms: number | null }, now: Date): number | null {
+export function runTimeMs(
+  job: { status: string | null; started_at: string | null; ended_at: string | null; duration_ms: number | null },
+  now: Date,
+): number | null {
   const start = instant(job.started_at);
-  if (runningStatuses.has(job.status ?? "") && !job.ended_at && start) return Math.max(0, now.getTime() - start.getTime());
+  if (runningStatuses.has(job.status ?? "") && !job.ended_at && start)
+    return Math.max(0, now.getTime() - start.getTime());
   if (job.duration_ms !== null) return job.duration_ms;
   const end = instant(job.ended_at);
   return start && end ? Math.max(0, end.getTime() - start.getTime()) : null;
@@ -60,22 +81,32 @@ function timesLine(job: JobDetail, ranMs: number | null, options: AnswerOptions)
   if (start && runningStatuses.has(job.status ?? "") && !end) {
     let running = pt ? `em execução há ${durationText(ranMs ?? 0)}` : `running for ${durationText(ranMs ?? 0)}`;
     if (estimateText && ranMs !== null && estimate && ranMs > estimate) {
-      running += pt ? `, acima da estimativa de ${estimateText} (${deviation})` : `, over its ${estimateText} estimate (${deviation})`;
+      running += pt
+        ? `, acima da estimativa de ${estimateText} (${deviation})`
+        : `, over its ${estimateText} estimate (${deviation})`;
     } else if (estimateText) {
       running += pt ? ` de ~${estimateText} estimados` : ` of ~${estimateText} estimated`;
     }
     return pt ? `Início ${start}: ${running}.` : `Started ${start}: ${running}.`;
   }
   if (start || end) {
-    const parts = [start && (pt ? `Início ${start}` : `Started ${start}`), end && (pt ? `fim ${end}` : `ended ${end}`)].filter(Boolean).join(", ");
+    const parts = [start && (pt ? `Início ${start}` : `Started ${start}`), end && (pt ? `fim ${end}` : `ended ${end}`)]
+      .filter(Boolean)
+      .join(", ");
     if (ranMs === null || !end) return `${parts}.`;
     let ran = pt ? `levou ${durationText(ranMs)}` : `ran ${durationText(ranMs)}`;
-    if (estimateText) ran += pt ? `, estimativa ${estimateText} (${deviation})` : ` against an estimate of ${estimateText} (${deviation})`;
+    if (estimateText)
+      ran += pt
+        ? `, estimativa ${estimateText} (${deviation})`
+        : ` against an estimate of ${estimateText} (${deviation})`;
     return `${parts}: ${ran}.`;
   }
   const planned = clockText(job.sched_time, options);
   if (!planned && !estimateText) return undefined;
-  const plan = [planned && (pt ? `Início previsto ${planned}` : `Scheduled for ${planned}`), estimateText && (pt ? `estimativa ${estimateText}` : `estimated ${estimateText}`)];
+  const plan = [
+    planned && (pt ? `Início previsto ${planned}` : `Scheduled for ${planned}`),
+    estimateText && (pt ? `estimativa ${estimateText}` : `estimated ${estimateText}`),
+  ];
   const text = plan.filter(Boolean).join(", ");
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
@@ -99,14 +130,17 @@ function waitsOnLine(job: JobDetail, language: Language): string | undefined {
 function runsLine(runs: number, language: Language): string | undefined {
   if (runs <= 1) return undefined;
   const reruns = runs - 1;
-  return language === "pt" ? `${runs} execuções (${reruns} ${reruns === 1 ? "rerun" : "reruns"}).` : `${runs} runs (${reruns} ${reruns === 1 ? "rerun" : "reruns"}).`;
+  return language === "pt"
+    ? `${runs} execuções (${reruns} ${reruns === 1 ? "rerun" : "reruns"}).`
+    : `${runs} runs (${reruns} ${reruns === 1 ? "rerun" : "reruns"}).`;
 }
 
 function suggestionsFor(job: JobDetail, language: Language): string[] {
   const named = { name: job.name };
   const status = job.status ?? "";
   const stream = job.job_stream ? [suggest.jobStream(job.job_stream, language)] : [];
-  if (failedStatuses.has(status)) return [suggest.jobLog(named, language), suggest.rerun(named, language), suggest.failedToday(language)];
+  if (failedStatuses.has(status))
+    return [suggest.jobLog(named, language), suggest.rerun(named, language), suggest.failedToday(language)];
   if (notStartedStatuses.has(status)) return [suggest.dependencies(named, language), ...stream];
   if (runningStatuses.has(status)) return [suggest.jobLog(named, language), ...stream];
   return [suggest.jobLog(named, language), ...stream, suggest.failedToday(language)];

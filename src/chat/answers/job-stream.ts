@@ -29,11 +29,21 @@ function countsOf(stream: JobStream, jobs: readonly Job[]): JobStreamData["jobs"
   const running = stream.jobs.running ?? count((job) => runningStatuses.has(job.status ?? ""));
   const abended = stream.jobs.abended ?? count((job) => failedStatuses.has(job.status ?? ""));
   const total = stream.jobs.total ?? jobs.length;
-  return { total, successful, running, abended, not_running: stream.jobs.not_running ?? Math.max(0, total - successful - running - abended) };
+  return {
+    total,
+    successful,
+    running,
+    abended,
+    not_running: stream.jobs.not_running ?? Math.max(0, total - successful - running - abended),
+  };
 }
 
 /** The status of a job stream in the plan, with its jobs. */
-export function answerJobStream(stream: JobStream, jobs: readonly Job[], options: AnswerOptions): ReplyWith<JobStreamData> {
+export function answerJobStream(
+  stream: JobStream,
+  jobs: readonly Job[],
+  options: AnswerOptions,
+): ReplyWith<JobStreamData> {
   const { language } = options;
   const pt = language === "pt";
   const counts = countsOf(stream, jobs);
@@ -52,7 +62,9 @@ export function answerJobStream(stream: JobStream, jobs: readonly Job[], options
   const countLine = pt
     ? `${counts.total} jobs: ${counts.successful} com sucesso, ${counts.running} em execução, ${counts.abended} com erro, ${counts.not_running} não iniciados.`
     : `${counts.total} jobs: ${counts.successful} successful, ${counts.running} running, ${counts.abended} in error, ${counts.not_running} not started.`;
-  const failedNames = abended.map((job) => (job.return_code !== null ? `${job.name} (RC ${job.return_code})` : `${job.name} (${job.status})`));
+  const failedNames = abended.map((job) =>
+    job.return_code !== null ? `${job.name} (RC ${job.return_code})` : `${job.name} (${job.status})`,
+  );
   const runningNames = running.map((job) => {
     const since = instant(job.started_at);
     if (!since) return job.name;
@@ -79,7 +91,8 @@ export function answerJobStream(stream: JobStream, jobs: readonly Job[], options
     running: running.map((job) => ({ id: job.id, name: job.name, started_at: job.started_at })),
   };
   const next: string[] = [];
-  if (abended[0]) next.push(suggest.jobLog({ name: abended[0].name }, language), suggest.rerun({ name: abended[0].name }, language));
+  if (abended[0])
+    next.push(suggest.jobLog({ name: abended[0].name }, language), suggest.rerun({ name: abended[0].name }, language));
   if (running[0]) next.push(suggest.jobLog({ name: running[0].name }, language));
   next.push(suggest.failedToday(language));
   if (stream.workstation) next.push(suggest.workstation(stream.workstation, language));

@@ -60,7 +60,11 @@ function askAbout(candidate: Candidate, kind: NamedKind, intent: Intent, languag
 const MAX_LISTED = 10;
 
 /** "Há 2 jobs LOAD no plano; qual deles?" with each candidate and its stream. */
-export function askWhich(written: string, candidates: readonly Candidate[], options: NameOptions): ReplyWith<{ written: string; candidates: Candidate[] }> {
+export function askWhich(
+  written: string,
+  candidates: readonly Candidate[],
+  options: NameOptions,
+): ReplyWith<{ written: string; candidates: Candidate[] }> {
   const { language } = options;
   const kind = options.kind ?? "job";
   const intent = options.intent ?? "job_status";
@@ -72,14 +76,25 @@ export function askWhich(written: string, candidates: readonly Candidate[], opti
       ? `Encontrei ${candidates.length} ${many} para ${shown}; qual ${kind === "workstation" ? "delas" : "deles"}?`
       : `${candidates.length} ${many} match ${shown}; which one?`,
     ...labels.slice(0, MAX_LISTED).map((label) => `- ${label}`),
-    labels.length > MAX_LISTED && (language === "pt" ? `e mais ${labels.length - MAX_LISTED}` : `and ${labels.length - MAX_LISTED} more`),
+    labels.length > MAX_LISTED &&
+      (language === "pt" ? `e mais ${labels.length - MAX_LISTED}` : `and ${labels.length - MAX_LISTED} more`),
   ];
   const suggestions = candidates.slice(0, 4).map((c) => askAbout(c, kind, intent, language));
-  return composeReply(intent, options, lines, { written: shown, candidates: candidates.map((c) => ({ ...c })) }, suggestions);
+  return composeReply(
+    intent,
+    options,
+    lines,
+    { written: shown, candidates: candidates.map((c) => ({ ...c })) },
+    suggestions,
+  );
 }
 
 /** "Não encontrei o job ABC123 no plano atual." with close names, and how to look for the right one. */
-export function notFound(written: string, suggestions: readonly string[], options: NameOptions): ReplyWith<{ written: string; kind: NamedKind; close_names: string[] }> {
+export function notFound(
+  written: string,
+  suggestions: readonly string[],
+  options: NameOptions,
+): ReplyWith<{ written: string; kind: NamedKind; close_names: string[] }> {
   const { language } = options;
   const kind = options.kind ?? "job";
   const intent = options.intent ?? "job_status";
@@ -91,12 +106,19 @@ export function notFound(written: string, suggestions: readonly string[], option
     job: pt
       ? `A lista de jobs aceita parte do nome com * (ex.: ${shown.slice(0, 4)}*); ou pergunte pelo stream do job.`
       : `The jobs list takes part of a name with * (e.g. ${shown.slice(0, 4)}*); or ask about the job's stream.`,
-    job_stream: pt ? "A lista de job streams aceita parte do nome com *." : "The job streams list takes part of a name with *.",
-    workstation: pt ? `Pergunte "${suggest.workstations(language)}" para ver as estações.` : `Ask "${suggest.workstations(language)}" to see the workstations.`,
+    job_stream: pt
+      ? "A lista de job streams aceita parte do nome com *."
+      : "The job streams list takes part of a name with *.",
+    workstation: pt
+      ? `Pergunte "${suggest.workstations(language)}" para ver as estações.`
+      : `Ask "${suggest.workstations(language)}" to see the workstations.`,
   }[kind];
   const lines = [
-    pt ? `Não encontrei ${article} ${kindWords[language][kind][0]} ${shown} no plano atual.` : `I did not find ${kindWords[language][kind][0]} ${shown} in the current plan.`,
-    close.length > 0 && (pt ? `Nomes parecidos: ${cappedList(close, 5, language)}.` : `Close names: ${cappedList(close, 5, language)}.`),
+    pt
+      ? `Não encontrei ${article} ${kindWords[language][kind][0]} ${shown} no plano atual.`
+      : `I did not find ${kindWords[language][kind][0]} ${shown} in the current plan.`,
+    close.length > 0 &&
+      (pt ? `Nomes parecidos: ${cappedList(close, 5, language)}.` : `Close names: ${cappedList(close, 5, language)}.`),
     how,
   ];
   const next = close.slice(0, 3).map((name) => askAbout({ name }, kind, intent, language));

@@ -26,13 +26,21 @@ const actionVerbs: Record<JobChatAction, string> = {
 export const suggest = {
   /** "fazer rerun do job LOAD" / "rerun job LOAD": also how the confirmation question words the action. */
   action: (action: JobChatAction, job: SuggestedJob, language: Language) =>
-    language === "pt" ? `${actionVerbs[action]} job ${job.name}${inStream(job, language)}` : `${action} job ${job.name}${inStream(job, language)}`,
+    language === "pt"
+      ? `${actionVerbs[action]} job ${job.name}${inStream(job, language)}`
+      : `${action} job ${job.name}${inStream(job, language)}`,
   jobStatus: (job: SuggestedJob, language: Language) =>
-    language === "pt" ? `qual o status do job ${job.name}${inStream(job, language)}?` : `what is the status of job ${job.name}${inStream(job, language)}?`,
+    language === "pt"
+      ? `qual o status do job ${job.name}${inStream(job, language)}?`
+      : `what is the status of job ${job.name}${inStream(job, language)}?`,
   jobLog: (job: SuggestedJob, language: Language) =>
-    language === "pt" ? `mostre o log do job ${job.name}${inStream(job, language)}` : `show the log of job ${job.name}${inStream(job, language)}`,
+    language === "pt"
+      ? `mostre o log do job ${job.name}${inStream(job, language)}`
+      : `show the log of job ${job.name}${inStream(job, language)}`,
   dependencies: (job: SuggestedJob, language: Language) =>
-    language === "pt" ? `o que está segurando o job ${job.name}${inStream(job, language)}?` : `what is job ${job.name}${inStream(job, language)} waiting on?`,
+    language === "pt"
+      ? `o que está segurando o job ${job.name}${inStream(job, language)}?`
+      : `what is job ${job.name}${inStream(job, language)} waiting on?`,
   rerun: (job: SuggestedJob, language: Language) => suggest.action("rerun", job, language),
   failedToday: (language: Language) => (language === "pt" ? "quais jobs abendaram hoje?" : "which jobs abended today?"),
   jobStream: (name: string, language: Language) =>

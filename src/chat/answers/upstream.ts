@@ -6,7 +6,8 @@ import { durationText, type AnswerOptions } from "./format";
 // When HWA could not answer the question: what happened, in the operator's words, and when to try again.
 
 function retryText(seconds: number | undefined, language: Language): string {
-  if (seconds === undefined || !(seconds > 0)) return language === "pt" ? "tente de novo em instantes" : "try again shortly";
+  if (seconds === undefined || !(seconds > 0))
+    return language === "pt" ? "tente de novo em instantes" : "try again shortly";
   const wait = durationText(Math.ceil(seconds) * 1000);
   return language === "pt" ? `tente de novo em ${wait}` : `try again in ${wait}`;
 }
@@ -27,9 +28,13 @@ export function upstreamReason(failure: HwaFailure, retryAfterSeconds: number | 
     case "bulkhead-full":
       return pt ? `já tem muitas consultas em andamento; ${retry}` : `too many calls to it are in progress; ${retry}`;
     case "credentials-rejected":
-      return pt ? "recusou as credenciais do Resync; avise o administrador" : "it rejected Resync's credentials; tell the administrator";
+      return pt
+        ? "recusou as credenciais do Resync; avise o administrador"
+        : "it rejected Resync's credentials; tell the administrator";
     case "not-configured":
-      return pt ? "o endereço dele não está configurado no Resync; avise o administrador" : "its address is not configured in Resync; tell the administrator";
+      return pt
+        ? "o endereço dele não está configurado no Resync; avise o administrador"
+        : "its address is not configured in Resync; tell the administrator";
     case "not-found":
       return pt ? "não encontrou o que foi pedido" : "it did not find what was asked for";
     case "conflict":
@@ -37,8 +42,9 @@ export function upstreamReason(failure: HwaFailure, retryAfterSeconds: number | 
     case "bad-request":
     case "invalid-response":
     case "upstream-error":
-      return pt ? `respondeu com erro; ${retry}, e se persistir avise o administrador` : `it answered with an error; ${retry}, and tell the administrator if it persists`;
-    case "unavailable":
+      return pt
+        ? `respondeu com erro; ${retry}, e se persistir avise o administrador`
+        : `it answered with an error; ${retry}, and tell the administrator if it persists`;
     default:
       return pt ? `está indisponível; ${retry}` : `it is unavailable; ${retry}`;
   }
@@ -54,7 +60,9 @@ export function answerHwaTrouble(
   const { language } = options;
   const reason = upstreamReason(trouble.failure, trouble.retryAfterSeconds, language);
   const line = language === "pt" ? `Não consegui consultar o HWA: ${reason}.` : `I could not ask HWA: ${reason}.`;
-  const data: HwaTroubleData = { error: { failure: trouble.failure, retry_after_seconds: trouble.retryAfterSeconds ?? null } };
+  const data: HwaTroubleData = {
+    error: { failure: trouble.failure, retry_after_seconds: trouble.retryAfterSeconds ?? null },
+  };
   // No suggestions: any other question would meet the same HWA; asking again later is the next step.
   return composeReply(options.intent, options, [line], data);
 }

@@ -18,7 +18,11 @@ const moreSubstatus: Record<Language, Record<string, string>> = {
 };
 
 /** "em espera, aguardando um predecessor (HOLD)" / "ended in error (ABEND)": the words and HWA's code once. */
-export function statusText(status: string | null | undefined, substatus: string | null | undefined, language: Language): string {
+export function statusText(
+  status: string | null | undefined,
+  substatus: string | null | undefined,
+  language: Language,
+): string {
   let words = describeStatus(status ?? undefined, substatus ?? undefined, language);
   const extra = substatus ? moreSubstatus[language][substatus] : undefined;
   if (extra && words === describeStatus(status ?? undefined, undefined, language)) words = `${words}, ${extra}`;
@@ -29,12 +33,22 @@ export function statusText(status: string | null | undefined, substatus: string 
 
 /** "ABEND (terminou com erro)" / "EXEC (running)": HWA's code, then its words. */
 export function codeFirst(status: string, language: Language): string {
-  const words = describeStatus(status, undefined, language).replace(` (${status})`, "").replace(/ \((.*)\)$/, ", $1");
+  const words = describeStatus(status, undefined, language)
+    .replace(` (${status})`, "")
+    .replace(/ \((.*)\)$/, ", $1");
   return words === status ? status : `${status} (${words})`;
 }
 
 /** Statuses of a run that has not started yet (it waits on something). */
-export const notStartedStatuses: ReadonlySet<string> = new Set(["ADD", "PEND", "WAIT", "WAITD", "INTRO", "HOLD", "READY"]);
+export const notStartedStatuses: ReadonlySet<string> = new Set([
+  "ADD",
+  "PEND",
+  "WAIT",
+  "WAITD",
+  "INTRO",
+  "HOLD",
+  "READY",
+]);
 /** Statuses of a run that is running or finishing. */
 export const runningStatuses: ReadonlySet<string> = new Set(["EXEC", "SUCCP", "ABENP", "BOUND"]);
 /** Statuses of a run that ended in error. */

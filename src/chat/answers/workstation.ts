@@ -10,17 +10,27 @@ import { suggest } from "./suggest";
 export type WorkstationFacts = Workstation;
 
 function describedAs(workstation: WorkstationFacts, language: Language): string {
-  const about = [workstation.type, workstation.os, workstation.node_name && `${language === "pt" ? "nó" : "node"} ${workstation.node_name}`].filter(Boolean);
+  const about = [
+    workstation.type,
+    workstation.os,
+    workstation.node_name && `${language === "pt" ? "nó" : "node"} ${workstation.node_name}`,
+  ].filter(Boolean);
   return about.length > 0 ? ` (${about.join(", ")})` : "";
 }
 
 /** One workstation: linked or not, its active states, type, OS, node, limit and fence. */
-export function answerWorkstation(workstation: WorkstationFacts, options: AnswerOptions): ReplyWith<{ workstation: WorkstationFacts }> {
+export function answerWorkstation(
+  workstation: WorkstationFacts,
+  options: AnswerOptions,
+): ReplyWith<{ workstation: WorkstationFacts }> {
   const { language } = options;
   const pt = language === "pt";
   const name = `${pt ? "Estação" : "Workstation"} ${workstation.name}${describedAs(workstation, language)}`;
   const states = workstation.active_states.length > 0 ? workstation.active_states.join(", ") : pt ? "nenhum" : "none";
-  const limits = [workstation.limit !== null && `${pt ? "limite" : "limit"} ${workstation.limit}`, workstation.fence !== null && `fence ${workstation.fence}`].filter(Boolean);
+  const limits = [
+    workstation.limit !== null && `${pt ? "limite" : "limit"} ${workstation.limit}`,
+    workstation.fence !== null && `fence ${workstation.fence}`,
+  ].filter(Boolean);
   const lines = [
     workstation.linked ? `${name}: ${pt ? "linkada" : "linked"}.` : `${name}: ${pt ? "NÃO linkada" : "NOT linked"}.`,
     `${pt ? "Estados ativos" : "Active states"}: ${states}${limits.length > 0 ? `; ${limits.join(", ")}` : ""}.`,
@@ -30,7 +40,13 @@ export function answerWorkstation(workstation: WorkstationFacts, options: Answer
         : "Its jobs stay READY until it links again (link/start the workstation in HWA)."),
   ];
   const next = [suggest.workstations(language), suggest.failedToday(language)];
-  return composeReply("workstation_status", options, lines, { workstation: { ...workstation, active_states: [...workstation.active_states] } }, next);
+  return composeReply(
+    "workstation_status",
+    options,
+    lines,
+    { workstation: { ...workstation, active_states: [...workstation.active_states] } },
+    next,
+  );
 }
 
 export type WorkstationsData = {
@@ -42,17 +58,27 @@ export type WorkstationsData = {
 const MAX_NAMED = 20;
 
 /** The plan's workstations: how many are linked and which are not. */
-export function answerWorkstations(workstations: readonly WorkstationFacts[], options: AnswerOptions): ReplyWith<WorkstationsData> {
+export function answerWorkstations(
+  workstations: readonly WorkstationFacts[],
+  options: AnswerOptions,
+): ReplyWith<WorkstationsData> {
   const { language } = options;
   const pt = language === "pt";
   const down = workstations.filter((w) => !w.linked);
   const linked = workstations.length - down.length;
-  const total = pt ? `${workstations.length} ${workstations.length === 1 ? "estação" : "estações"}` : `${workstations.length} ${workstations.length === 1 ? "workstation" : "workstations"}`;
+  const total = pt
+    ? `${workstations.length} ${workstations.length === 1 ? "estação" : "estações"}`
+    : `${workstations.length} ${workstations.length === 1 ? "workstation" : "workstations"}`;
   const lines = [
-    pt ? `${total}: ${linked} ${linked === 1 ? "linkada" : "linkadas"}, ${down.length} não ${down.length === 1 ? "linkada" : "linkadas"}.`
+    pt
+      ? `${total}: ${linked} ${linked === 1 ? "linkada" : "linkadas"}, ${down.length} não ${down.length === 1 ? "linkada" : "linkadas"}.`
       : `${total}: ${linked} linked, ${down.length} not linked.`,
     down.length > 0 &&
-      `${pt ? "Não linkadas" : "Not linked"}: ${cappedList(down.map((w) => `${w.name}${describedAs(w, language)}`), MAX_NAMED, language)}.`,
+      `${pt ? "Não linkadas" : "Not linked"}: ${cappedList(
+        down.map((w) => `${w.name}${describedAs(w, language)}`),
+        MAX_NAMED,
+        language,
+      )}.`,
   ];
   const data: WorkstationsData = {
     total: workstations.length,

@@ -29,12 +29,30 @@ const MAX_SPAN_TOKENS = 4;
 const MAX_FUZZY_LOOKUPS = 6;
 
 const introducers = new Map<string, Role>([
-  ["job", "job"], ["tarefa", "job"], ["processo", "job"],
-  ["stream", "job_stream"], ["jobstream", "job_stream"], ["job-stream", "job_stream"], ["js", "job_stream"],
-  ["cadeia", "job_stream"], ["fluxo", "job_stream"], ["schedule", "job_stream"], ["sched", "job_stream"],
-  ["workstation", "workstation"], ["estacao", "workstation"], ["ws", "workstation"], ["agente", "workstation"],
-  ["agent", "workstation"], ["servidor", "workstation"], ["server", "workstation"], ["maquina", "workstation"],
-  ["machine", "workstation"], ["host", "workstation"], ["cpu", "workstation"], ["fta", "workstation"], ["pool", "workstation"],
+  ["job", "job"],
+  ["tarefa", "job"],
+  ["processo", "job"],
+  ["stream", "job_stream"],
+  ["jobstream", "job_stream"],
+  ["job-stream", "job_stream"],
+  ["js", "job_stream"],
+  ["cadeia", "job_stream"],
+  ["fluxo", "job_stream"],
+  ["schedule", "job_stream"],
+  ["sched", "job_stream"],
+  ["workstation", "workstation"],
+  ["estacao", "workstation"],
+  ["ws", "workstation"],
+  ["agente", "workstation"],
+  ["agent", "workstation"],
+  ["servidor", "workstation"],
+  ["server", "workstation"],
+  ["maquina", "workstation"],
+  ["machine", "workstation"],
+  ["host", "workstation"],
+  ["cpu", "workstation"],
+  ["fta", "workstation"],
+  ["pool", "workstation"],
 ]);
 
 const actionVerbs = new Set<Cue>(["hold", "release", "rerun", "cancel", "kill"]);
@@ -46,7 +64,11 @@ const roleLists: [Role, keyof Vocabulary][] = [
 ];
 
 /** First pass, before cue words: spans of 1–4 words that are exactly a plan name ("load sales fact", "end of day"). */
-export function findPlanNames(tokens: readonly Token[], taken: boolean[], vocabulary: Vocabulary | undefined): Mention[] {
+export function findPlanNames(
+  tokens: readonly Token[],
+  taken: boolean[],
+  vocabulary: Vocabulary | undefined,
+): Mention[] {
   if (!hasNames(vocabulary)) return [];
   const { cuesOf } = lexicon();
   const mentions: Mention[] = [];
@@ -56,9 +78,20 @@ export function findPlanNames(tokens: readonly Token[], taken: boolean[], vocabu
     for (let length = Math.min(MAX_SPAN_TOKENS, tokens.length - i); length >= 1; length--) {
       const span = tokens.slice(i, i + length);
       if (span.some((_, k) => taken[i + k])) continue;
-      if (length === 1 && !span[0]!.upper && (cuesOf.has(span[0]!.word) || span[0]!.word.length < 3 || !nameMayFollow(tokens[i - 1]))) continue;
+      if (
+        length === 1 &&
+        !span[0]!.upper &&
+        (cuesOf.has(span[0]!.word) || span[0]!.word.length < 3 || !nameMayFollow(tokens[i - 1]))
+      )
+        continue;
       if (span.every((token) => cuesOf.has(token.word) || /^\d+$/.test(token.word))) continue;
-      const found = planRolesOf(canonicals.slice(i, i + length).filter((part) => part !== "").join("_"), vocabulary);
+      const found = planRolesOf(
+        canonicals
+          .slice(i, i + length)
+          .filter((part) => part !== "")
+          .join("_"),
+        vocabulary,
+      );
       if (!found) continue;
       mentions.push({ name: found.name, at: i, end: i + length, planRoles: found.roles, afterPreposition: false });
       for (let k = i; k < i + length; k++) taken[k] = true;
@@ -71,8 +104,37 @@ export function findPlanNames(tokens: readonly Token[], taken: boolean[], vocabu
 
 /** Words after which a lone lower-case word may be a name ("status do payroll", "the load job"; not "how do I load"). */
 const nameLeadIns = new Set([
-  "o", "a", "os", "as", "the", "do", "da", "dos", "das", "de", "of", "for", "about", "no", "na", "nos", "nas", "em", "in",
-  "on", "at", "from", "pro", "pra", "para", "com", "with", "sobre", "e", "and", "ao",
+  "o",
+  "a",
+  "os",
+  "as",
+  "the",
+  "do",
+  "da",
+  "dos",
+  "das",
+  "de",
+  "of",
+  "for",
+  "about",
+  "no",
+  "na",
+  "nos",
+  "nas",
+  "em",
+  "in",
+  "on",
+  "at",
+  "from",
+  "pro",
+  "pra",
+  "para",
+  "com",
+  "with",
+  "sobre",
+  "e",
+  "and",
+  "ao",
 ]);
 
 function nameMayFollow(previous: Token | undefined): boolean {
@@ -95,7 +157,8 @@ export function findWrittenNames(
 ): Mention[] {
   const mentions = [...planMentions];
   const budget = { lookups: MAX_FUZZY_LOOKUPS };
-  const isFree = (i: number) => i < tokens.length && !taken[i] && cues[i] === undefined && !/^\d+$/.test(tokens[i]!.word);
+  const isFree = (i: number) =>
+    i < tokens.length && !taken[i] && cues[i] === undefined && !/^\d+$/.test(tokens[i]!.word);
   const isPlanWord = (i: number) => isFree(i) && /^[a-z0-9_-]+$/.test(tokens[i]!.word);
 
   // Names after an introducing word: "job LOAD", "stream do PAYROLL", "agente agt_lnx01", "job payroll calc".
@@ -114,10 +177,21 @@ export function findWrittenNames(
     let end = j;
     while (isFree(end) && end - j < MAX_SPAN_TOKENS) end++;
     if (end === j) continue;
-    const written = tokens.slice(j, end).map((token) => token.raw).join("_");
+    const written = tokens
+      .slice(j, end)
+      .map((token) => token.raw)
+      .join("_");
     // A name written like one (`PAYROL_CALC`) stays as written; "payroll calc" becomes the plan's name.
-    const resolved = end - j === 1 && looksLikeName(tokens[j]!) ? undefined : resolveInList(written, vocabulary, role, budget);
-    mentions.push({ name: resolved ?? canonicalName(written), at: j, end, role, planRoles: resolved ? [role] : [], afterPreposition: false });
+    const resolved =
+      end - j === 1 && looksLikeName(tokens[j]!) ? undefined : resolveInList(written, vocabulary, role, budget);
+    mentions.push({
+      name: resolved ?? canonicalName(written),
+      at: j,
+      end,
+      role,
+      planRoles: resolved ? [role] : [],
+      afterPreposition: false,
+    });
     for (let k = j; k < end; k++) taken[k] = true;
   }
 
@@ -171,12 +245,19 @@ function introducerAt(tokens: readonly Token[], cues: CueMap, i: number): Role |
 }
 
 /** "the LOAD job", "the BILLING_EOD job stream", "AGT_LNX01 agent": an introducing word right after the name. */
-function roleFollowing(tokens: readonly Token[], cues: CueMap, mentions: readonly Mention[], mention: Mention): Role | undefined {
+function roleFollowing(
+  tokens: readonly Token[],
+  cues: CueMap,
+  mentions: readonly Mention[],
+  mention: Mention,
+): Role | undefined {
   const next = mention.end;
   const afterPhrase = tokens[next]?.word === "job" && tokens[next + 1]?.word === "stream" ? next + 1 : next;
   const role = introducerAt(tokens, cues, afterPhrase);
   if (!role) return undefined;
-  const introducesAnother = mentions.some((other) => other !== mention && other.at > afterPhrase && other.at <= afterPhrase + 2);
+  const introducesAnother = mentions.some(
+    (other) => other !== mention && other.at > afterPhrase && other.at <= afterPhrase + 2,
+  );
   return introducesAnother ? undefined : role;
 }
 
@@ -184,7 +265,7 @@ function precededByPreposition(cues: CueMap, at: number): boolean {
   for (let i = at - 1; i >= 0 && at - i <= 3; i--) {
     const cue = cues[i];
     if (cue?.includes("preposition")) return true;
-    if (!cue || !cue.some((c) => c === "article" || c === "stream" || c === "job" || c === "workstation")) return false;
+    if (!cue?.some((c) => c === "article" || c === "stream" || c === "job" || c === "workstation")) return false;
   }
   return false;
 }
@@ -197,11 +278,16 @@ function looksLikeName(token: Token): boolean {
 }
 
 function hasNames(vocabulary: Vocabulary | undefined): vocabulary is Vocabulary {
-  return Boolean(vocabulary && (vocabulary.jobs?.length || vocabulary.jobStreams?.length || vocabulary.workstations?.length));
+  return Boolean(
+    vocabulary && (vocabulary.jobs?.length || vocabulary.jobStreams?.length || vocabulary.workstations?.length),
+  );
 }
 
 /** The plan's spelling and what it names, when `canonical` is exactly a plan name. */
-function planRolesOf(canonical: string, vocabulary: Vocabulary | undefined): { name: string; roles: Role[] } | undefined {
+function planRolesOf(
+  canonical: string,
+  vocabulary: Vocabulary | undefined,
+): { name: string; roles: Role[] } | undefined {
   if (!vocabulary || canonical === "") return undefined;
   let name: string | undefined;
   const roles: Role[] = [];
@@ -239,7 +325,12 @@ function closePlanRoles(
 }
 
 /** After "job"/"stream"/"workstation": the plan's name in that list when it is exact or close. */
-function resolveInList(written: string, vocabulary: Vocabulary | undefined, role: Role, budget: Budget): string | undefined {
+function resolveInList(
+  written: string,
+  vocabulary: Vocabulary | undefined,
+  role: Role,
+  budget: Budget,
+): string | undefined {
   const list = roleLists.find(([r]) => r === role)?.[1];
   const names = list ? vocabulary?.[list] : undefined;
   if (!names || names.length === 0 || budget.lookups <= 0) return undefined;

@@ -18,18 +18,25 @@ export interface Decision {
 }
 
 /** The intent, from the message when it says one, else from the previous question. */
-export function intentInContext(own: IntentReading, reading: Reading, context: ConversationContext | undefined): Decision {
+export function intentInContext(
+  own: IntentReading,
+  reading: Reading,
+  context: ConversationContext | undefined,
+): Decision {
   const decided: Decision = { intent: own.intent, ...(own.action ? { action: own.action } : {}), followUp: false };
   const previous = context?.intent;
   if (own.ownCue || !previous || previous === "unknown" || previous === "help") return decided;
-  const goesOn = reading.mentions.length > 0 || reading.period !== undefined || reading.has("pronoun") || reading.has("follow_up");
+  const goesOn =
+    reading.mentions.length > 0 || reading.period !== undefined || reading.has("pronoun") || reading.has("follow_up");
   if (!goesOn) return decided;
 
   const subject = reading.mentions.find((mention) => !mention.afterPreposition);
   const subjectRole = subject ? roleOf(subject) : undefined;
   // A new subject of another kind changes the question to its status ("e o PAYROLL?" after a job question).
-  if (subjectRole === "job_stream" && previous !== "jobstream_status" && previous !== "failed_jobs") return { intent: "jobstream_status", followUp: true };
-  if (subjectRole === "workstation" && previous !== "workstation_status") return { intent: "workstation_status", followUp: true };
+  if (subjectRole === "job_stream" && previous !== "jobstream_status" && previous !== "failed_jobs")
+    return { intent: "jobstream_status", followUp: true };
+  if (subjectRole === "workstation" && previous !== "workstation_status")
+    return { intent: "workstation_status", followUp: true };
   if (subjectRole === "job" && !jobIntents.includes(previous)) return { intent: "job_status", followUp: true };
   if (previous === "job_action") {
     const action = context?.entities?.action;
@@ -42,7 +49,12 @@ export function intentInContext(own: IntentReading, reading: Reading, context: C
 /** The names a message gives, each in the slot the intent reads it in. */
 export function entitiesOf(mentions: readonly Mention[], intent: Intent): Entities {
   const entities: Entities = {};
-  const preferred: Role = intent === "jobstream_status" || intent === "failed_jobs" ? "job_stream" : intent === "workstation_status" ? "workstation" : "job";
+  const preferred: Role =
+    intent === "jobstream_status" || intent === "failed_jobs"
+      ? "job_stream"
+      : intent === "workstation_status"
+        ? "workstation"
+        : "job";
   for (const mention of mentions) {
     const role = slotFor(mention, preferred, entities);
     if (role === "job") entities.job ??= mention.name;
@@ -62,9 +74,16 @@ function slotFor(mention: Mention, preferred: Role, filled: Entities): Role {
 }
 
 /** Entities the message leaves out, taken from the previous question where they are still what is meant. */
-export function carryOver(decision: Decision, own: IntentReading, reading: Reading, entities: Entities, context: ConversationContext | undefined): boolean {
+export function carryOver(
+  decision: Decision,
+  own: IntentReading,
+  reading: Reading,
+  entities: Entities,
+  context: ConversationContext | undefined,
+): boolean {
   const before = context?.entities;
-  if (!before || (decision.intent === "job_action" && !realActions.includes(decision.action ?? "confirm"))) return false;
+  if (!before || (decision.intent === "job_action" && !realActions.includes(decision.action ?? "confirm")))
+    return false;
   let carried = false;
   const take = <K extends keyof Entities>(key: K) => {
     if (entities[key] === undefined && before[key] !== undefined) {
@@ -98,7 +117,11 @@ export function carryOver(decision: Decision, own: IntentReading, reading: Readi
 }
 
 /** "e o status?" after a stream or workstation question asks that stream's or workstation's status. */
-export function subjectFromContext(intent: Intent, entities: Entities, context: ConversationContext | undefined): Intent {
+export function subjectFromContext(
+  intent: Intent,
+  entities: Entities,
+  context: ConversationContext | undefined,
+): Intent {
   const before = context?.entities;
   if (intent !== "job_status" || entities.job !== undefined || !before || before.job !== undefined) return intent;
   if (before.job_stream !== undefined) return "jobstream_status";

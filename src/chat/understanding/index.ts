@@ -5,7 +5,15 @@ import { carryOver, entitiesOf, intentInContext, subjectFromContext } from "./fo
 import { decideIntent } from "./intent";
 import { detectLanguage } from "./language";
 import { readMessage } from "./reading";
-import type { ChatAction, ConversationContext, Entities, Intent, Language, UnderstandOptions, Understanding } from "./types";
+import type {
+  ChatAction,
+  ConversationContext,
+  Entities,
+  Intent,
+  Language,
+  UnderstandOptions,
+  Understanding,
+} from "./types";
 import { chatActions, intents } from "./types";
 
 export { resolveName } from "./names";
@@ -38,7 +46,13 @@ function understandMessage(message: string, options: UnderstandOptions): Underst
   }
   const intent = subjectFromContext(decision.intent, entities, context);
   if (intent !== decision.intent) Object.assign(entities, entitiesOf(reading.mentions, intent));
-  const carried = carryOver({ ...decision, intent, followUp: decision.followUp || intent !== decision.intent }, own, reading, entities, context);
+  const carried = carryOver(
+    { ...decision, intent, followUp: decision.followUp || intent !== decision.intent },
+    own,
+    reading,
+    entities,
+    context,
+  );
 
   const nameTokens = new Set(reading.mentions.flatMap((mention) => range(mention.at, mention.end)));
   const language = detectLanguage(reading.tokens, (i) => nameTokens.has(i), fallbackLanguage(options));

@@ -42,7 +42,8 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
   const oneJob = mentions.some((mention) => isJobLike(mention) && !mention.afterPreposition);
   const many = has("many") || has("jobs");
   const namedJob = mentions.some((mention) => roleOf(mention) === "job");
-  if (has("dependencies") || (has("why") && has("negation") && has("start"))) return { intent: "job_dependencies", ownCue: true };
+  if (has("dependencies") || (has("why") && has("negation") && has("start")))
+    return { intent: "job_dependencies", ownCue: true };
   if (has("help") && mentions.length === 0) return { intent: "help", ownCue: true };
   if (has("why") && (oneJob || !many) && !onlyRole(mentions, "job_stream")) return { intent: "job_log", ownCue: true };
   if (has("log")) return { intent: "job_log", ownCue: true };
@@ -101,7 +102,7 @@ function replyOf(reading: Reading): "confirm" | "decline" | undefined {
       answer ??= "decline";
       continue;
     }
-    if (!cues || !cues.some((cue) => replyWords.has(cue))) return undefined;
+    if (!cues?.some((cue) => replyWords.has(cue))) return undefined;
     if (answer === undefined && cues.includes("confirm")) answer = "confirm";
     else if (answer === undefined && cues.includes("decline")) answer = "decline";
   }
@@ -120,5 +121,8 @@ function actionOf(reading: Reading): ChatAction | undefined {
 
 /** The message is that one cue word and politeness ("cancela", "cancel please"). */
 function isBareWord(reading: Reading, cue: Cue): boolean {
-  return reading.mentions.length === 0 && reading.cues.every((cues) => cues !== undefined && (cues.includes(cue) || cues.includes("filler")));
+  return (
+    reading.mentions.length === 0 &&
+    reading.cues.every((cues) => cues !== undefined && (cues.includes(cue) || cues.includes("filler")))
+  );
 }

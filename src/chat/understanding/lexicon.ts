@@ -73,11 +73,49 @@ export interface Lexicon {
 
 // Which cue a word keeps when listed under several: meaning first, fillers last.
 const cueOrder: Cue[] = [
-  "hold", "release", "rerun", "cancel", "kill", "status", "log", "failure", "why", "dependencies", "stream",
-  "workstation", "workstation_state", "on_hold", "put", "again", "job", "jobs", "help", "confirm", "decline", "negation", "start", "many",
-  "pronoun", "preposition", "follow_up", "article", "error_text", "how_to", "filler",
+  "hold",
+  "release",
+  "rerun",
+  "cancel",
+  "kill",
+  "status",
+  "log",
+  "failure",
+  "why",
+  "dependencies",
+  "stream",
+  "workstation",
+  "workstation_state",
+  "on_hold",
+  "put",
+  "again",
+  "job",
+  "jobs",
+  "help",
+  "confirm",
+  "decline",
+  "negation",
+  "start",
+  "many",
+  "pronoun",
+  "preposition",
+  "follow_up",
+  "article",
+  "error_text",
+  "how_to",
+  "filler",
 ];
-const uncorrectable = new Set<Cue>(["filler", "article", "preposition", "many", "follow_up", "pronoun", "negation", "confirm", "decline"]);
+const uncorrectable = new Set<Cue>([
+  "filler",
+  "article",
+  "preposition",
+  "many",
+  "follow_up",
+  "pronoun",
+  "negation",
+  "confirm",
+  "decline",
+]);
 
 let built: Lexicon | undefined;
 

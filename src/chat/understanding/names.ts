@@ -33,7 +33,7 @@ export function canonicalName(text: string): string {
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .toUpperCase()
-    .replace(/[\s.\-]+/g, "_")
+    .replace(/[\s.-]+/g, "_")
     .replace(/_+/g, "_")
     .replace(/^_|_$/g, "");
 }
@@ -66,7 +66,11 @@ export function resolveName(written: string, names: readonly string[]): NameMatc
  * Tiers, first that has a name wins: exact; one slip away; a distinctive part (prefix, or whole words inside the
  * name); more slips, as many as the length allows. One name in a tier is `close`, several are `ambiguous`.
  */
-export function matchName(written: string, names: readonly string[], suggest = true): { match: NameMatch; via?: MatchedVia } {
+export function matchName(
+  written: string,
+  names: readonly string[],
+  suggest = true,
+): { match: NameMatch; via?: MatchedVia } {
   if (!Array.isArray(names)) return { match: { kind: "none", suggestions: [] } };
   const plan = prepare(names);
   const target = canonicalName(written);
@@ -101,7 +105,10 @@ export function matchName(written: string, names: readonly string[], suggest = t
     moreSlips.sort((a, b) => a.distance - b.distance || compare(a.name.canonical, b.name.canonical));
     const best = moreSlips[0]!.distance;
     const atBest = moreSlips.filter((x) => x.distance === best);
-    return { match: decide(atBest.length === 1 ? atBest.map((x) => x.name) : moreSlips.map((x) => x.name)), via: "typo" };
+    return {
+      match: decide(atBest.length === 1 ? atBest.map((x) => x.name) : moreSlips.map((x) => x.name)),
+      via: "typo",
+    };
   }
   return { match: { kind: "none", suggestions: suggest ? suggestionsFor(target, plan.names) : [] } };
 }

@@ -35,7 +35,12 @@ export function tokenize(message: string): Token[] {
     if (raw === "") continue;
     const word = fold(raw);
     if (word === "") continue;
-    tokens.push({ raw, word, upper: isUpperCaseName(raw), accented: word !== raw.toLowerCase().replace(apostrophes, "") });
+    tokens.push({
+      raw,
+      word,
+      upper: isUpperCaseName(raw),
+      accented: word !== raw.toLowerCase().replace(apostrophes, ""),
+    });
     if (tokens.length >= MAX_TOKENS) break;
   }
   return tokens;

@@ -16,7 +16,12 @@ export interface Reading {
   has(cue: Cue): boolean;
 }
 
-export function readMessage(message: string, now: number, timeZone: string, vocabulary: Vocabulary | undefined): Reading {
+export function readMessage(
+  message: string,
+  now: number,
+  timeZone: string,
+  vocabulary: Vocabulary | undefined,
+): Reading {
   const tokens = tokenize(message);
   const taken = tokens.map(() => false);
   const period = findPeriod(

@@ -27,20 +27,78 @@ interface Day {
 
 const MINUTE = 60_000;
 const unitMs: Record<string, number> = {
-  m: MINUTE, min: MINUTE, mins: MINUTE, minute: MINUTE, minutes: MINUTE, minuto: MINUTE, minutos: MINUTE,
-  h: 60 * MINUTE, hr: 60 * MINUTE, hrs: 60 * MINUTE, hs: 60 * MINUTE, hour: 60 * MINUTE, hours: 60 * MINUTE,
-  hora: 60 * MINUTE, horas: 60 * MINUTE,
-  d: 1440 * MINUTE, day: 1440 * MINUTE, days: 1440 * MINUTE, dia: 1440 * MINUTE, dias: 1440 * MINUTE,
+  m: MINUTE,
+  min: MINUTE,
+  mins: MINUTE,
+  minute: MINUTE,
+  minutes: MINUTE,
+  minuto: MINUTE,
+  minutos: MINUTE,
+  h: 60 * MINUTE,
+  hr: 60 * MINUTE,
+  hrs: 60 * MINUTE,
+  hs: 60 * MINUTE,
+  hour: 60 * MINUTE,
+  hours: 60 * MINUTE,
+  hora: 60 * MINUTE,
+  horas: 60 * MINUTE,
+  d: 1440 * MINUTE,
+  day: 1440 * MINUTE,
+  days: 1440 * MINUTE,
+  dia: 1440 * MINUTE,
+  dias: 1440 * MINUTE,
 };
 const numberWords: Record<string, number> = {
-  a: 1, an: 1, one: 1, um: 1, uma: 1, two: 2, dois: 2, duas: 2, three: 3, tres: 3, four: 4, quatro: 4, five: 5,
-  cinco: 5, six: 6, seis: 6, seven: 7, sete: 7, eight: 8, oito: 8, nine: 9, nove: 9, ten: 10, dez: 10, twelve: 12,
-  doze: 12, fifteen: 15, quinze: 15, twenty: 20, vinte: 20, thirty: 30, trinta: 30,
+  a: 1,
+  an: 1,
+  one: 1,
+  um: 1,
+  uma: 1,
+  two: 2,
+  dois: 2,
+  duas: 2,
+  three: 3,
+  tres: 3,
+  four: 4,
+  quatro: 4,
+  five: 5,
+  cinco: 5,
+  six: 6,
+  seis: 6,
+  seven: 7,
+  sete: 7,
+  eight: 8,
+  oito: 8,
+  nine: 9,
+  nove: 9,
+  ten: 10,
+  dez: 10,
+  twelve: 12,
+  doze: 12,
+  fifteen: 15,
+  quinze: 15,
+  twenty: 20,
+  vinte: 20,
+  thirty: 30,
+  trinta: 30,
 };
 const anchors = new Set(["desde", "since", "from", "after", "depois", "apos", "starting", "partir"]);
 const anchorFillers = new Set(["as", "a", "das", "da", "de", "do", "o", "the", "at"]);
 const lastWords = new Set(["last", "past", "ultimas", "ultimos", "ultima", "ultimo", "previous"]);
-const lastLeadIns = new Set(["in", "the", "over", "during", "nas", "nos", "na", "no", "das", "dos", "durante", "within"]);
+const lastLeadIns = new Set([
+  "in",
+  "the",
+  "over",
+  "during",
+  "nas",
+  "nos",
+  "na",
+  "no",
+  "das",
+  "dos",
+  "durante",
+  "within",
+]);
 const agoWords = new Set(["ago", "atras"]);
 const todayWords = new Set(["hoje", "today", "hj", "todays"]);
 const yesterdayWords = new Set(["ontem", "yesterday", "yesterdays"]);
@@ -123,18 +181,24 @@ class PeriodReader {
     const word = this.words[start];
     if (word === "ha" || word === "faz") {
       const span = this.durationBack(start + 1);
-      if (span) return { since: span.since, words: range(start, span.next + (agoWords.has(this.words[span.next] ?? "") ? 1 : 0)) };
+      if (span)
+        return {
+          since: span.since,
+          words: range(start, span.next + (agoWords.has(this.words[span.next] ?? "") ? 1 : 0)),
+        };
       return undefined;
     }
     const span = this.durationBack(start);
-    if (span && agoWords.has(this.words[span.next] ?? "")) return { since: span.since, words: range(start, span.next + 1) };
+    if (span && agoWords.has(this.words[span.next] ?? ""))
+      return { since: span.since, words: range(start, span.next + 1) };
     return undefined;
   }
 
   /** "hoje", "today", "ontem" (the whole of yesterday), "anteontem", or a bare date. */
   bareDay(start: number): Period | undefined {
     const word = this.words[start] ?? "";
-    if (todayWords.has(word)) return { since: this.at(this.dayFrom(0), { hour: 0, minute: 0, next: 0 }), words: [start] };
+    if (todayWords.has(word))
+      return { since: this.at(this.dayFrom(0), { hour: 0, minute: 0, next: 0 }), words: [start] };
     if (yesterdayWords.has(word) || word === "anteontem") {
       const back = word === "anteontem" ? -2 : -1;
       const since = this.at(this.dayFrom(back), { hour: 0, minute: 0, next: 0 });
@@ -243,7 +307,8 @@ class PeriodReader {
       if (iso[4] !== undefined) {
         const clock = { hour: Number(iso[4]), minute: Number(iso[5]), next: start + 1 };
         if (clock.hour > 23 || clock.minute > 59) return undefined;
-        if (iso[6] === "z") return { since: Date.UTC(day.year, day.month - 1, day.day, clock.hour, clock.minute), next: start + 1 };
+        if (iso[6] === "z")
+          return { since: Date.UTC(day.year, day.month - 1, day.day, clock.hour, clock.minute), next: start + 1 };
         return { since: this.at(day, clock), next: start + 1 };
       }
     } else {
@@ -254,7 +319,8 @@ class PeriodReader {
       day = { year, month: Number(dayMonth[2]), day: Number(dayMonth[1]) };
       if (!validDay(day)) return undefined;
       // "28/12" written in January is last December.
-      if (yearWritten === undefined && this.at(day, { hour: 0, minute: 0, next: 0 }) > this.now) day = { ...day, year: day.year - 1 };
+      if (yearWritten === undefined && this.at(day, { hour: 0, minute: 0, next: 0 }) > this.now)
+        day = { ...day, year: day.year - 1 };
     }
     const clock = this.clockAfter(start + 1);
     if (clock) return { since: this.at(day, clock), next: clock.next };

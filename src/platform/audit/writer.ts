@@ -21,7 +21,10 @@ export interface AuditEvent {
   at?: Date;
 }
 
-const written = metrics.counter("resync_audit_events_total", "Audit events by outcome of the write (written or failed).");
+const written = metrics.counter(
+  "resync_audit_events_total",
+  "Audit events by outcome of the write (written or failed).",
+);
 
 /** Appends one event; secrets in metadata are redacted before they reach the database. */
 export async function appendAuditEvent(db: Database, event: AuditEvent): Promise<void> {

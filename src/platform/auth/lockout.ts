@@ -35,7 +35,10 @@ export interface AdmittedLogin {
 function rateHeaders(admission: Admission): Record<string, string> {
   if (!admission.rate) return {};
   const policy = `"login";q=${admission.rate.limit};w=${(ipPolicy.rate?.periodMs ?? MINUTE) / 1000}`;
-  return { "RateLimit-Policy": policy, RateLimit: `"login";r=${admission.rate.remaining};t=${admission.rate.resetSeconds}` };
+  return {
+    "RateLimit-Policy": policy,
+    RateLimit: `"login";r=${admission.rate.remaining};t=${admission.rate.resetSeconds}`,
+  };
 }
 
 function refusal(admission: Extract<Admission, { allowed: false }>, headers: Record<string, string>): Problem {

@@ -28,7 +28,10 @@ export async function revokeTokensOf(kv: KVNamespace, username: string, maxToken
 }
 
 /** Whether a token with this id, subject and issue time has been revoked (by its id, or all of its user's). */
-export async function isRevoked(kv: KVNamespace, claims: { jti: string; sub: string; iat: number; exp: number }): Promise<boolean> {
+export async function isRevoked(
+  kv: KVNamespace,
+  claims: { jti: string; sub: string; iat: number; exp: number },
+): Promise<boolean> {
   const known = answers.get(claims.jti);
   if (known && known.sub === claims.sub) return known.revoked;
 

@@ -10,7 +10,14 @@ export function readSessionCookie(c: Context): string | undefined {
 }
 
 export function writeSessionCookie(c: Context, token: string, maxAgeSeconds: number): void {
-  setCookie(c, NAME, token, { httpOnly: true, secure: true, sameSite: "Strict", path: "/", maxAge: maxAgeSeconds, prefix: "host" });
+  setCookie(c, NAME, token, {
+    httpOnly: true,
+    secure: true,
+    sameSite: "Strict",
+    path: "/",
+    maxAge: maxAgeSeconds,
+    prefix: "host",
+  });
 }
 
 export function clearSessionCookie(c: Context): void {

@@ -30,7 +30,10 @@ export interface IssuedToken {
 
 function randomId(bytes = 16): string {
   const buffer = crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...buffer)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...buffer))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 /** Signs a token for `username`; sessions carry the nonce their CSRF token is derived from. */
@@ -85,7 +88,11 @@ export async function verifyToken(config: Config, token: string, kind: TokenKind
   const known = verified.get(token);
   if (known) return known.exp > now && known.typ === kind ? known : null;
   try {
-    const payload = await verify(token, config.JWT_SECRET, { alg: ALGORITHM, iss: config.JWT_ISSUER, aud: config.JWT_AUDIENCE });
+    const payload = await verify(token, config.JWT_SECRET, {
+      alg: ALGORITHM,
+      iss: config.JWT_ISSUER,
+      aud: config.JWT_AUDIENCE,
+    });
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) return null;
     const kept = Object.freeze(claims.data);

@@ -31,7 +31,12 @@ export function entryOf(json: string, resource: Resource, fetchedAt: number): En
 
 /** The envelope's text, built around the JSON already made so the value is serialized once. */
 export function envelopeText(entry: Entry): string {
-  const times = { fresh_until: entry.fresh_until, stale_until: entry.stale_until, fetched_at: entry.fetched_at, etag: entry.etag };
+  const times = {
+    fresh_until: entry.fresh_until,
+    stale_until: entry.stale_until,
+    fetched_at: entry.fetched_at,
+    etag: entry.etag,
+  };
   return `{"v":${entry.json},${JSON.stringify(times).slice(1)}`;
 }
 

@@ -20,7 +20,15 @@ export class RefreshPending extends Error {
 }
 
 /** Failures that mean HWA is unwell (not that the request was wrong): a stale value may stand in for an answer. */
-const UPSTREAM_FAILURES: readonly HwaFailure[] = ["unavailable", "upstream-error", "timeout", "circuit-open", "rate-limited", "bulkhead-full", "invalid-response"];
+const UPSTREAM_FAILURES: readonly HwaFailure[] = [
+  "unavailable",
+  "upstream-error",
+  "timeout",
+  "circuit-open",
+  "rate-limited",
+  "bulkhead-full",
+  "invalid-response",
+];
 
 export function isUpstreamFailure(error: unknown): boolean {
   if (error instanceof RefreshPending) return true;
@@ -29,15 +37,23 @@ export function isUpstreamFailure(error: unknown): boolean {
 
 export function shareFailure(error: unknown): SharedFailure {
   if (error instanceof HwaError) {
-    return { name: error.name, message: error.message, failure: error.failure, status: error.status, retryAfterSeconds: error.retryAfterSeconds };
+    return {
+      name: error.name,
+      message: error.message,
+      failure: error.failure,
+      status: error.status,
+      retryAfterSeconds: error.retryAfterSeconds,
+    };
   }
-  if (error instanceof RefreshPending) return { name: error.name, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
+  if (error instanceof RefreshPending)
+    return { name: error.name, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
   return { name: "Error", message: error instanceof Error ? error.message : String(error) };
 }
 
 /** The error a follower rethrows for its leader's failure: the same HWA failure, so it answers the same problem. */
 export function failureOf(shared: SharedFailure): Error {
-  if (shared.failure) return new HwaError(shared.failure as HwaFailure, shared.message, shared.status, shared.retryAfterSeconds);
+  if (shared.failure)
+    return new HwaError(shared.failure as HwaFailure, shared.message, shared.status, shared.retryAfterSeconds);
   if (shared.name === "RefreshPending") return new RefreshPending(shared.retryAfterSeconds);
   return new Error(`refresh failed: ${shared.message}`);
 }

@@ -11,5 +11,9 @@ export const cachedReadHeaders = z.object({
         "(fetched from HWA by a concurrent request), or `stale; age=N` (an older value, served while it is refreshed or while HWA fails)",
       example: "hit",
     }),
-  Age: z.number().int().min(0).openapi({ description: "Seconds since the value was fetched from HWA (RFC 9111 §5.1)", example: 3 }),
+  Age: z
+    .number()
+    .int()
+    .min(0)
+    .openapi({ description: "Seconds since the value was fetched from HWA (RFC 9111 §5.1)", example: 3 }),
 });

@@ -13,7 +13,13 @@ export class Invalidations {
   private readonly prefixes: LRUCache<string, number>;
 
   constructor(now: () => number = Date.now) {
-    const options = { max: MAX_REMEMBERED, ttl: REMEMBER_INVALIDATION_MS, ttlAutopurge: false, ttlResolution: 0, perf: { now } };
+    const options = {
+      max: MAX_REMEMBERED,
+      ttl: REMEMBER_INVALIDATION_MS,
+      ttlAutopurge: false,
+      ttlResolution: 0,
+      perf: { now },
+    };
     this.keys = new LRUCache<string, number>(options);
     this.prefixes = new LRUCache<string, number>(options);
   }

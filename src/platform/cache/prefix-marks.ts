@@ -55,7 +55,8 @@ export class PrefixMarks {
   async mark(io: CacheIo, family: string, now: number): Promise<void> {
     if ((this.written.get(family) ?? 0) >= now) return;
     const mark = Math.floor(now / 1000) * 1000 + 1000;
-    if (this.written.size >= MAX_WRITTEN) for (const [known, at] of this.written) if (at < now) this.written.delete(known);
+    if (this.written.size >= MAX_WRITTEN)
+      for (const [known, at] of this.written) if (at < now) this.written.delete(known);
     this.written.set(family, mark);
     try {
       await io.kv.put(await markKey(family), String(mark), { expirationTtl: MARK_TTL_SECONDS });

@@ -11,7 +11,9 @@ import type { JSONParsed } from "hono/utils/types";
 let isolateCache: TieredCache | undefined;
 
 export function cacheOfIsolate(config: Config): TieredCache {
-  isolateCache ??= new TieredCache({ memory: new MemoryCache({ maxEntries: config.CACHE_MAX_ENTRIES, maxBytes: config.CACHE_MAX_BYTES }) });
+  isolateCache ??= new TieredCache({
+    memory: new MemoryCache({ maxEntries: config.CACHE_MAX_ENTRIES, maxBytes: config.CACHE_MAX_BYTES }),
+  });
   return isolateCache;
 }
 
@@ -60,7 +62,8 @@ function uncached<T>(value: T): Read<T> {
  * typed as the `T` it encodes: the same bytes `c.json(value)` would send, without serializing again.
  */
 export function jsonText<T>(c: Context<AppEnv>, text: string): Response & TypedResponse<JSONParsed<T>, 200, "json"> {
-  return c.body(text, 200, { "Content-Type": "application/json" }) as unknown as Response & TypedResponse<JSONParsed<T>, 200, "json">;
+  return c.body(text, 200, { "Content-Type": "application/json" }) as unknown as Response &
+    TypedResponse<JSONParsed<T>, 200, "json">;
 }
 
 /** Says where the answer came from: `Resync-Cache: hit|miss|coalesced` or `stale; age=N`, and `Age`. */

@@ -46,11 +46,21 @@ const KV_MIN_TTL_SECONDS = 60;
  * HWA, keeps the value here, publishes it to the waiting followers and writes KV once; a follower takes the
  * leader's value or failure. Without a reachable Coalescer the caller loads alone rather than fail the read.
  */
-export async function refreshAcrossIsolates<T>(deps: RefreshDeps, io: CacheIo, request: ReadRequest<T>, notBefore: number): Promise<Refreshed<T>> {
+export async function refreshAcrossIsolates<T>(
+  deps: RefreshDeps,
+  io: CacheIo,
+  request: ReadRequest<T>,
+  notBefore: number,
+): Promise<Refreshed<T>> {
   const name = await storageKey(request.key);
   const coalescer = io.coalescer.get(io.coalescer.idFromName(name));
   const freshSince = deps.now() - freshness[request.resource].freshSeconds * 1000;
-  const joined = await join(deps, io, coalescer, { leaseMs: deps.leaseMs, notBefore, freshSince, maxWaitMs: deps.leaseMs });
+  const joined = await join(deps, io, coalescer, {
+    leaseMs: deps.leaseMs,
+    notBefore,
+    freshSince,
+    maxWaitMs: deps.leaseMs,
+  });
 
   if (joined.role === "follower") {
     const outcome = joined.outcome;
@@ -99,7 +109,12 @@ function keep(deps: RefreshDeps, key: string, entry: Entry): boolean {
   return deps.memory.set(key, entry);
 }
 
-async function join(deps: RefreshDeps, io: CacheIo, coalescer: DurableObjectStub<Coalescer>, request: JoinRequest): Promise<Joined | { role: "alone" }> {
+async function join(
+  deps: RefreshDeps,
+  io: CacheIo,
+  coalescer: DurableObjectStub<Coalescer>,
+  request: JoinRequest,
+): Promise<Joined | { role: "alone" }> {
   try {
     // The RPC stub's result type is a union of promises; as plain data it is a Joined.
     const joined = coalescer.join(request) as Promise<unknown> as Promise<Joined>;
@@ -112,7 +127,13 @@ async function join(deps: RefreshDeps, io: CacheIo, coalescer: DurableObjectStub
   }
 }
 
-async function publishTo(io: CacheIo, coalescer: DurableObjectStub<Coalescer>, lease: string, outcome: RefreshOutcome, shareForMs: number): Promise<void> {
+async function publishTo(
+  io: CacheIo,
+  coalescer: DurableObjectStub<Coalescer>,
+  lease: string,
+  outcome: RefreshOutcome,
+  shareForMs: number,
+): Promise<void> {
   try {
     await withTimeout("Coalescer", COALESCER_MARGIN_MS, coalescer.publish(lease, outcome, shareForMs));
   } catch (error) {

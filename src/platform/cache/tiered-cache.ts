@@ -149,13 +149,21 @@ export class TieredCache {
   private revalidate<T>(io: CacheIo, request: ReadRequest<T>, notBefore: number): void {
     if (this.flights.find(request.key, this.now(), notBefore)) return;
     const refresh = this.startRefresh(io, request, notBefore);
-    io.waitUntil(refresh.catch((error: unknown) => io.log?.warn("cache background refresh failed", { key: request.key, ...describeError(error) })));
+    io.waitUntil(
+      refresh.catch((error: unknown) =>
+        io.log?.warn("cache background refresh failed", { key: request.key, ...describeError(error) }),
+      ),
+    );
   }
 
   private startRefresh<T>(io: CacheIo, request: ReadRequest<T>, notBefore: number): Promise<Refreshed<T>> {
     const startedAt = this.now();
     const refresh = refreshAcrossIsolates(this.deps, io, request, notBefore);
-    this.flights.start(request.key, startedAt, refresh.then((refreshed) => refreshed.entry));
+    this.flights.start(
+      request.key,
+      startedAt,
+      refresh.then((refreshed) => refreshed.entry),
+    );
     // Finish the refresh even if this request's client goes away: others may be waiting for it.
     io.waitUntil(refresh.catch(() => undefined));
     return refresh;
@@ -198,7 +206,8 @@ export class TieredCache {
     const entry = envelope && (mark === undefined || envelope.fetched_at > mark) ? envelope : undefined;
     tierLookups.inc({ tier: "kv", outcome: entry ? "hit" : "miss" });
     // Kept here unless expired or invalidated since it was fetched.
-    if (entry && entry.stale_until > this.now() && entry.fetched_at > this.invalidations.since(key)) this.memory.set(key, entry);
+    if (entry && entry.stale_until > this.now() && entry.fetched_at > this.invalidations.since(key))
+      this.memory.set(key, entry);
     return { entry, mark };
   }
 

@@ -25,7 +25,11 @@ export function isAuthenticationFailure(error: unknown): boolean {
 async function connect(config: Config): Promise<Database> {
   // The client's own queue (default 20) would start one request's query from another request's
   // continuation, which Workers forbid; the runtime bounds each request's connections instead.
-  const client = createClient({ url: config.LIBSQL_URL, authToken: config.LIBSQL_AUTH_TOKEN, concurrency: Number.MAX_SAFE_INTEGER });
+  const client = createClient({
+    url: config.LIBSQL_URL,
+    authToken: config.LIBSQL_AUTH_TOKEN,
+    concurrency: Number.MAX_SAFE_INTEGER,
+  });
   try {
     await client.execute("SELECT 1");
   } catch (error) {

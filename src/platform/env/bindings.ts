@@ -32,4 +32,9 @@ export interface Bindings {
 }
 
 /** Every Durable Object namespace of the Worker; each class answers `ping()` for readiness. */
-export const DURABLE_OBJECT_BINDINGS = ["LOGIN_GUARD", "COALESCER", "IDEMPOTENCY_STORE", "CHAT_SESSION"] as const satisfies readonly (keyof Bindings)[];
+export const DURABLE_OBJECT_BINDINGS = [
+  "LOGIN_GUARD",
+  "COALESCER",
+  "IDEMPOTENCY_STORE",
+  "CHAT_SESSION",
+] as const satisfies readonly (keyof Bindings)[];

@@ -7,14 +7,11 @@ const optionalText = z
   .transform((value) => (value === undefined || value.trim() === "" ? undefined : value));
 
 const secret = (name: string) =>
-  z
-    .string({ error: `${name} is required` })
-    .min(32, { error: `${name} must be at least 32 characters` });
+  z.string({ error: `${name} is required` }).min(32, { error: `${name} must be at least 32 characters` });
 
 const days = (fallback: number) => z.coerce.number().int().min(1).max(3650).default(fallback);
 
-const url = (protocols: RegExp, what: string) =>
-  z.url({ protocol: protocols, error: `must be a ${what} URL` });
+const url = (protocols: RegExp, what: string) => z.url({ protocol: protocols, error: `must be a ${what} URL` });
 
 /** The configuration every request relies on, parsed once per isolate from the bindings. */
 export const configSchema = z.object({
@@ -35,12 +32,25 @@ export const configSchema = z.object({
   METRICS_TOKEN: optionalText,
   AUDIT_RETENTION_DAYS: days(90),
   RUN_RETENTION_DAYS: days(30),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** "true" bypasses both cache tiers (every read goes to HWA): for benchmarks and troubleshooting. */
-  CACHE_DISABLED: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  CACHE_DISABLED: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
   /** The per-isolate memory cache's bound in bytes (UTF-16 size of cached JSON); 32 MiB of the isolate's 128 MiB. */
-  CACHE_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).max(64 * 1024 * 1024).default(32 * 1024 * 1024),
+  CACHE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .max(64 * 1024 * 1024)
+    .default(32 * 1024 * 1024),
   CACHE_MAX_ENTRIES: z.coerce.number().int().min(16).max(100_000).default(5_000),
 });
 

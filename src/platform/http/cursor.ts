@@ -19,7 +19,8 @@ export function decodeCursor(cursor: string | undefined, query: string): number 
   if (!cursor) return 0;
   try {
     const decoded = JSON.parse(atob(cursor.replace(/-/g, "+").replace(/_/g, "/"))) as { o?: unknown; q?: unknown };
-    if (typeof decoded.o === "number" && Number.isInteger(decoded.o) && decoded.o >= 0 && decoded.q === query) return decoded.o;
+    if (typeof decoded.o === "number" && Number.isInteger(decoded.o) && decoded.o >= 0 && decoded.q === query)
+      return decoded.o;
   } catch {
     // fall through to the problem below
   }

@@ -7,7 +7,10 @@ import { metrics } from "../observability/metrics";
 import type { AppEnv } from "./app-env";
 import { isConvertibleToProblem, Problem, problemResponse } from "./problem";
 
-const unexpectedErrors = metrics.counter("resync_unexpected_errors_total", "Errors that reached the last-resort handler.");
+const unexpectedErrors = metrics.counter(
+  "resync_unexpected_errors_total",
+  "Errors that reached the last-resort handler.",
+);
 
 /** Translates anything thrown into problem+json; unexpected errors are logged and answered without internals. */
 export const onError: ErrorHandler<AppEnv> = (error, c) => {
@@ -20,12 +23,18 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
   }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
-    const detail = status === 400 && /JSON/i.test(error.message) ? "Malformed JSON in request body" : error.message || "Request failed";
+    const detail =
+      status === 400 && /JSON/i.test(error.message)
+        ? "Malformed JSON in request body"
+        : error.message || "Request failed";
     return problemResponse(c, new Problem({ status, kind: status === 400 ? "malformed-request" : undefined, detail }));
   }
   unexpectedErrors.inc();
   c.get("log")?.error("unexpected error", describeError(error));
-  return problemResponse(c, new Problem({ status: 500, kind: "internal-error", detail: "An unexpected error occurred" }));
+  return problemResponse(
+    c,
+    new Problem({ status: 500, kind: "internal-error", detail: "An unexpected error occurred" }),
+  );
 };
 
 /** Turns route patterns into matchers, to tell 404 (no such path) from 405 (path exists, other method). */
@@ -54,7 +63,12 @@ export function notFound(routes: () => { method: string; path: string }[]): NotF
       const allow = [...allowed].sort().join(", ");
       return problemResponse(
         c,
-        new Problem({ status: 405, kind: "method-not-allowed", detail: `${c.req.method} is not allowed here; use ${allow}`, headers: { Allow: allow } }),
+        new Problem({
+          status: 405,
+          kind: "method-not-allowed",
+          detail: `${c.req.method} is not allowed here; use ${allow}`,
+          headers: { Allow: allow },
+        }),
       );
     }
     return problemResponse(c, new Problem({ status: 404, kind: "not-found", detail: `No resource at ${c.req.path}` }));

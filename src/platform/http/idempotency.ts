@@ -28,16 +28,27 @@ export function scopeName(user: string, method: string, path: string, key: strin
 function keyOf(c: Context<AppEnv>): string {
   const key = c.req.header("Idempotency-Key");
   if (key === undefined || key === "") {
-    throw new Problem({ status: 400, kind: "idempotency-key-missing", detail: "This request changes state: send an Idempotency-Key header (1–255 visible ASCII characters)" });
+    throw new Problem({
+      status: 400,
+      kind: "idempotency-key-missing",
+      detail: "This request changes state: send an Idempotency-Key header (1–255 visible ASCII characters)",
+    });
   }
   if (!KEY_PATTERN.test(key)) {
-    throw new Problem({ status: 400, kind: "idempotency-key-invalid", detail: "Idempotency-Key must be 1–255 visible ASCII characters" });
+    throw new Problem({
+      status: 400,
+      kind: "idempotency-key-invalid",
+      detail: "Idempotency-Key must be 1–255 visible ASCII characters",
+    });
   }
   return key;
 }
 
 function replay(stored: StoredResponse): Response {
-  const response = new Response(stored.status === 204 ? null : stored.body, { status: stored.status, headers: stored.headers });
+  const response = new Response(stored.status === 204 ? null : stored.body, {
+    status: stored.status,
+    headers: stored.headers,
+  });
   response.headers.set("Idempotency-Replayed", "true");
   return response;
 }
@@ -47,7 +58,11 @@ function answerTo(claim: Exclude<Claim, { kind: "claimed" }>): Response | never 
     case "completed":
       return replay(claim.response);
     case "mismatch":
-      throw new Problem({ status: 422, kind: "idempotency-key-reused", detail: "This Idempotency-Key was already used with a different request body" });
+      throw new Problem({
+        status: 422,
+        kind: "idempotency-key-reused",
+        detail: "This Idempotency-Key was already used with a different request body",
+      });
     case "in-flight":
       throw new Problem({
         status: 409,
@@ -74,17 +89,29 @@ export interface IdempotentRequest {
  * still in flight → 409. `act`'s answer is stored unless it is a 5xx (the client may retry). Shared by the
  * middleware and the chat, whose confirmation token is the key.
  */
-export async function runOnce(c: Context<AppEnv>, request: IdempotentRequest, act: () => Promise<Response>, leaseMs = DEFAULT_LEASE_MS): Promise<Response> {
+export async function runOnce(
+  c: Context<AppEnv>,
+  request: IdempotentRequest,
+  act: () => Promise<Response>,
+  leaseMs = DEFAULT_LEASE_MS,
+): Promise<Response> {
   const fingerprint = await sha256Hex(canonicalBody(request.body));
   const namespace = c.env.IDEMPOTENCY_STORE;
-  const store = namespace.get(namespace.idFromName(await scopeName(request.user, request.method, request.path, request.key)));
+  const store = namespace.get(
+    namespace.idFromName(await scopeName(request.user, request.method, request.path, request.key)),
+  );
 
   let claim: Claim;
   try {
     claim = await store.claim({ fingerprint, leaseMs });
   } catch (error) {
     c.get("log")?.error("idempotency store unavailable", { error: String(error) });
-    throw new Problem({ status: 503, kind: "idempotency-unavailable", detail: "The idempotency store is unavailable; try again shortly", headers: { "Retry-After": "5" } });
+    throw new Problem({
+      status: 503,
+      kind: "idempotency-unavailable",
+      detail: "The idempotency store is unavailable; try again shortly",
+      headers: { "Retry-After": "5" },
+    });
   }
   if (claim.kind !== "claimed") return answerTo(claim);
 
@@ -93,18 +120,25 @@ export async function runOnce(c: Context<AppEnv>, request: IdempotentRequest, ac
     response = await act();
   } catch (error) {
     // An error that escapes `act` is no answer to store: release the key so the client may retry it.
-    await store.release(claim.claimId).catch((failure) => c.get("log")?.warn("idempotency release failed", { error: String(failure) }));
+    await store
+      .release(claim.claimId)
+      .catch((failure) => c.get("log")?.warn("idempotency release failed", { error: String(failure) }));
     throw error;
   }
   if (response.status >= 500) {
     // Not stored: the client may retry the same key.
-    await store.release(claim.claimId).catch((error) => c.get("log")?.warn("idempotency release failed", { error: String(error) }));
+    await store
+      .release(claim.claimId)
+      .catch((error) => c.get("log")?.warn("idempotency release failed", { error: String(error) }));
     return response;
   }
   const body = new Uint8Array(await response.clone().arrayBuffer());
   if (body.byteLength > MAX_BODY_BYTES) {
     // The claim lapses after its lease; handlers behind this middleware answer small bodies.
-    c.get("log")?.error("response too large to store for idempotency", { bytes: body.byteLength, limit: MAX_BODY_BYTES });
+    c.get("log")?.error("response too large to store for idempotency", {
+      bytes: body.byteLength,
+      limit: MAX_BODY_BYTES,
+    });
     return response;
   }
   const headers: Record<string, string> = {};
@@ -113,7 +147,13 @@ export async function runOnce(c: Context<AppEnv>, request: IdempotentRequest, ac
     if (value !== null) headers[name] = value;
   }
   try {
-    const completion = await store.complete({ claimId: claim.claimId, fingerprint, status: response.status, headers, body });
+    const completion = await store.complete({
+      claimId: claim.claimId,
+      fingerprint,
+      status: response.status,
+      headers,
+      body,
+    });
     if (completion !== "stored") c.get("log")?.warn("idempotency record not stored", { completion });
   } catch (error) {
     // The answer still goes out; the key stays claimed until its lease ends, so no duplicate runs meanwhile.
@@ -130,7 +170,13 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   return async (c, next) => {
     const key = keyOf(c);
-    const request = { user: c.get("identity")?.username ?? "anonymous", method: c.req.method, path: c.req.path, key, body: await c.req.text() };
+    const request = {
+      user: c.get("identity")?.username ?? "anonymous",
+      method: c.req.method,
+      path: c.req.path,
+      key,
+      body: await c.req.text(),
+    };
     const response = await runOnce(
       c,
       request,

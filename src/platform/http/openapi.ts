@@ -34,7 +34,10 @@ export function problemResponses(...statuses: number[]) {
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: descriptions[status] ?? "Error", content: { "application/problem+json": { schema: ProblemSchema } } },
+      {
+        description: descriptions[status] ?? "Error",
+        content: { "application/problem+json": { schema: ProblemSchema } },
+      },
     ]),
   );
 }

@@ -15,7 +15,12 @@ export interface RatePolicy {
 }
 
 export const userPolicy: RatePolicy = { name: "user", binding: "USER_RATE_LIMITER", limit: 600, periodSeconds: 60 };
-export const anonymousPolicy: RatePolicy = { name: "anonymous", binding: "ANONYMOUS_RATE_LIMITER", limit: 60, periodSeconds: 60 };
+export const anonymousPolicy: RatePolicy = {
+  name: "anonymous",
+  binding: "ANONYMOUS_RATE_LIMITER",
+  limit: 60,
+  periodSeconds: 60,
+};
 /** Chat messages per user, over REST and WebSocket alike. */
 export const chatPolicy: RatePolicy = { name: "chat", binding: "CHAT_RATE_LIMITER", limit: 10, periodSeconds: 60 };
 

@@ -20,7 +20,9 @@ function rawQuery(c: Context): string {
 
 /** The query as @hono/zod-validator hands it to the schema: one value as a string, a repeated key as an array. */
 function queryValues(c: Context): Record<string, string | string[]> {
-  return Object.fromEntries(Object.entries(c.req.queries()).map(([key, values]) => [key, values.length === 1 ? values[0]! : values]));
+  return Object.fromEntries(
+    Object.entries(c.req.queries()).map(([key, values]) => [key, values.length === 1 ? values[0]! : values]),
+  );
 }
 
 function frozen<T>(value: T): T {
@@ -57,11 +59,18 @@ function rememberedQuery(schema: ZodType): MiddlewareHandler<AppEnv> {
  * exactly as declared, and the query is validated by `rememberedQuery` (after the route's own middleware, as the
  * standard validator would be) instead of on every request.
  */
-export function openapiWithRememberedQuery<R extends QueryRoute>(app: OpenAPIHono<AppEnv>, route: R, handler: RouteHandler<R, AppEnv>) {
+export function openapiWithRememberedQuery<R extends QueryRoute>(
+  app: OpenAPIHono<AppEnv>,
+  route: R,
+  handler: RouteHandler<R, AppEnv>,
+) {
   const { middleware, hide: _hide, ...documented } = route;
   app.openAPIRegistry.registerPath(documented);
   const { query, ...request } = route.request;
   const before = middleware ? [middleware].flat() : [];
-  app.openapi({ ...documented, request, hide: true, middleware: [...before, rememberedQuery(query)] } as RouteConfig, handler as never);
+  app.openapi(
+    { ...documented, request, hide: true, middleware: [...before, rememberedQuery(query)] } as RouteConfig,
+    handler as never,
+  );
   return app;
 }

@@ -13,7 +13,8 @@ export function correlationIdFrom(header: string | undefined): string {
 
 /** The route pattern a request matched, for metrics and logs; unmatched paths share one label. */
 function routeOf(routePath: string | undefined, status: number): string {
-  if (!routePath || routePath === "/*" || routePath === "*") return status === 404 || status === 405 ? "unmatched" : "middleware";
+  if (!routePath || routePath === "/*" || routePath === "*")
+    return status === 404 || status === 405 ? "unmatched" : "middleware";
   return routePath;
 }
 
@@ -21,7 +22,9 @@ function routeOf(routePath: string | undefined, status: number): string {
  * First middleware of every request: correlation id, trace context, logger, timer;
  * one structured log line and the request metrics when the response is ready.
  */
-export function requestContext(options: { logLevel?: (env: AppEnv["Bindings"]) => LogLevel } = {}): MiddlewareHandler<AppEnv> {
+export function requestContext(
+  options: { logLevel?: (env: AppEnv["Bindings"]) => LogLevel } = {},
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     const startedWall = Date.now();
@@ -44,7 +47,13 @@ export function requestContext(options: { logLevel?: (env: AppEnv["Bindings"]) =
     httpRequests.inc(labels);
     httpDuration.observe(labels, seconds);
     if (log.enabled("info")) {
-      log.info("request", { method: c.req.method, route, path: new URL(c.req.url).pathname, status, duration_ms: Math.round(seconds * 1000) });
+      log.info("request", {
+        method: c.req.method,
+        route,
+        path: new URL(c.req.url).pathname,
+        status,
+        duration_ms: Math.round(seconds * 1000),
+      });
     }
   };
 }

@@ -10,6 +10,9 @@ function pathOf(target: string, path: PropertyKey[]): string {
 /** Every zod validation failure at the edge becomes one 400 problem with `errors[]`. */
 export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
   if (result.success) return;
-  const errors = result.error.issues.map((issue) => ({ path: pathOf(result.target, issue.path), message: issue.message }));
+  const errors = result.error.issues.map((issue) => ({
+    path: pathOf(result.target, issue.path),
+    message: issue.message,
+  }));
   throw new Problem({ status: 400, kind: "validation-error", detail: "The request is invalid", errors });
 };

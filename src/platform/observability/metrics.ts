@@ -42,7 +42,10 @@ function boundedKey(series: Map<string, unknown>, labels: Labels): string {
 
 export class Counter {
   private readonly series = new Map<string, number>();
-  constructor(readonly name: string, readonly help: string) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+  ) {}
 
   inc(labels: Labels = {}, by = 1): void {
     const key = boundedKey(this.series, labels);
@@ -62,7 +65,10 @@ export class Counter {
 
 export class Gauge {
   private readonly series = new Map<string, number>();
-  constructor(readonly name: string, readonly help: string) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+  ) {}
 
   set(labels: Labels, value: number): void {
     this.series.set(boundedKey(this.series, labels), value);
@@ -94,7 +100,8 @@ export class Histogram {
     const key = boundedKey(this.series, labels);
     let entry = this.series.get(key);
     if (!entry) {
-      const kept = key === seriesKey(labels) ? labels : Object.fromEntries(Object.keys(labels).map((k) => [k, "other"]));
+      const kept =
+        key === seriesKey(labels) ? labels : Object.fromEntries(Object.keys(labels).map((k) => [k, "other"]));
       entry = { labels: kept, buckets: this.bounds.map(() => 0), sum: 0, count: 0 };
       this.series.set(key, entry);
     }
@@ -139,7 +146,7 @@ export class MetricsRegistry {
   }
 
   render(): string {
-    return [...this.metrics.values()].flatMap((metric) => metric.render()).join("\n") + "\n";
+    return `${[...this.metrics.values()].flatMap((metric) => metric.render()).join("\n")}\n`;
   }
 
   private register(name: string, create: () => Metric): Metric {

@@ -29,7 +29,14 @@ function randomHex(bytes: number, splitAt: number = bytes): [string, string] {
 export function traceFrom(header: string | undefined | null): TraceContext {
   const match = header ? TRACEPARENT.exec(header.trim().toLowerCase()) : null;
   if (match) {
-    const [, version, traceId, parentSpanId, flags, rest] = match as unknown as [string, string, string, string, string, string?];
+    const [, version, traceId, parentSpanId, flags, rest] = match as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string?,
+    ];
     const valid =
       version !== "ff" &&
       !/^0+$/.test(traceId) &&

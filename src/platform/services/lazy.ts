@@ -32,7 +32,13 @@ export interface Lazy<T> {
  * A failed creation is not cached: the next request after a backoff with full jitter tries again.
  */
 export function lazy<T>(create: () => Promise<T>, options: LazyOptions = {}): Lazy<T> {
-  const { isPermanent = () => false, baseDelayMs = 100, maxDelayMs = 30_000, now = Date.now, random = Math.random } = options;
+  const {
+    isPermanent = () => false,
+    baseDelayMs = 100,
+    maxDelayMs = 30_000,
+    now = Date.now,
+    random = Math.random,
+  } = options;
   let value: { ready: true; value: T } | undefined;
   let pending: Promise<T> | undefined;
   let permanent: { error: unknown } | undefined;

@@ -1,6 +1,9 @@
 /** Thrown when a dependency did not answer within its time budget. */
 export class TimeoutError extends Error {
-  constructor(readonly what: string, readonly ms: number) {
+  constructor(
+    readonly what: string,
+    readonly ms: number,
+  ) {
     super(`${what} did not answer within ${ms} ms`);
     this.name = "TimeoutError";
   }

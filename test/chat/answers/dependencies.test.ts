@@ -10,11 +10,36 @@ const report = heldReport({
 });
 const predecessors = [
   job({ name: "PURGE_TEMP", job_stream: "DAILY" }),
-  job({ name: "ROTATE_LOGS", job_stream: "DAILY", status: "EXEC", common_status: "RUNNING", return_code: null, started_at: "2025-11-28T11:25:00Z", ended_at: null }),
+  job({
+    name: "ROTATE_LOGS",
+    job_stream: "DAILY",
+    status: "EXEC",
+    common_status: "RUNNING",
+    return_code: null,
+    started_at: "2025-11-28T11:25:00Z",
+    ended_at: null,
+  }),
   job({ name: "CHECK_DB_LISTENERS", job_stream: "DAILY", status: "ABEND", common_status: "ERROR", return_code: 8 }),
-  job({ name: "ETL_DWH_DONE", job_stream: "ETL_DWH", status: "HOLD", common_status: "WAITING", return_code: null, started_at: null, ended_at: null }),
+  job({
+    name: "ETL_DWH_DONE",
+    job_stream: "ETL_DWH",
+    status: "HOLD",
+    common_status: "WAITING",
+    return_code: null,
+    started_at: null,
+    ended_at: null,
+  }),
 ];
-const successors = [job({ name: "EOD_CHECK_PLAN", job_stream: "END_OF_DAY", status: "HOLD", return_code: null, started_at: null, ended_at: null })];
+const successors = [
+  job({
+    name: "EOD_CHECK_PLAN",
+    job_stream: "END_OF_DAY",
+    status: "HOLD",
+    return_code: null,
+    started_at: null,
+    ended_at: null,
+  }),
+];
 
 describe("job dependencies", () => {
   it("answers what holds a job: pending predecessors, the failed one first, then what waits on it (pt)", () => {
@@ -43,7 +68,10 @@ describe("job dependencies", () => {
     ]);
     expect(reply.data.successors.map((s) => s.name)).toEqual(["EOD_CHECK_PLAN"]);
     expect(reply.data.other_unresolved).toEqual([{ type: "RESOURCE", count: 1 }]);
-    expect(reply.suggestions?.slice(0, 2)).toEqual(["mostre o log do job CHECK_DB_LISTENERS", "fazer rerun do job CHECK_DB_LISTENERS"]);
+    expect(reply.suggestions?.slice(0, 2)).toEqual([
+      "mostre o log do job CHECK_DB_LISTENERS",
+      "fazer rerun do job CHECK_DB_LISTENERS",
+    ]);
   });
 
   it("says it in English", () => {
@@ -52,14 +80,18 @@ describe("job dependencies", () => {
     expect(reply.response).toContain("- ROTATE_LOGS: running (EXEC), for 5 min");
     expect(reply.response).toContain("Already successful: PURGE_TEMP.");
     expect(reply.response).toContain("Also waiting on: 1 resource.");
-    expect(reply.response).toContain("CHECK_DB_LISTENERS ended in error: REPORT_PLAN_STATUS starts only after it is rerun successfully or confirmed SUCC.");
+    expect(reply.response).toContain(
+      "CHECK_DB_LISTENERS ended in error: REPORT_PLAN_STATUS starts only after it is rerun successfully or confirmed SUCC.",
+    );
     expect(reply.response).toContain("Waiting on it (1): EOD_CHECK_PLAN (HOLD).");
   });
 
   it("says a waiting job's predecessors are all done, or that it has none", () => {
     const done = answerDependencies(report, [predecessors[0]!], [], options("pt"));
     expect(done.response).toContain("O único predecessor, PURGE_TEMP, terminou com sucesso.");
-    expect(answerDependencies(report, [predecessors[0]!, predecessors[0]!], [], options("pt")).response).toContain("Todos os 2 predecessores terminaram com sucesso.");
+    expect(answerDependencies(report, [predecessors[0]!, predecessors[0]!], [], options("pt")).response).toContain(
+      "Todos os 2 predecessores terminaram com sucesso.",
+    );
     expect(done.response).toContain("Nenhum job espera por ele.");
     expect(answerDependencies(report, [], [], options("en")).response).toContain("It has no predecessors.");
   });
@@ -70,6 +102,8 @@ describe("job dependencies", () => {
     expect(pt.data.waiting).toBe(false);
     expect(pt.response).not.toContain("rerun com sucesso");
     const running = { ...payrollCalc, status: "EXEC", ended_at: null };
-    expect(answerDependencies(running, [], [], options("en")).response.split("\n")[1]).toBe("Not waiting: it is already running.");
+    expect(answerDependencies(running, [], [], options("en")).response.split("\n")[1]).toBe(
+      "Not waiting: it is already running.",
+    );
   });
 });

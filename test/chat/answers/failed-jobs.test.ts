@@ -3,13 +3,28 @@ import { answerFailedJobs } from "../../../src/chat/answers";
 import { job, options, SAO_PAULO } from "./fixtures";
 
 const abend = (name: string, jobStream: string, returnCode: number, endedAt: string) =>
-  job({ name, job_stream: jobStream, status: "ABEND", common_status: "ERROR", return_code: returnCode, ended_at: endedAt });
+  job({
+    name,
+    job_stream: jobStream,
+    status: "ABEND",
+    common_status: "ERROR",
+    return_code: returnCode,
+    ended_at: endedAt,
+  });
 
 const failures = [
   abend("PAYROLL_CALC", "PAYROLL", 12, "2025-11-28T08:24:00Z"),
   abend("PAYROLL_TAX", "PAYROLL", 8, "2025-11-28T08:40:00Z"),
   abend("LOAD_SALES_FACT", "ETL_DWH", 8, "2025-11-28T05:14:13Z"),
-  job({ name: "SFTP_SEND_BANK", job_stream: "CARDS_CLEARING", status: "FAIL", common_status: "ERROR", return_code: null, started_at: null, ended_at: "2025-11-28T07:10:00Z" }),
+  job({
+    name: "SFTP_SEND_BANK",
+    job_stream: "CARDS_CLEARING",
+    status: "FAIL",
+    common_status: "ERROR",
+    return_code: null,
+    started_at: null,
+    ended_at: "2025-11-28T07:10:00Z",
+  }),
 ];
 const since = "2025-11-28T06:00:00Z";
 
@@ -31,12 +46,25 @@ describe("failed jobs", () => {
       ["CARDS_CLEARING", 1],
       ["ETL_DWH", 1],
     ]);
-    expect(reply.data.groups[0]!.jobs[0]).toMatchObject({ name: "PAYROLL_TAX", status: "ABEND", return_code: 8, ended_at: "2025-11-28T08:40:00Z" });
-    expect(reply.suggestions).toEqual(["mostre o log do job PAYROLL_TAX", "fazer rerun do job PAYROLL_TAX", "qual o status do stream PAYROLL?"]);
+    expect(reply.data.groups[0]!.jobs[0]).toMatchObject({
+      name: "PAYROLL_TAX",
+      status: "ABEND",
+      return_code: 8,
+      ended_at: "2025-11-28T08:40:00Z",
+    });
+    expect(reply.suggestions).toEqual([
+      "mostre o log do job PAYROLL_TAX",
+      "fazer rerun do job PAYROLL_TAX",
+      "qual o status do stream PAYROLL?",
+    ]);
   });
 
-  it("a closed period (\"ontem\") is said as one, and kept in data", () => {
-    const reply = answerFailedJobs(failures, { since: "2025-11-27T00:00:00Z", until: "2025-11-28T00:00:00Z" }, options("pt"));
+  it('a closed period ("ontem") is said as one, and kept in data', () => {
+    const reply = answerFailedJobs(
+      failures,
+      { since: "2025-11-27T00:00:00Z", until: "2025-11-28T00:00:00Z" },
+      options("pt"),
+    );
     expect(reply.response.split("\n")[0]).toMatch(/^4 jobs falharam entre ontem 00:00 e 00:00 \(hoje\)/);
     expect(reply.data).toMatchObject({ since: "2025-11-27T00:00:00.000Z", until: "2025-11-28T00:00:00.000Z" });
   });
@@ -59,8 +87,16 @@ describe("failed jobs", () => {
     expect(answerFailedJobs([], { since }, options("en")).response).toBe("No job has failed since 06:00 (today).");
     const stream = answerFailedJobs([], { since, jobStream: "PAYROLL" }, options("pt"));
     expect(stream.response).toBe("Nenhum job do stream PAYROLL falhou desde 06:00 (hoje).");
-    expect(stream.data).toEqual({ since: "2025-11-28T06:00:00.000Z", until: null, job_stream: "PAYROLL", total: 0, groups: [] });
-    expect(answerFailedJobs([], { since: "2025-11-27T06:00:00Z" }, options("en")).response).toBe("No job has failed since yesterday 06:00.");
+    expect(stream.data).toEqual({
+      since: "2025-11-28T06:00:00.000Z",
+      until: null,
+      job_stream: "PAYROLL",
+      total: 0,
+      groups: [],
+    });
+    expect(answerFailedJobs([], { since: "2025-11-27T06:00:00Z" }, options("en")).response).toBe(
+      "No job has failed since yesterday 06:00.",
+    );
   });
 
   it("states no period when the one given is unreadable", () => {
@@ -71,13 +107,22 @@ describe("failed jobs", () => {
 
   it("names the stream asked about", () => {
     const payroll = failures.filter((j) => j.job_stream === "PAYROLL");
-    expect(answerFailedJobs(payroll, { since, jobStream: "PAYROLL" }, options("pt")).response.split("\n")[0]).toBe("2 jobs do stream PAYROLL falharam desde 06:00 (hoje):");
-    expect(answerFailedJobs(payroll.slice(0, 1), { since, jobStream: "PAYROLL" }, options("en")).response.split("\n")[0]).toBe("1 job in stream PAYROLL failed since 06:00 (today):");
+    expect(answerFailedJobs(payroll, { since, jobStream: "PAYROLL" }, options("pt")).response.split("\n")[0]).toBe(
+      "2 jobs do stream PAYROLL falharam desde 06:00 (hoje):",
+    );
+    expect(
+      answerFailedJobs(payroll.slice(0, 1), { since, jobStream: "PAYROLL" }, options("en")).response.split("\n")[0],
+    ).toBe("1 job in stream PAYROLL failed since 06:00 (today):");
   });
 
   it("lists at most 20 jobs in the text and all of them in data", () => {
     const many = Array.from({ length: 27 }, (_, i) =>
-      abend(`INVOICE_RENDER_BATCH_${String(i + 1).padStart(2, "0")}`, i < 10 ? "INVOICE_PRINT" : "BILLING_EOD", 4, new Date(Date.parse("2025-11-28T07:00:00Z") + i * 60_000).toISOString()),
+      abend(
+        `INVOICE_RENDER_BATCH_${String(i + 1).padStart(2, "0")}`,
+        i < 10 ? "INVOICE_PRINT" : "BILLING_EOD",
+        4,
+        new Date(Date.parse("2025-11-28T07:00:00Z") + i * 60_000).toISOString(),
+      ),
     );
     const reply = answerFailedJobs(many, { since }, options("pt"));
     expect(reply.response.match(/INVOICE_RENDER_BATCH_\d\d/g)).toHaveLength(20);
@@ -88,7 +133,11 @@ describe("failed jobs", () => {
   });
 
   it("groups jobs without a stream together", () => {
-    const reply = answerFailedJobs([abend("ADHOC_FIX", null as unknown as string, 1, "2025-11-28T09:00:00Z")], { since }, options("pt"));
+    const reply = answerFailedJobs(
+      [abend("ADHOC_FIX", null as unknown as string, 1, "2025-11-28T09:00:00Z")],
+      { since },
+      options("pt"),
+    );
     expect(reply.response).toContain("(sem stream) (1): ADHOC_FIX (RC 1, 09:00)");
     expect(reply.data.groups[0]!.job_stream).toBeNull();
   });

@@ -9,7 +9,8 @@ export const NOW = new Date("2025-11-28T11:30:00Z");
 export const SAO_PAULO = "America/Sao_Paulo";
 
 let serial = 0;
-const uuid = () => `6f1c2a${String(++serial).padStart(2, "0")}-4b7e-4c11-9a3d-0c8e5f2b9d${String(serial).padStart(2, "0")}`;
+const uuid = () =>
+  `6f1c2a${String(++serial).padStart(2, "0")}-4b7e-4c11-9a3d-0c8e5f2b9d${String(serial).padStart(2, "0")}`;
 
 export function job(overrides: Partial<Job> & { name: string }): Job {
   return {
@@ -84,8 +85,22 @@ export const payrollCalc = jobDetail({
   estimated_duration_ms: 600_000,
   run_id: "b1d7e0c4-5a6f-4e21-8c3b-9f0a1d2e3c4b",
   runs: [
-    { run_id: "a0c6d9b3-4f5e-4d10-7b2a-8e9f0c1d2b3a", status: "ABEND", return_code: 12, started_at: "2025-11-28T08:05:00Z", ended_at: "2025-11-28T08:09:00Z", last_in_rerun_chain: false },
-    { run_id: "b1d7e0c4-5a6f-4e21-8c3b-9f0a1d2e3c4b", status: "ABEND", return_code: 12, started_at: "2025-11-28T08:12:00Z", ended_at: "2025-11-28T08:24:00Z", last_in_rerun_chain: true },
+    {
+      run_id: "a0c6d9b3-4f5e-4d10-7b2a-8e9f0c1d2b3a",
+      status: "ABEND",
+      return_code: 12,
+      started_at: "2025-11-28T08:05:00Z",
+      ended_at: "2025-11-28T08:09:00Z",
+      last_in_rerun_chain: false,
+    },
+    {
+      run_id: "b1d7e0c4-5a6f-4e21-8c3b-9f0a1d2e3c4b",
+      status: "ABEND",
+      return_code: 12,
+      started_at: "2025-11-28T08:12:00Z",
+      ended_at: "2025-11-28T08:24:00Z",
+      last_in_rerun_chain: true,
+    },
   ],
 });
 

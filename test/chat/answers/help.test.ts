@@ -14,7 +14,9 @@ describe("help and unknown", () => {
       for (const { example } of reply.data.examples) expect(reply.response).toContain(`- ${example}`);
       expect(reply.suggestions!.length).toBeGreaterThanOrEqual(2);
     }
-    expect(answerHelp(options("pt")).response.split("\n")[0]).toBe("Posso consultar o plano do HWA e agir em jobs. Por exemplo:");
+    expect(answerHelp(options("pt")).response.split("\n")[0]).toBe(
+      "Posso consultar o plano do HWA e agir em jobs. Por exemplo:",
+    );
     expect(answerHelp(options("en")).response).toContain("- which jobs abended since 6am?");
   });
 
@@ -24,6 +26,8 @@ describe("help and unknown", () => {
     expect(pt.response.split("\n")[0]).toBe("Não entendi. Posso responder perguntas como:");
     expect(pt.data).toEqual(answerHelp(options("pt")).data);
     expect(pt.response.split("\n").slice(1)).toEqual(answerHelp(options("pt")).response.split("\n").slice(1));
-    expect(answerUnknown(options("en")).response.split("\n")[0]).toBe("I did not understand. I can answer questions like:");
+    expect(answerUnknown(options("en")).response.split("\n")[0]).toBe(
+      "I did not understand. I can answer questions like:",
+    );
   });
 });

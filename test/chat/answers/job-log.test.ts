@@ -3,7 +3,14 @@ import { answerJobLog, looksLikeError, scanLog } from "../../../src/chat/answers
 import { job, options, payrollCalc } from "./fixtures";
 import { loadSalesFactLog, payrollCalcLog } from "./logs";
 
-const loadSalesFact = job({ name: "LOAD_SALES_FACT", job_stream: "ETL_DWH", workstation: "POOL_ETL", status: "ABEND", common_status: "ERROR", return_code: 8 });
+const loadSalesFact = job({
+  name: "LOAD_SALES_FACT",
+  job_stream: "ETL_DWH",
+  workstation: "POOL_ETL",
+  status: "ABEND",
+  common_status: "ERROR",
+  return_code: 8,
+});
 
 describe("job log", () => {
   it("shows the error lines of a Java/Oracle/shell failure with their numbers, and the last 15 lines (pt)", () => {
@@ -24,9 +31,13 @@ describe("job log", () => {
       "= Exit Status           : 12",
     ]);
     for (const { line, text } of reply.data.error_lines) expect(lines[line - 1]!.trim()).toBe(text);
-    expect(reply.response).toContain(`Log do job PAYROLL_CALC (stream PAYROLL, estação AGT_LNX01): ${lines.length} linhas; terminou com erro (ABEND), RC 12.`);
+    expect(reply.response).toContain(
+      `Log do job PAYROLL_CALC (stream PAYROLL, estação AGT_LNX01): ${lines.length} linhas; terminou com erro (ABEND), RC 12.`,
+    );
     expect(reply.response).toContain("Linhas de erro (4):");
-    expect(reply.response).toContain(`${lines.length - 9}: Exception in thread "main" java.lang.OutOfMemoryError: Java heap space`);
+    expect(reply.response).toContain(
+      `${lines.length - 9}: Exception in thread "main" java.lang.OutOfMemoryError: Java heap space`,
+    );
     expect(reply.response).toContain(`Últimas 15 linhas (${lines.length - 14}–${lines.length}):`);
     // Stack frames and WARN lines are not errors.
     expect(reply.data.error_lines.some((e) => e.text.startsWith("at "))).toBe(false);
@@ -57,7 +68,9 @@ describe("job log", () => {
     const pt = answerJobLog(ok, loadSalesFactLog(200, true), options("pt"));
     expect(pt.data.error_lines).toEqual([]);
     expect(pt.response).toContain("Nenhuma linha de erro reconhecida.");
-    expect(answerJobLog(ok, loadSalesFactLog(200, true), options("en")).response).toContain("No error lines recognized.");
+    expect(answerJobLog(ok, loadSalesFactLog(200, true), options("en")).response).toContain(
+      "No error lines recognized.",
+    );
   });
 
   it("handles a 5 MB log in one bounded answer", () => {
@@ -66,13 +79,18 @@ describe("job log", () => {
     const reply = answerJobLog(loadSalesFact, log, options("pt"));
     expect(reply.data.lines_total).toBe(log.split("\n").length);
     expect(reply.data.tail).toHaveLength(15);
-    expect(reply.data.error_lines.map((e) => e.text)).toContain("SP2-0751: Unable to connect to Oracle.  Exiting SQL*Plus");
+    expect(reply.data.error_lines.map((e) => e.text)).toContain(
+      "SP2-0751: Unable to connect to Oracle.  Exiting SQL*Plus",
+    );
     expect(reply.response.length).toBeLessThan(8_000);
     expect(JSON.stringify(reply).length).toBeLessThan(16_000);
   });
 
   it("keeps 10 error lines when every line of a 5 MB log is a different error", () => {
-    const lines = Array.from({ length: 100_000 }, (_, i) => `2025-11-28 04:00:00 ERROR batch ${i}: ORA-${String(i % 100_000).padStart(5, "0")} on partition ${i}`);
+    const lines = Array.from(
+      { length: 100_000 },
+      (_, i) => `2025-11-28 04:00:00 ERROR batch ${i}: ORA-${String(i % 100_000).padStart(5, "0")} on partition ${i}`,
+    );
     const log = lines.join("\n");
     expect(log.length).toBeGreaterThan(5_000_000);
     const scan = scanLog(log);
@@ -84,7 +102,10 @@ describe("job log", () => {
   });
 
   it("keeps at most 10 error lines, the first and the last, in log order, and says how many were left out", () => {
-    const body = Array.from({ length: 40 }, (_, i) => `ORA-${String(12000 + i).padStart(5, "0")}: failure number ${i + 1}`);
+    const body = Array.from(
+      { length: 40 },
+      (_, i) => `ORA-${String(12000 + i).padStart(5, "0")}: failure number ${i + 1}`,
+    );
     const log = ["start", ...body, "= Exit Status : 0"].join("\n");
     const scan = scanLog(log);
     expect(scan.error_lines.map((e) => e.line)).toEqual([2, 3, 4, 5, 6, 37, 38, 39, 40, 41]);
@@ -115,15 +136,28 @@ describe("job log", () => {
   });
 
   it("says when the job has no log yet", () => {
-    const held = { ...loadSalesFact, status: "HOLD", common_status: "WAITING", return_code: null, started_at: null, ended_at: null };
+    const held = {
+      ...loadSalesFact,
+      status: "HOLD",
+      common_status: "WAITING",
+      return_code: null,
+      started_at: null,
+      ended_at: null,
+    };
     const pt = answerJobLog(held, null, options("pt"));
-    expect(pt.response).toBe("Job LOAD_SALES_FACT (stream ETL_DWH, estação POOL_ETL) ainda não tem log: em espera (HOLD).");
+    expect(pt.response).toBe(
+      "Job LOAD_SALES_FACT (stream ETL_DWH, estação POOL_ETL) ainda não tem log: em espera (HOLD).",
+    );
     expect(pt.data).toMatchObject({ lines_total: 0, tail: [], error_lines: [] });
-    expect(answerJobLog(held, "", options("en")).response).toBe("Job LOAD_SALES_FACT (stream ETL_DWH, workstation POOL_ETL) has no log yet: on hold (waiting; HOLD).");
+    expect(answerJobLog(held, "", options("en")).response).toBe(
+      "Job LOAD_SALES_FACT (stream ETL_DWH, workstation POOL_ETL) has no log yet: on hold (waiting; HOLD).",
+    );
   });
 
   it("uses the run it was given", () => {
-    expect(answerJobLog(payrollCalc, "x", { ...options("en"), runId: "a0c6d9b3-4f5e-4d10-7b2a-8e9f0c1d2b3a" }).data.run_id).toBe("a0c6d9b3-4f5e-4d10-7b2a-8e9f0c1d2b3a");
+    expect(
+      answerJobLog(payrollCalc, "x", { ...options("en"), runId: "a0c6d9b3-4f5e-4d10-7b2a-8e9f0c1d2b3a" }).data.run_id,
+    ).toBe("a0c6d9b3-4f5e-4d10-7b2a-8e9f0c1d2b3a");
   });
 });
 

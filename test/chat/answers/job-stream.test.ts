@@ -6,9 +6,29 @@ const payroll = stream({ name: "PAYROLL" });
 const jobs = [
   job({ name: "PAYROLL_EXTRACT" }),
   job({ name: "PAYROLL_VALIDATE" }),
-  job({ name: "PAYROLL_CALC", status: "ABEND", common_status: "ERROR", return_code: 12, ended_at: "2025-11-28T08:24:00Z" }),
-  job({ name: "PAYROLL_TAX", status: "EXEC", common_status: "RUNNING", return_code: null, started_at: "2025-11-28T11:20:00Z", ended_at: null }),
-  job({ name: "PAYROLL_REPORT", status: "HOLD", common_status: "WAITING", return_code: null, started_at: null, ended_at: null }),
+  job({
+    name: "PAYROLL_CALC",
+    status: "ABEND",
+    common_status: "ERROR",
+    return_code: 12,
+    ended_at: "2025-11-28T08:24:00Z",
+  }),
+  job({
+    name: "PAYROLL_TAX",
+    status: "EXEC",
+    common_status: "RUNNING",
+    return_code: null,
+    started_at: "2025-11-28T11:20:00Z",
+    ended_at: null,
+  }),
+  job({
+    name: "PAYROLL_REPORT",
+    status: "HOLD",
+    common_status: "WAITING",
+    return_code: null,
+    started_at: null,
+    ended_at: null,
+  }),
 ];
 
 describe("job stream status", () => {
@@ -42,23 +62,52 @@ describe("job stream status", () => {
   });
 
   it("counts the jobs itself when HWA sent no counts", () => {
-    const bare = stream({ name: "PAYROLL", jobs: { total: null, successful: null, running: null, abended: null, not_running: null } });
-    expect(answerJobStream(bare, jobs, options("en")).data.jobs).toEqual({ total: 5, successful: 2, running: 1, abended: 1, not_running: 1 });
+    const bare = stream({
+      name: "PAYROLL",
+      jobs: { total: null, successful: null, running: null, abended: null, not_running: null },
+    });
+    expect(answerJobStream(bare, jobs, options("en")).data.jobs).toEqual({
+      total: 5,
+      successful: 2,
+      running: 1,
+      abended: 1,
+      not_running: 1,
+    });
   });
 
   it("says when a finished stream started and ended, and names no job when none failed or runs", () => {
-    const done = stream({ name: "BACKUP_DB", workstation: "AGT_LNX01", status: "SUCC", common_status: "SUCCESSFUL", started_at: "2025-11-28T01:00:00Z", ended_at: "2025-11-28T03:31:00Z", jobs: { total: 6, successful: 6, running: 0, abended: 0, not_running: 0 } });
+    const done = stream({
+      name: "BACKUP_DB",
+      workstation: "AGT_LNX01",
+      status: "SUCC",
+      common_status: "SUCCESSFUL",
+      started_at: "2025-11-28T01:00:00Z",
+      ended_at: "2025-11-28T03:31:00Z",
+      jobs: { total: 6, successful: 6, running: 0, abended: 0, not_running: 0 },
+    });
     const reply = answerJobStream(done, [], options("pt"));
-    expect(reply.response).toBe("Stream BACKUP_DB (estação AGT_LNX01): terminou com sucesso (SUCC). Início 01:00, fim 03:31.\n6 jobs: 6 com sucesso, 0 em execução, 0 com erro, 0 não iniciados.");
+    expect(reply.response).toBe(
+      "Stream BACKUP_DB (estação AGT_LNX01): terminou com sucesso (SUCC). Início 01:00, fim 03:31.\n6 jobs: 6 com sucesso, 0 em execução, 0 com erro, 0 não iniciados.",
+    );
   });
 
   it("gives the planned start of a stream that has not started", () => {
-    const later = stream({ name: "BILLING_EOD", status: "HOLD", common_status: "WAITING", sched_time: "2025-11-28T18:00:00Z", started_at: null });
-    expect(answerJobStream(later, [], options("en")).response.split("\n")[0]).toBe("Stream BILLING_EOD (workstation AGT_LNX01): on hold (waiting; HOLD). Scheduled for 18:00.");
+    const later = stream({
+      name: "BILLING_EOD",
+      status: "HOLD",
+      common_status: "WAITING",
+      sched_time: "2025-11-28T18:00:00Z",
+      started_at: null,
+    });
+    expect(answerJobStream(later, [], options("en")).response.split("\n")[0]).toBe(
+      "Stream BILLING_EOD (workstation AGT_LNX01): on hold (waiting; HOLD). Scheduled for 18:00.",
+    );
   });
 
   it("caps the names listed", () => {
-    const failedMany = Array.from({ length: 14 }, (_, i) => job({ name: `PAYROLL_PAYSLIP_PDF_${String(i + 1).padStart(2, "0")}`, status: "ABEND", return_code: 4 }));
+    const failedMany = Array.from({ length: 14 }, (_, i) =>
+      job({ name: `PAYROLL_PAYSLIP_PDF_${String(i + 1).padStart(2, "0")}`, status: "ABEND", return_code: 4 }),
+    );
     const reply = answerJobStream(payroll, failedMany, options("pt"));
     expect(reply.response).toContain("e mais 4.");
     expect(reply.data.abended).toHaveLength(14);

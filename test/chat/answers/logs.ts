@@ -13,7 +13,13 @@ const header = (job: string, stream: string, workstation: string, command: strin
   rule,
 ];
 
-const footer = (exitStatus: number, elapsed: string, end: string) => [rule, `= Exit Status           : ${exitStatus}`, `= Elapsed Time (hh:mm:ss) : ${elapsed}`, `= Fri 11/28/2025 ${end} UTC`, rule];
+const footer = (exitStatus: number, elapsed: string, end: string) => [
+  rule,
+  `= Exit Status           : ${exitStatus}`,
+  `= Elapsed Time (hh:mm:ss) : ${elapsed}`,
+  `= Fri 11/28/2025 ${end} UTC`,
+  rule,
+];
 
 /** PAYROLL_CALC: a Java batch that reaches Oracle, runs out of heap, and exits 12. */
 export function payrollCalcLog(progressLines = 40): string {
@@ -45,11 +51,25 @@ export function payrollCalcLog(progressLines = 40): string {
 export function loadSalesFactLog(rows: number, ok: boolean): string {
   const body: string[] = [];
   for (let i = 1; i <= rows; i++) {
-    body.push(i % 3 === 0 ? "Commit complete." : i % 3 === 1 ? `${1000 + ((i * 7919) % 250_000)} rows merged.` : `-- 2025-11-28 04:${String(i % 60).padStart(2, "0")}:00 checkpoint`);
+    body.push(
+      i % 3 === 0
+        ? "Commit complete."
+        : i % 3 === 1
+          ? `${1000 + ((i * 7919) % 250_000)} rows merged.`
+          : `-- 2025-11-28 04:${String(i % 60).padStart(2, "0")}:00 checkpoint`,
+    );
   }
   const end = ok
-    ? ["PL/SQL procedure successfully completed.", "", "Disconnected from Oracle Database 19c Enterprise Edition Release 19.0.0.0.0 - Production"]
-    : ["ERROR at line 3:", 'ORA-01555: snapshot too old: rollback segment number 12 with name "_SYSSMU12_1849$" too small', "SP2-0751: Unable to connect to Oracle.  Exiting SQL*Plus"];
+    ? [
+        "PL/SQL procedure successfully completed.",
+        "",
+        "Disconnected from Oracle Database 19c Enterprise Edition Release 19.0.0.0.0 - Production",
+      ]
+    : [
+        "ERROR at line 3:",
+        'ORA-01555: snapshot too old: rollback segment number 12 with name "_SYSSMU12_1849$" too small',
+        "SP2-0751: Unable to connect to Oracle.  Exiting SQL*Plus",
+      ];
   return [
     ...header("LOAD_SALES_FACT", "ETL_DWH", "POOL_ETL", "sqlplus -s /@DWH @/opt/dwh/sql/load_sales_fact.sql"),
     "",

@@ -26,8 +26,13 @@ describe("which one", () => {
     ];
     const pt = askWhich("load", candidates, { ...options("pt"), intent: "job_log" });
     expect(pt.intent).toBe("job_log");
-    expect(pt.response).toBe("Encontrei 2 jobs para load; qual deles?\n- LOAD (stream ETL_DWH)\n- LOAD (stream DWH_NIGHTLY)");
-    expect(pt.suggestions).toEqual(["mostre o log do job LOAD no stream ETL_DWH", "mostre o log do job LOAD no stream DWH_NIGHTLY"]);
+    expect(pt.response).toBe(
+      "Encontrei 2 jobs para load; qual deles?\n- LOAD (stream ETL_DWH)\n- LOAD (stream DWH_NIGHTLY)",
+    );
+    expect(pt.suggestions).toEqual([
+      "mostre o log do job LOAD no stream ETL_DWH",
+      "mostre o log do job LOAD no stream DWH_NIGHTLY",
+    ]);
     expect(pt.data.candidates).toEqual(candidates);
     const en = askWhich("load", candidates, options("en"));
     expect(en.intent).toBe("job_status");
@@ -56,25 +61,44 @@ describe("not found", () => {
       ].join("\n"),
     );
     expect(pt.data).toEqual({ written: "PAYROL_CALCX", kind: "job", close_names: ["PAYROLL_CALC", "PAYROLL_TAX"] });
-    expect(pt.suggestions).toEqual(["qual o status do job PAYROLL_CALC?", "qual o status do job PAYROLL_TAX?", "quais jobs abendaram hoje?"]);
+    expect(pt.suggestions).toEqual([
+      "qual o status do job PAYROLL_CALC?",
+      "qual o status do job PAYROLL_TAX?",
+      "quais jobs abendaram hoje?",
+    ]);
     const en = notFound("ABC123", [], options("en"));
     expect(en.response.split("\n")[0]).toBe("I did not find job ABC123 in the current plan.");
     expect(en.response).not.toContain("Close names");
   });
 
   it("speaks of streams and workstations in their words", () => {
-    expect(notFound("PAYROL", ["PAYROLL"], { ...options("pt"), kind: "job_stream", intent: "jobstream_status" }).response.split("\n")[0]).toBe(
-      "Não encontrei o stream PAYROL no plano atual.",
+    expect(
+      notFound("PAYROL", ["PAYROLL"], {
+        ...options("pt"),
+        kind: "job_stream",
+        intent: "jobstream_status",
+      }).response.split("\n")[0],
+    ).toBe("Não encontrei o stream PAYROL no plano atual.");
+    expect(notFound("AGT_XX", [], { ...options("pt"), kind: "workstation" }).response.split("\n")[0]).toBe(
+      "Não encontrei a estação AGT_XX no plano atual.",
     );
-    expect(notFound("AGT_XX", [], { ...options("pt"), kind: "workstation" }).response.split("\n")[0]).toBe("Não encontrei a estação AGT_XX no plano atual.");
-    expect(notFound("AGT_XX", [], { ...options("en"), kind: "workstation" }).response.split("\n")[0]).toBe("I did not find workstation AGT_XX in the current plan.");
+    expect(notFound("AGT_XX", [], { ...options("en"), kind: "workstation" }).response.split("\n")[0]).toBe(
+      "I did not find workstation AGT_XX in the current plan.",
+    );
   });
 });
 
 describe("operator-written text is never echoed as markup", () => {
   const written = `PAYROLL${MARKUP}`;
   const replies = (["pt", "en"] as const).flatMap((language) => [
-    askWhich(written, [{ name: "PAYROLL_CALC", job_stream: "PAYROLL" }, { name: "PAYROLL_TAX", job_stream: "PAYROLL" }], options(language)),
+    askWhich(
+      written,
+      [
+        { name: "PAYROLL_CALC", job_stream: "PAYROLL" },
+        { name: "PAYROLL_TAX", job_stream: "PAYROLL" },
+      ],
+      options(language),
+    ),
     notFound(written, [], options(language)),
     notFound(written, [], { ...options(language), kind: "job_stream" }),
     notFound(written, [], { ...options(language), kind: "workstation" }),

@@ -32,11 +32,22 @@ function replies(language: "pt" | "en"): Reply[] {
     answerJobStatus(held, at),
     answerJobStatus({ ...payrollCalc, status: "SUCC" }, at),
     answerJobLog(payrollCalc, "x", at),
-    answerFailedJobs([job({ name: "PAYROLL_TAX", status: "ABEND", return_code: 8 })], { since: "2025-11-28T06:00:00Z" }, at),
+    answerFailedJobs(
+      [job({ name: "PAYROLL_TAX", status: "ABEND", return_code: 8 })],
+      { since: "2025-11-28T06:00:00Z" },
+      at,
+    ),
     answerJobStream(stream({ name: "PAYROLL" }), [job({ name: "PAYROLL_CALC", status: "ABEND", return_code: 12 })], at),
     answerWorkstations([workstation({ name: "AGT_AIX01", linked: false })], at),
     answerDependencies(held, [job({ name: "PAYROLL_VALIDATE", status: "ABEND", return_code: 4 })], [], at),
-    askWhich("load", [{ name: "LOAD", job_stream: "ETL_DWH" }, { name: "LOAD", job_stream: "DWH_NIGHTLY" }], { ...at, intent: "job_log" }),
+    askWhich(
+      "load",
+      [
+        { name: "LOAD", job_stream: "ETL_DWH" },
+        { name: "LOAD", job_stream: "DWH_NIGHTLY" },
+      ],
+      { ...at, intent: "job_log" },
+    ),
     notFound("PAYROL_CALCX", ["PAYROLL_CALC"], at),
     actionRefused({ action: "rerun", job: load, status: "EXEC" }, at),
     nothingPending({ ...at, expired: { action: "hold", job: load } }),
@@ -65,13 +76,31 @@ describe("suggestions work when typed back", () => {
     it(`each kind of suggestion asks what it names, in ${language}`, () => {
       const status = answerJobStatus(payrollCalc, options(language)).suggestions!;
       expect(read(status[0]!)).toMatchObject({ intent: "job_log", entities: { job: "PAYROLL_CALC" } });
-      expect(read(status[1]!)).toMatchObject({ intent: "job_action", entities: { job: "PAYROLL_CALC", action: "rerun" } });
+      expect(read(status[1]!)).toMatchObject({
+        intent: "job_action",
+        entities: { job: "PAYROLL_CALC", action: "rerun" },
+      });
       expect(read(status[2]!).intent).toBe("failed_jobs");
-      const which = askWhich("load", [{ name: "LOAD", job_stream: "DWH_NIGHTLY" }, { name: "LOAD", job_stream: "ETL_DWH" }], { ...options(language), intent: "job_dependencies" }).suggestions!;
-      expect(read(which[0]!)).toMatchObject({ intent: "job_dependencies", entities: { job: "LOAD", job_stream: "DWH_NIGHTLY" } });
+      const which = askWhich(
+        "load",
+        [
+          { name: "LOAD", job_stream: "DWH_NIGHTLY" },
+          { name: "LOAD", job_stream: "ETL_DWH" },
+        ],
+        { ...options(language), intent: "job_dependencies" },
+      ).suggestions!;
+      expect(read(which[0]!)).toMatchObject({
+        intent: "job_dependencies",
+        entities: { job: "LOAD", job_stream: "DWH_NIGHTLY" },
+      });
       const streamAsked = answerJobStream(stream({ name: "PAYROLL" }), [], options(language)).suggestions!;
-      expect(read(streamAsked.at(-1)!)).toMatchObject({ intent: "workstation_status", entities: { workstation: "AGT_LNX01" } });
-      expect(read(confirmAction({ action: "kill", job: load, expiresAt: NOW }, options(language)).suggestions![0]!)).toMatchObject({ intent: "job_action", entities: { action: "confirm" } });
+      expect(read(streamAsked.at(-1)!)).toMatchObject({
+        intent: "workstation_status",
+        entities: { workstation: "AGT_LNX01" },
+      });
+      expect(
+        read(confirmAction({ action: "kill", job: load, expiresAt: NOW }, options(language)).suggestions![0]!),
+      ).toMatchObject({ intent: "job_action", entities: { action: "confirm" } });
     });
 
     it(`every help example is understood as its intent, in ${language}`, () => {

@@ -12,7 +12,10 @@ function missesOf(expected: CorpusCase, got: Understanding): string[] {
   if (got.language !== expected.language) misses.push(`language ${got.language} ≠ ${expected.language}`);
   for (const [key, value] of Object.entries(expected.entities ?? {}) as [keyof Entities, string][]) {
     const actual = got.entities[key];
-    const same = key === "since" || key === "until" ? actual !== undefined && Date.parse(actual) === Date.parse(value) : actual === value;
+    const same =
+      key === "since" || key === "until"
+        ? actual !== undefined && Date.parse(actual) === Date.parse(value)
+        : actual === value;
     if (!same) misses.push(`${key} ${actual ?? "(none)"} ≠ ${value}`);
   }
   return misses;
@@ -29,12 +32,17 @@ function measure(name: string, cases: readonly CorpusCase[]): number {
     });
     const misses = missesOf(expected, got);
     if (misses.length === 0) right += 1;
-    else console.log(`${name} miss: ${JSON.stringify(expected.message)}${expected.context ? " (follow-up)" : ""}: ${misses.join("; ")}`);
+    else
+      console.log(
+        `${name} miss: ${JSON.stringify(expected.message)}${expected.context ? " (follow-up)" : ""}: ${misses.join("; ")}`,
+      );
   }
   const accuracy = right / cases.length;
   const pt = cases.filter((c) => c.language === "pt").length;
   const followUps = cases.filter((c) => c.context).length;
-  console.log(`${name}: ${right}/${cases.length} right = ${(accuracy * 100).toFixed(1)}% (pt ${pt}, en ${cases.length - pt}, follow-ups ${followUps})`);
+  console.log(
+    `${name}: ${right}/${cases.length} right = ${(accuracy * 100).toFixed(1)}% (pt ${pt}, en ${cases.length - pt}, follow-ups ${followUps})`,
+  );
   return accuracy;
 }
 

@@ -28,11 +28,20 @@ describe("resolveName", () => {
   });
 
   it("lists the candidates, best first and at most 5, when several fit", () => {
-    expect(resolveName("LOAD_SALES", planJobNames)).toEqual({ kind: "ambiguous", candidates: ["LOAD_SALES_FACT", "LOAD_SALES_INTRADAY"] });
+    expect(resolveName("LOAD_SALES", planJobNames)).toEqual({
+      kind: "ambiguous",
+      candidates: ["LOAD_SALES_FACT", "LOAD_SALES_INTRADAY"],
+    });
     const payslips = resolveName("PAYROLL_PAYSLIP", planJobNames);
     expect(payslips).toEqual({
       kind: "ambiguous",
-      candidates: ["PAYROLL_PAYSLIP_PDF_01", "PAYROLL_PAYSLIP_PDF_02", "PAYROLL_PAYSLIP_PDF_03", "PAYROLL_PAYSLIP_PDF_04", "PAYROLL_PAYSLIP_PDF_05"],
+      candidates: [
+        "PAYROLL_PAYSLIP_PDF_01",
+        "PAYROLL_PAYSLIP_PDF_02",
+        "PAYROLL_PAYSLIP_PDF_03",
+        "PAYROLL_PAYSLIP_PDF_04",
+        "PAYROLL_PAYSLIP_PDF_05",
+      ],
     });
     const typo = resolveName("LOAD_STOCK_FAKT", ["LOAD_STOCK_FACT", "LOAD_STOCK_FAST"]);
     expect(typo.kind).toBe("ambiguous");
@@ -57,10 +66,22 @@ describe("resolveName", () => {
 
   it("tells apart names in a 500-name plan", () => {
     // Speed is measured by bench/chat-understanding.mjs: workerd's clock does not move during a test.
-    const names = Array.from({ length: 500 }, (_, i) => `JOB_${String(i).padStart(3, "0")}_${i % 2 ? "EXTRACT" : "LOAD"}_DAILY`);
+    const names = Array.from(
+      { length: 500 },
+      (_, i) => `JOB_${String(i).padStart(3, "0")}_${i % 2 ? "EXTRACT" : "LOAD"}_DAILY`,
+    );
     expect(resolveName("job 123 extract daily", names)).toEqual({ kind: "exact", name: "JOB_123_EXTRACT_DAILY" });
     expect(resolveName("JOB_123_EXTRCT_DAILY", names)).toEqual({ kind: "close", name: "JOB_123_EXTRACT_DAILY" });
     const near = resolveName("JOB_007_LOAD_DAILY", names);
-    expect(near).toEqual({ kind: "ambiguous", candidates: ["JOB_000_LOAD_DAILY", "JOB_002_LOAD_DAILY", "JOB_004_LOAD_DAILY", "JOB_006_LOAD_DAILY", "JOB_008_LOAD_DAILY"] });
+    expect(near).toEqual({
+      kind: "ambiguous",
+      candidates: [
+        "JOB_000_LOAD_DAILY",
+        "JOB_002_LOAD_DAILY",
+        "JOB_004_LOAD_DAILY",
+        "JOB_006_LOAD_DAILY",
+        "JOB_008_LOAD_DAILY",
+      ],
+    });
   });
 });

@@ -16,17 +16,36 @@ function expectValid(result: Understanding): void {
   expect(rest).toEqual({});
   for (const name of [job, job_stream, workstation]) if (name !== undefined) expect(typeof name).toBe("string");
   if (action !== undefined) expect(chatActions).toContain(action);
-  for (const instant of [since, until]) if (instant !== undefined) expect(Number.isNaN(Date.parse(instant))).toBe(false);
+  for (const instant of [since, until])
+    if (instant !== undefined) expect(Number.isNaN(Date.parse(instant))).toBe(false);
 }
 
 /** Text of `length` characters drawn from everywhere in Unicode, lone surrogates, NUL and markup included. */
 function randomText(random: () => number, length: number): string {
-  const pieces = ["status", "do", "job", "LOAD", " ", "_", "?", "\u0000", "<script>", "😀", "ação", "\u0301", "desde", "6h", "ontem", "rerun"];
+  const pieces = [
+    "status",
+    "do",
+    "job",
+    "LOAD",
+    " ",
+    "_",
+    "?",
+    "\u0000",
+    "<script>",
+    "😀",
+    "ação",
+    "\u0301",
+    "desde",
+    "6h",
+    "ontem",
+    "rerun",
+  ];
   let text = "";
   for (let i = 0; i < length; i++) {
     const pick = random();
     if (pick < 0.3) text += pieces[Math.floor(random() * pieces.length)];
-    else if (pick < 0.4) text += String.fromCharCode(0xd800 + Math.floor(random() * 0x800)); // lone surrogates
+    else if (pick < 0.4)
+      text += String.fromCharCode(0xd800 + Math.floor(random() * 0x800)); // lone surrogates
     else text += String.fromCodePoint(Math.floor(random() * 0x10ffff) & ~0x800);
   }
   return text;
@@ -44,7 +63,10 @@ describe("understanding never fails", () => {
   });
 
   it("ignores NUL bytes and control characters", () => {
-    expect(understand("status\u0000 do\u0000 job LOAD\u0007", options)).toMatchObject({ intent: "job_status", entities: { job: "LOAD" } });
+    expect(understand("status\u0000 do\u0000 job LOAD\u0007", options)).toMatchObject({
+      intent: "job_status",
+      entities: { job: "LOAD" },
+    });
     expectValid(understand("\u0000".repeat(10_000), options));
   });
 
@@ -60,7 +82,9 @@ describe("understanding never fails", () => {
     expect(understand("", options)).toEqual({ intent: "unknown", language: "en", entities: {}, followUp: false });
     expectValid(understand("jobs com erro hoje", { now: new Date(Number.NaN) }));
     expectValid(understand("since 6am", { now, timeZone: "not a zone" }));
-    expectValid(understand("status do job LOAD", { now, vocabulary: { jobs: [], jobStreams: ["", " "], workstations: [] } }));
+    expectValid(
+      understand("status do job LOAD", { now, vocabulary: { jobs: [], jobStreams: ["", " "], workstations: [] } }),
+    );
     expectValid(understand(null as unknown as string, { now }));
     expectValid(understand("e o log?", { now, context: { intent: "bogus" as never, entities: { job: 42 as never } } }));
   });

@@ -23,7 +23,10 @@ describe("time phrases", () => {
 
   it("'ontem' alone is the whole of yesterday; 'desde ontem' runs until now", () => {
     expect(period("abends de ontem")).toEqual({ since: iso("2026-11-29T00:00Z"), until: iso("2026-11-30T00:00Z") });
-    expect(period("abends de ontem", SAO_PAULO)).toEqual({ since: iso("2026-11-28T03:00Z"), until: iso("2026-11-29T03:00Z") });
+    expect(period("abends de ontem", SAO_PAULO)).toEqual({
+      since: iso("2026-11-28T03:00Z"),
+      until: iso("2026-11-29T03:00Z"),
+    });
     expect(period("failures since yesterday", SAO_PAULO)).toEqual({ since: iso("2026-11-28T03:00Z") });
     expect(period("yesterday's abends")).toEqual({ since: iso("2026-11-29T00:00Z"), until: iso("2026-11-30T00:00Z") });
   });
