@@ -1,31 +1,15 @@
 import { DurableObject } from "cloudflare:workers";
-
-/** The response a completed request gave, kept to be replayed byte for byte. */
-export interface StoredResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: Uint8Array;
-}
-
-export type Claim =
-  | { kind: "claimed"; claimId: string }
-  | { kind: "in-flight"; retryAfterSeconds: number }
-  | { kind: "mismatch" }
-  | { kind: "completed"; response: StoredResponse };
-
-/** The one record a key scope keeps: in flight until its lease ends, or completed until it expires. */
-export type IdempotencyRecord =
-  | { state: "in-flight"; fingerprint: string; claimId: string; claimedAt: number; leaseUntil: number }
-  | { state: "completed"; fingerprint: string; response: StoredResponse; completedAt: number; expiresAt: number };
+import {
+  MAX_STORED_BODY_BYTES,
+  RECORD_TTL_MS,
+  type Claim,
+  type Completion,
+  type IdempotencyRecord,
+  type StoredAnswer,
+} from "../src/platform/idempotency/records";
 
 export const RECORD_KEY = "record";
-/** IETF draft's `Idempotency-Key-TTL`: a completed request is replayed for 24 hours. */
-export const RECORD_TTL_MS = 24 * 60 * 60_000;
-export const MAX_BODY_BYTES = 256 * 1024;
 const MAX_LEASE_MS = 30 * 60_000;
-
-/** How a completion ended: stored, refused for its size (the claim stays until its lease ends), or too late. */
-export type Completion = "stored" | "too-large" | "not-held";
 
 /**
  * The single writer of one idempotency key scope (user + method + path + key). Each method reads, decides and
@@ -36,51 +20,53 @@ export class IdempotencyStore extends DurableObject<unknown> {
   /** Claims the key for a request with this fingerprint, or says what to answer instead. */
   async claim(request: { fingerprint: string; leaseMs: number }): Promise<Claim> {
     const now = Date.now();
-    const record = this.live(now);
-    if (record && record.fingerprint !== request.fingerprint) return { kind: "mismatch" };
-    if (record?.state === "completed") return { kind: "completed", response: record.response };
-    if (record?.state === "in-flight")
+    const record = this.current(now);
+    if (record?.state === "in-flight" || record?.state === "completed") {
+      if (record.fingerprint !== request.fingerprint) return { kind: "mismatch" };
+      if (record.state === "completed") return { kind: "completed", answer: record.answer };
       return { kind: "in-flight", retryAfterSeconds: Math.max(1, Math.ceil((record.leaseUntil - now) / 1000)) };
+    }
     const leaseMs = Math.min(Math.max(1, request.leaseMs), MAX_LEASE_MS);
     const claimId = crypto.randomUUID();
-    await this.save(
-      { state: "in-flight", fingerprint: request.fingerprint, claimId, claimedAt: now, leaseUntil: now + leaseMs },
-      now + leaseMs,
-    );
-    return { kind: "claimed", claimId };
+    const lapsed = record?.state === "lapsed";
+    await this.save({
+      state: "in-flight",
+      fingerprint: request.fingerprint,
+      claimId,
+      claimedAt: now,
+      leaseUntil: now + leaseMs,
+    });
+    return { kind: "claimed", claimId, lapsed };
   }
 
   /**
-   * Stores the response of the claim `claimId`: "not-held" when that claim is no longer the key's (its lease ended
+   * Stores the answer of the claim `claimId`: "not-held" when that claim is no longer the key's (its lease ended
    * and another request claimed the key), "too-large" for a body over 256 KiB.
    */
-  async complete(request: { claimId: string; fingerprint: string } & StoredResponse): Promise<Completion> {
-    if (request.body.byteLength > MAX_BODY_BYTES) return "too-large";
+  async complete(request: { claimId: string; fingerprint: string } & StoredAnswer): Promise<Completion> {
+    if (request.body.byteLength > MAX_STORED_BODY_BYTES) return "too-large";
     const now = Date.now();
-    const record = this.live(now);
+    const record = this.current(now);
     if (
       record?.state !== "in-flight" ||
       record.claimId !== request.claimId ||
       record.fingerprint !== request.fingerprint
     )
       return "not-held";
-    const response: StoredResponse = { status: request.status, headers: request.headers, body: request.body };
-    await this.save(
-      {
-        state: "completed",
-        fingerprint: request.fingerprint,
-        response,
-        completedAt: now,
-        expiresAt: now + RECORD_TTL_MS,
-      },
-      now + RECORD_TTL_MS,
-    );
+    const answer: StoredAnswer = { status: request.status, headers: request.headers, body: request.body };
+    await this.save({
+      state: "completed",
+      fingerprint: request.fingerprint,
+      answer,
+      completedAt: now,
+      expiresAt: now + RECORD_TTL_MS,
+    });
     return "stored";
   }
 
   /** Frees the key (a 5xx outcome is not stored: the client may retry); false when `claimId` no longer holds it. */
   async release(claimId: string): Promise<boolean> {
-    const record = this.live(Date.now());
+    const record = this.current(Date.now());
     if (record?.state !== "in-flight" || record.claimId !== claimId) return false;
     this.ctx.storage.kv.delete(RECORD_KEY);
     await this.ctx.storage.deleteAlarm();
@@ -93,26 +79,32 @@ export class IdempotencyStore extends DurableObject<unknown> {
     return Date.now();
   }
 
-  /** Expiry: a completed record after 24 h, a lapsed claim after its lease. */
+  /** A claim whose lease ended becomes "lapsed" (remembered for 24 h); a completed or lapsed record then expires. */
   override async alarm(): Promise<void> {
-    const record = this.ctx.storage.kv.get<IdempotencyRecord>(RECORD_KEY);
-    const until = record && endOf(record);
-    if (until !== undefined && Date.now() < until) return this.ctx.storage.setAlarm(until);
-    await this.ctx.storage.deleteAll();
+    const record = this.current(Date.now());
+    if (record) await this.save(record);
+    else await this.ctx.storage.deleteAll();
   }
 
-  /** The record, unless it has ended (a lapsed lease frees the key even before the alarm runs). */
-  private live(now: number): IdempotencyRecord | undefined {
+  /** The record as of `now`: an in-flight claim past its lease reads as lapsed; an expired record as none. */
+  private current(now: number): IdempotencyRecord | undefined {
     const record = this.ctx.storage.kv.get<IdempotencyRecord>(RECORD_KEY);
-    return record && now < endOf(record) ? record : undefined;
+    if (!record) return undefined;
+    if (record.state === "in-flight") {
+      if (now < record.leaseUntil) return record;
+      const lapsed: IdempotencyRecord = {
+        state: "lapsed",
+        fingerprint: record.fingerprint,
+        lapsedAt: record.leaseUntil,
+        expiresAt: record.claimedAt + RECORD_TTL_MS,
+      };
+      return now < lapsed.expiresAt ? lapsed : undefined;
+    }
+    return now < record.expiresAt ? record : undefined;
   }
 
-  private save(record: IdempotencyRecord, until: number): Promise<void> {
+  private save(record: IdempotencyRecord): Promise<void> {
     this.ctx.storage.kv.put(RECORD_KEY, record);
-    return this.ctx.storage.setAlarm(until);
+    return this.ctx.storage.setAlarm(record.state === "in-flight" ? record.leaseUntil : record.expiresAt);
   }
-}
-
-function endOf(record: IdempotencyRecord): number {
-  return record.state === "in-flight" ? record.leaseUntil : record.expiresAt;
 }

@@ -1,28 +1,25 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
-import { authRoutes } from "./auth";
+import { sessionRoutes } from "./sessions";
 import { chatRoutes } from "./chat";
 import { docsRoutes } from "./docs";
 import { engineRoutes } from "./engine";
-import { jobActionRoutes, jobRoutes } from "./jobs";
+import { workstationRoutes } from "./workstations";
+import { jobRoutes } from "./jobs";
 import { jobStreamRoutes } from "./jobstreams";
 import { healthRoutes } from "./health";
 import { metricsRoutes } from "./metrics";
-import { authenticate } from "./platform/auth/authenticate";
-import { csrfProtection } from "./platform/auth/csrf-protection";
+import { authenticate } from "./platform/http/authenticate";
+import { csrfProtection } from "./platform/http/csrf-protection";
 import { chatPolicy, rateLimit } from "./platform/http/rate-limit";
 import { userRoutes } from "./users";
+import { runRoutes } from "./runs";
 import { workflowRoutes } from "./workflows";
-import type { AppEnv } from "./platform/http/app-env";
 import { bodySize } from "./platform/http/body-size";
 import { notFound, onError } from "./platform/http/errors";
 import { mediaType } from "./platform/http/media-type";
 import { requestContext } from "./platform/http/request-context";
 import { securityHeaders } from "./platform/http/security-headers";
-import { validationHook } from "./platform/http/validation";
+import { createRouter } from "./platform/http/router";
 import { readConfig } from "./platform/env/config";
-import type { LogLevel } from "./platform/observability/logger";
-
-const LOG_LEVELS = new Set(["debug", "info", "warn", "error"]);
 
 /** Not limited by the binding: operations endpoints (API.md) and the logins, which LoginGuard limits exactly. */
 const UNLIMITED = new Set(["/health", "/api/health", "/health/ready", "/metrics", "/token", "/api/v1/auth/login"]);
@@ -31,13 +28,9 @@ const CHAT_MESSAGES = new Set(["/api/chat", "/api/v1/chat"]);
 
 /** Builds the Worker's HTTP application: cross-cutting middleware first, then every feature's routes. */
 export function createApp() {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = createRouter();
 
-  app.use(
-    requestContext({
-      logLevel: (env) => (LOG_LEVELS.has(env.LOG_LEVEL ?? "") ? (env.LOG_LEVEL as LogLevel) : "info"),
-    }),
-  );
+  app.use(requestContext());
   app.use(securityHeaders());
   app.use(bodySize((env) => readConfig(env).MAX_BODY_BYTES));
   app.use(mediaType({ formPaths: ["/token"] }));
@@ -53,13 +46,14 @@ export function createApp() {
   app.route("/", healthRoutes);
   app.route("/", metricsRoutes);
   app.route("/", docsRoutes);
-  app.route("/", authRoutes);
+  app.route("/", sessionRoutes);
   app.route("/", userRoutes);
   app.route("/", jobRoutes);
-  app.route("/", jobActionRoutes);
   app.route("/", jobStreamRoutes);
   app.route("/", engineRoutes);
+  app.route("/", workstationRoutes);
   app.route("/", workflowRoutes);
+  app.route("/", runRoutes);
   app.route("/", chatRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {

@@ -1,7 +1,7 @@
 import type { Bindings } from "../platform/env/bindings";
 import { metrics } from "../platform/observability/metrics";
+import { backgroundScope } from "../platform/scope/scope";
 import { converse, type SessionAccess } from "./conversation";
-import { scopeFor } from "./request-scope";
 import type { Asker, Turn } from "./session";
 import type { ConversationContext } from "./understanding/types";
 
@@ -26,9 +26,18 @@ export async function answerMessage(
   session: SessionAccess,
   message: string,
 ): Promise<{ reply: ChatAnswer; context: ConversationContext; turns: Turn[] }> {
-  const c = scopeFor(where.asker, where.env, where.waitUntil);
+  const { asker } = where;
+  const scope = backgroundScope({
+    env: where.env,
+    waitUntil: where.waitUntil,
+    actor: { username: asker.username, role: asker.role },
+    ip: asker.ip,
+    correlationId: asker.correlationId,
+    ...(asker.traceparent ? { traceparent: asker.traceparent } : {}),
+    logFields: { chat_user: asker.username },
+  });
   const now = new Date();
-  const { reply, context } = await converse(c, where.asker, session, message, now, where.sessionId);
+  const { reply, context } = await converse(scope, asker, session, message, now, where.sessionId);
   answered.inc({ intent: reply.intent, language: reply.language });
   const at = now.toISOString();
   return {

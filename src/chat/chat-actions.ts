@@ -1,12 +1,12 @@
-import type { Context } from "hono";
-import type { HwaFailure } from "../hwa/errors";
+import { HwaError, type HwaFailure } from "../hwa/errors";
 import { performJobAction, type JobActionResult } from "../jobs/actions";
 import { refusal } from "../jobs/action-rules";
 import type { JobDetail } from "../jobs/job";
 import { roleAllows } from "../platform/auth/identity";
-import type { AppEnv } from "../platform/http/app-env";
-import { runOnce } from "../platform/http/idempotency";
-import { isConvertibleToProblem, Problem, problemResponse } from "../platform/http/problem";
+import { PROBLEM_CONTENT_TYPE, Problem, problemBody, problemOf } from "../platform/http/problem";
+import type { StoredAnswer } from "../platform/idempotency/records";
+import { jsonAnswer, runOnce } from "../platform/idempotency/run-once";
+import type { Scope } from "../platform/scope/scope";
 import {
   actionDeclined,
   actionDone,
@@ -69,29 +69,17 @@ export function declineAction(slot: PendingSlot, options: AnswerOptions): Reply 
   return actionDeclined({ action: pending.action, job: targetOf(pending) }, options);
 }
 
-/** What a problem's type says HWA did, for the operator's sentence. */
-function failureOf(body: { type?: string }): HwaFailure {
-  const kind = body.type?.replace("urn:resync:problem:", "") ?? "";
-  const byKind: Record<string, HwaFailure> = {
-    "job-action-not-allowed": "conflict",
-    "hwa-conflict": "conflict",
-    "hwa-not-found": "not-found",
-    "hwa-timeout": "timeout",
-    "hwa-circuit-open": "circuit-open",
-    "hwa-busy": "bulkhead-full",
-    "hwa-rate-limited": "rate-limited",
-    "hwa-credentials-rejected": "credentials-rejected",
-    "hwa-invalid-response": "invalid-response",
-    "hwa-error": "upstream-error",
-    "hwa-not-configured": "not-configured",
-    "idempotency-request-in-flight": "conflict",
-  };
-  return byKind[kind] ?? "unavailable";
+/** What went wrong, as the operator's sentence names it: the error itself, or the status of a replayed answer. */
+function failureOf(error: unknown): HwaFailure {
+  if (error instanceof HwaError) return error.failure;
+  if (error instanceof Problem)
+    return error.status === 409 ? "conflict" : error.status === 404 ? "not-found" : "unavailable";
+  return "unavailable";
 }
 
 /** "sim" / "yes": executes the pending action once (the token is its Idempotency-Key) if it is still valid. */
 export async function confirmPendingAction(
-  c: Context<AppEnv>,
+  scope: Scope,
   asker: Asker,
   slot: PendingSlot,
   sessionId: string,
@@ -105,41 +93,55 @@ export async function confirmPendingAction(
   if (!roleAllows(asker.role, "operator"))
     return roleCannotAct({ role: asker.role, action: pending.action, job }, options);
 
+  // The same key scope as the REST route's, so the confirmation token is this action's Idempotency-Key there too.
   const path = `/api/v1/jobs/${encodeURIComponent(pending.jobId)}/actions/${pending.action}`;
-  let response: Response;
+  let outcome: { done: JobActionResult } | { failed: unknown } | undefined;
   try {
-    response = await runOnce(
-      c,
+    const once = await runOnce(
+      scope,
       { user: asker.username, method: "POST", path, key: pending.token, body: "" },
       async () => {
         try {
-          return c.json(
-            await performJobAction(c, pending.jobId, pending.action, {
-              reason: `confirmed in chat session ${sessionId}`,
-            }),
-            200,
-          );
+          const done = await performJobAction(scope, pending.jobId, pending.action, {
+            reason: `confirmed in chat session ${sessionId}`,
+          });
+          outcome = { done };
+          return jsonAnswer(200, done);
         } catch (error) {
-          if (error instanceof Problem) return problemResponse(c, error);
-          if (isConvertibleToProblem(error)) return problemResponse(c, error.toProblem());
-          throw error;
+          const problem = problemOf(error);
+          if (!problem || problem.status >= 500) throw error;
+          outcome = { failed: error };
+          return jsonAnswer(problem.status, problemBody(problem, path, scope.correlationId), PROBLEM_CONTENT_TYPE);
         }
       },
     );
+    if (once.replayed) outcome = replayedOutcome(once.answer);
   } catch (error) {
-    if (!(error instanceof Problem)) throw error;
-    response = problemResponse(c, error);
+    outcome = { failed: error };
   }
-  const body = (await response.json()) as JobActionResult & { type?: string };
-  if (response.status === 200) return actionDone({ action: pending.action, job, result: { id: body.hwa.id } }, options);
-  const retryAfter = Number(response.headers.get("Retry-After") ?? NaN);
+  if (outcome && "done" in outcome)
+    return actionDone({ action: pending.action, job, result: { id: outcome.done.hwa.id } }, options);
+  const failed = outcome?.failed;
+  const retryAfter = failed instanceof HwaError ? failed.retryAfterSeconds : retryAfterOf(failed);
   return actionFailed(
     {
       action: pending.action,
       job,
-      failure: failureOf(body),
-      ...(Number.isFinite(retryAfter) ? { retryAfterSeconds: retryAfter } : {}),
+      failure: failureOf(failed),
+      ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
     },
     options,
   );
+}
+
+/** The answer an earlier request with this key stored (a REST call that used the token as its key). */
+function replayedOutcome(answer: StoredAnswer): { done: JobActionResult } | { failed: unknown } {
+  const body = JSON.parse(new TextDecoder().decode(answer.body)) as JobActionResult & { detail?: string };
+  if (answer.status === 200) return { done: body };
+  return { failed: new Problem({ status: answer.status as 409, detail: body.detail ?? "refused" }) };
+}
+
+function retryAfterOf(error: unknown): number | undefined {
+  const header = error instanceof Problem ? error.headers["Retry-After"] : undefined;
+  return header === undefined ? undefined : Number(header);
 }

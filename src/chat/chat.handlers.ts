@@ -1,13 +1,13 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { ASKER_HEADER, TICKET_HEADER } from "../../durable-objects/chat-session";
-import { sameOrigin } from "../platform/auth/csrf-protection";
+import { sameOrigin } from "../platform/http/csrf-protection";
 import type { Identity } from "../platform/auth/identity";
 import { isRevoked } from "../platform/auth/revocation";
 import { readConfig } from "../platform/env/config";
 import type { AppEnv } from "../platform/http/app-env";
+import type { AppRouteHandler } from "../platform/http/router";
 import { Problem } from "../platform/http/problem";
-import { clientIp } from "../platform/http/rate-limit";
+import { clientIp } from "../platform/http/client-ip";
 import { traceparentOf } from "../platform/observability/trace";
 import type { chat, chatCompat, socket, ticket } from "./chat.routes";
 import type { Asker } from "./session";
@@ -32,7 +32,7 @@ function askerOf(c: Context<AppEnv>, identity: Pick<Identity, "username" | "role
   };
 }
 
-export const postChat: RouteHandler<typeof chat | typeof chatCompat, AppEnv> = async (c) => {
+export const postChat: AppRouteHandler<typeof chat | typeof chatCompat> = async (c) => {
   const identity = c.get("identity")!;
   const { message, session_id } = c.req.valid("json");
   const sessionId = session_id ?? crypto.randomUUID();
@@ -40,7 +40,7 @@ export const postChat: RouteHandler<typeof chat | typeof chatCompat, AppEnv> = a
   return c.json(answer, 200);
 };
 
-export const postTicket: RouteHandler<typeof ticket, AppEnv> = async (c) => {
+export const postTicket: AppRouteHandler<typeof ticket> = async (c) => {
   const identity = c.get("identity")!;
   const body = (c.req.valid("json") as { session_id?: string } | undefined) ?? {};
   const sessionId = body.session_id ?? crypto.randomUUID();
@@ -57,7 +57,7 @@ const unauthorized = (detail: string) => new Problem({ status: 401, kind: "unaut
  * The upgrade: a ticket, a Bearer header, or the session cookie from this origin (a cross-site page must not open
  * a socket with the operator's cookie). The socket itself lives in the session's ChatSession object.
  */
-export const openSocket: RouteHandler<typeof socket, AppEnv> = async (c) => {
+export const openSocket: AppRouteHandler<typeof socket> = async (c) => {
   const url = new URL(c.req.url);
   if (url.searchParams.has("access_token") || url.searchParams.has("token")) {
     throw new Problem({

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireRole } from "../platform/auth/require-role";
+import { requireRole } from "../platform/http/require-role";
 import { problemResponses } from "../platform/http/openapi";
 import { ChatMessage } from "./message";
 

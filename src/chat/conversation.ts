@@ -1,9 +1,8 @@
-import type { Context } from "hono";
 import { readEngine } from "../engine/reads";
 import { HwaError } from "../hwa/errors";
 import { readJob, readJobLog, readRelatives } from "../jobs/reads";
 import { readJobStream } from "../jobstreams/reads";
-import type { AppEnv } from "../platform/http/app-env";
+import type { Scope } from "../platform/scope/scope";
 import {
   answerDependencies,
   answerFailedJobs,
@@ -39,9 +38,9 @@ function startOfToday(now: Date, timeZone: string): Date {
 }
 
 /** The engine's clock (times are said as HWA's operators read them); UTC when HWA cannot say. */
-async function engineTimeZone(c: Context<AppEnv>): Promise<string> {
+async function engineTimeZone(scope: Scope): Promise<string> {
   try {
-    return knownZone((await readEngine(c)).value.timezone ?? undefined);
+    return knownZone((await readEngine(scope)).value.timezone ?? undefined);
   } catch {
     return "UTC";
   }
@@ -49,7 +48,7 @@ async function engineTimeZone(c: Context<AppEnv>): Promise<string> {
 
 /** Answers one message: understand it against the plan's names, read what it asks from HWA, say it. */
 export async function converse(
-  c: Context<AppEnv>,
+  scope: Scope,
   asker: Asker,
   session: SessionAccess,
   message: string,
@@ -59,8 +58,8 @@ export async function converse(
   const freshness = new Freshness();
   // Without the plan (HWA down, cold cache) the message is still understood, by its words alone.
   const [timeZone, plan] = await Promise.all([
-    engineTimeZone(c),
-    readPlan(c, freshness).catch((error: unknown) => {
+    engineTimeZone(scope),
+    readPlan(scope, freshness).catch((error: unknown) => {
       if (error instanceof HwaError) return error;
       throw error;
     }),
@@ -72,7 +71,7 @@ export async function converse(
   let reply: Reply;
   try {
     const answer = await answerUnderstood(
-      c,
+      scope,
       asker,
       session,
       sessionId,
@@ -111,7 +110,7 @@ function nextContext(
 }
 
 async function answerUnderstood(
-  c: Context<AppEnv>,
+  scope: Scope,
   asker: Asker,
   session: SessionAccess,
   sessionId: string,
@@ -129,7 +128,7 @@ async function answerUnderstood(
   if (intent === "help") return { reply: answerHelp(base), ...none };
   if (intent === "unknown") return { reply: answerUnknown(base), ...none };
   if (intent === "job_action" && entities.action === "confirm")
-    return { reply: await confirmPendingAction(c, asker, session, sessionId, base), ...none };
+    return { reply: await confirmPendingAction(scope, asker, session, sessionId, base), ...none };
   if (intent === "job_action" && entities.action === "decline") return { reply: declineAction(session, base), ...none };
   if (!plan) throw planFailure!;
 
@@ -138,7 +137,7 @@ async function answerUnderstood(
     const since = entities.since ?? startOfToday(base.now, base.timeZone ?? "UTC").toISOString();
     const from = Date.parse(since);
     const to = entities.until ? Date.parse(entities.until) : Infinity;
-    const failed = (await failedJobs(c, stream, freshness)).filter((job) => {
+    const failed = (await failedJobs(scope, stream, freshness)).filter((job) => {
       const at = Date.parse(job.ended_at ?? job.started_at ?? "");
       return at >= from && at < to;
     });
@@ -155,8 +154,8 @@ async function answerUnderstood(
     const found = resolveJobStream(entities.job_stream, plan.jobStreams, intent, options());
     if ("reply" in found) return { reply: found.reply, ...none };
     const [stream, jobs] = await Promise.all([
-      readJobStream(c, found.found.id).then((read) => freshness.note(read)),
-      jobsOfStream(c, found.found, freshness),
+      readJobStream(scope, found.found.id).then((read) => freshness.note(read)),
+      jobsOfStream(scope, found.found, freshness),
     ]);
     return { reply: answerJobStream(stream, jobs, options()), resolved: { job_stream: stream.name } };
   }
@@ -175,22 +174,22 @@ async function answerUnderstood(
   const jobs =
     plan.complete || plan.jobs.some((job) => job.name === written)
       ? plan.jobs
-      : [...plan.jobs, ...(await jobsNamed(c, written, freshness))];
+      : [...plan.jobs, ...(await jobsNamed(scope, written, freshness))];
   const found = resolveJob(entities.job, entities.job_stream, jobs, intent, options());
   if ("reply" in found) return { reply: found.reply, ...none };
   const resolved = { job: found.found.name, ...(found.found.job_stream ? { job_stream: found.found.job_stream } : {}) };
-  const job = freshness.note(await readJob(c, found.found.id));
+  const job = freshness.note(await readJob(scope, found.found.id));
 
   switch (intent) {
     case "job_status":
       return { reply: answerJobStatus(job, options()), resolved };
     case "job_log": {
       const run = job.runs.find((r) => r.last_in_rerun_chain);
-      const log = run ? freshness.note(await readJobLog(c, job, run.run_id)) : null;
+      const log = run ? freshness.note(await readJobLog(scope, job, run.run_id)) : null;
       return { reply: answerJobLog(job, log, { ...options(), ...(run ? { runId: run.run_id } : {}) }), resolved };
     }
     case "job_dependencies": {
-      const { predecessors, successors } = await readRelatives(c, job.id);
+      const { predecessors, successors } = await readRelatives(scope, job.id);
       return { reply: answerDependencies(job, predecessors, successors, options()), resolved };
     }
     case "job_action": {

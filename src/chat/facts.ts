@@ -1,10 +1,9 @@
-import type { Context } from "hono";
 import { matches, oneOf, query } from "../hwa/oql";
 import type { Job } from "../jobs/job";
 import { readJobPage } from "../jobs/reads";
 import type { JobStream } from "../jobstreams/jobstream";
 import type { Read } from "../platform/cache";
-import type { AppEnv } from "../platform/http/app-env";
+import type { Scope } from "../platform/scope/scope";
 
 // What the chat reads from HWA, always through the same cache entries as the API.
 
@@ -28,22 +27,23 @@ export class Freshness {
 }
 
 /** Jobs named exactly `name` (any stream): for plans larger than what the chat indexes. */
-export async function jobsNamed(c: Context<AppEnv>, name: string, freshness: Freshness): Promise<Job[]> {
-  return freshness.note(await readJobPage(c, query([matches("name", name)], "jobStreamName ASC, name ASC"), PAGE, 0))
-    .jobs;
+export async function jobsNamed(scope: Scope, name: string, freshness: Freshness): Promise<Job[]> {
+  return freshness.note(
+    await readJobPage(scope, query([matches("name", name)], "jobStreamName ASC, name ASC"), PAGE, 0),
+  ).jobs;
 }
 
 /** Jobs whose current run ended in error (ABEND, FAIL), optionally of one stream. */
-export async function failedJobs(c: Context<AppEnv>, stream: string | undefined, freshness: Freshness): Promise<Job[]> {
+export async function failedJobs(scope: Scope, stream: string | undefined, freshness: Freshness): Promise<Job[]> {
   const conditions = [oneOf("jobruns.compositeStatus.status", ["ABEND", "FAIL"])];
   if (stream) conditions.push(matches("jobStreamName", stream));
-  return freshness.note(await readJobPage(c, query(conditions, "jobStreamName ASC, name ASC"), PAGE, 0)).jobs;
+  return freshness.note(await readJobPage(scope, query(conditions, "jobStreamName ASC, name ASC"), PAGE, 0)).jobs;
 }
 
 /** The jobs of one job stream instance. */
-export async function jobsOfStream(c: Context<AppEnv>, stream: JobStream, freshness: Freshness): Promise<Job[]> {
+export async function jobsOfStream(scope: Scope, stream: JobStream, freshness: Freshness): Promise<Job[]> {
   const page = freshness.note(
-    await readJobPage(c, query([matches("jobStreamName", stream.name)], "jobStreamName ASC, name ASC"), PAGE, 0),
+    await readJobPage(scope, query([matches("jobStreamName", stream.name)], "jobStreamName ASC, name ASC"), PAGE, 0),
   );
   return page.jobs.filter((job) => job.job_stream_id === stream.id);
 }

@@ -1,10 +1,8 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../platform/http/app-env";
-import { validationHook } from "../platform/http/validation";
+import { createRouter } from "../platform/http/router";
 import { openSocket, postChat, postTicket } from "./chat.handlers";
 import { chat, chatCompat, socket, ticket } from "./chat.routes";
 
-export const chatRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+export const chatRoutes = createRouter()
   .openapi(chat, postChat)
   .openapi(chatCompat, postChat)
   .openapi(ticket, postTicket)

@@ -1,12 +1,11 @@
-import type { Context } from "hono";
 import { query } from "../hwa/oql";
-import { readWorkstations, type Workstation } from "../engine/reads";
+import { readWorkstations, type Workstation } from "../workstations/reads";
 import type { Job } from "../jobs/job";
 import { readJobPage } from "../jobs/reads";
 import type { JobStream } from "../jobstreams/jobstream";
 import { readJobStreamPage } from "../jobstreams/reads";
 import { pageText, type Page, type Read } from "../platform/cache";
-import type { AppEnv } from "../platform/http/app-env";
+import type { Scope } from "../platform/scope/scope";
 import type { Vocabulary } from "./understanding/types";
 import type { Freshness } from "./facts";
 
@@ -32,16 +31,16 @@ let remembered: { texts: string[]; plan: Plan } | undefined;
 /** Whether HWA has a page after this one, read from the cached text (no parse). */
 const hasMore = (page: Read<Page<"jobs", Job>>) => pageText(page.json, "jobs")?.more ?? page.value.more;
 
-export async function readPlan(c: Context<AppEnv>, freshness: Freshness): Promise<Plan> {
+export async function readPlan(scope: Scope, freshness: Freshness): Promise<Plan> {
   const oql = query([], "jobStreamName ASC, name ASC");
   const [first, streams, workstations] = await Promise.all([
-    readJobPage(c, oql, PAGE, 0),
-    readJobStreamPage(c, query([]), PAGE, 0),
-    readWorkstations(c),
+    readJobPage(scope, oql, PAGE, 0),
+    readJobStreamPage(scope, query([]), PAGE, 0),
+    readWorkstations(scope),
   ]);
   const pages = [first];
   for (let offset = PAGE; hasMore(pages.at(-1)!) && offset < MAX_PLAN_JOBS; offset += PAGE)
-    pages.push(await readJobPage(c, oql, PAGE, offset));
+    pages.push(await readJobPage(scope, oql, PAGE, offset));
   for (const read of [...pages, streams, workstations]) freshness.saw(read);
 
   const texts = [...pages.map((page) => page.json), streams.json, workstations.json];

@@ -1,6 +1,6 @@
 import type { Job } from "../jobs/job";
 import type { JobStream } from "../jobstreams/jobstream";
-import type { Workstation } from "../engine/reads";
+import type { Workstation } from "../workstations/reads";
 import { askWhich, notFound, type NamedKind } from "./answers/names";
 import type { AnswerOptions } from "./answers/format";
 import type { Reply } from "./answers/reply";

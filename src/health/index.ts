@@ -1,10 +1,8 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../platform/http/app-env";
-import { validationHook } from "../platform/http/validation";
+import { createRouter } from "../platform/http/router";
 import { liveness, readiness } from "./health.handlers";
 import { health, healthCompat, ready } from "./health.routes";
 
-export const healthRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+export const healthRoutes = createRouter()
   .openapi(health, liveness)
   .openapi(healthCompat, liveness)
   .openapi(ready, readiness);

@@ -1,6 +1,5 @@
-import type { Context } from "hono";
-import { readConfig, type Config } from "../platform/env/config";
-import type { AppEnv } from "../platform/http/app-env";
+import type { Config } from "../platform/env/config";
+import type { Scope } from "../platform/scope/scope";
 import { traceparentOf } from "../platform/observability/trace";
 import { HwaClient, type HwaCredentials } from "./client";
 import { HwaError } from "./errors";
@@ -25,15 +24,15 @@ export function credentialsOf(config: Config): HwaCredentials {
   return { username: config.HWA_USERNAME ?? "", password: config.HWA_PASSWORD ?? "" };
 }
 
-/** The HWA client for this request: the isolate's guard, this request's trace and correlation ids. */
-export function hwa(c: Context<AppEnv>): HwaClient {
-  const config = readConfig(c.env);
+/** The HWA client for this piece of work: the isolate's guard, the work's trace and correlation ids. */
+export function hwa(scope: Scope): HwaClient {
+  const config = scope.config;
   if (!config.HWA_BASE_URL) throw new HwaError("not-configured", "HWA_BASE_URL is not configured");
   return new HwaClient({
     baseUrl: config.HWA_BASE_URL,
     credentials: credentialsOf(config),
     guard: guardFor(config.HWA_BASE_URL),
-    traceparent: traceparentOf(c.get("trace")),
-    correlationId: c.get("correlationId"),
+    traceparent: traceparentOf(scope.trace),
+    correlationId: scope.correlationId,
   });
 }

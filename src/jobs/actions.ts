@@ -1,10 +1,9 @@
-import type { Context } from "hono";
+import { invalidateJob } from "../hwa/cache";
 import { hwa } from "../hwa/connection";
-import { HwaError } from "../hwa/errors";
-import { audit } from "../platform/audit/writer";
-import { invalidateJob } from "../platform/cache";
-import type { AppEnv } from "../platform/http/app-env";
+import { audit, type AuditOutcome } from "../platform/audit/writer";
+import { describeFailure } from "../platform/observability/describe-failure";
 import { Problem } from "../platform/http/problem";
+import type { Scope } from "../platform/scope/scope";
 import { refusal, type JobActionName } from "./action-rules";
 import { currentRun, toJob } from "./job";
 
@@ -21,30 +20,28 @@ export interface JobActionResult {
 /**
  * One operator action on one job in HWA: read the job fresh, refuse (409) what HWA would refuse in its status,
  * act (a rerun acts on the current run), audit the outcome and forget cached reads of the job, its stream and lists.
- * HWA failures propagate as HwaError. Shared by the job-actions route and the workflow runner.
+ * HWA failures propagate as HwaError. Shared by the job-actions route, the chat and the workflow runs.
  */
 export async function performJobAction(
-  c: Context<AppEnv>,
+  scope: Scope,
   jobId: string,
   action: JobActionName,
   options: { reason?: string } = {},
 ): Promise<JobActionResult> {
-  const actor = c.get("identity")?.username ?? "system";
-  const record = (outcome: "success" | "failure" | "denied", metadata: Record<string, unknown>) =>
-    void audit(c, {
-      actor,
+  const record = (outcome: AuditOutcome, metadata: Record<string, unknown>) =>
+    void audit(scope, {
       action: `job.${action}`,
       target: jobId,
       outcome,
       metadata: { ...metadata, ...(options.reason ? { reason: options.reason } : {}) },
     });
 
-  const client = hwa(c);
+  const client = hwa(scope);
   let job: Awaited<ReturnType<typeof client.job>>;
   try {
     job = await client.job(jobId);
   } catch (error) {
-    record("failure", { error: describe(error) });
+    record("failure", { error: describeFailure(error) });
     throw error;
   }
   const { name, status, job_stream_id } = toJob(job);
@@ -67,17 +64,12 @@ export async function performJobAction(
     record("success", { job_name: name, status_before: status, run_id: runId ?? null, hwa: answer });
     return result;
   } catch (error) {
-    record("failure", { job_name: name, status_before: status, run_id: runId ?? null, error: describe(error) });
+    record("failure", { job_name: name, status_before: status, run_id: runId ?? null, error: describeFailure(error) });
     throw error;
   } finally {
     // Whatever HWA answered, the job may have changed: never show a cached status from before the attempt.
-    await invalidateJob(c, { jobId, jobStreamId: job_stream_id }).catch((error) =>
-      c.get("log")?.warn("cache invalidation failed", { error: String(error) }),
+    await invalidateJob(scope, { jobId, jobStreamId: job_stream_id }).catch((error) =>
+      scope.log.warn("cache invalidation failed", { error: String(error) }),
     );
   }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof HwaError) return `${error.failure}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
 }

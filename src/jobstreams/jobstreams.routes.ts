@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireRole } from "../platform/auth/require-role";
-import { cachedReadHeaders } from "../platform/cache";
+import { requireRole } from "../platform/http/require-role";
+import { cachedReadHeaders } from "../platform/http/cached-read";
 import { problemResponses } from "../platform/http/openapi";
 import { ListQuery as JobListQuery } from "../jobs/jobs.routes";
 import { JobStreamSchema } from "./jobstream";

@@ -2,8 +2,8 @@ import type { Database } from "../platform/db/client";
 import type { Logger } from "../platform/observability/logger";
 import { describeError } from "../platform/observability/logger";
 import { metrics } from "../platform/observability/metrics";
-import { ORPHANED_AFTER_MS } from "../workflows/budget";
-import { markOrphanedRuns } from "../workflows/run-store";
+import { ORPHANED_AFTER_MS } from "../runs/budget";
+import { markOrphanedRuns } from "../runs/run-store";
 
 const marked = metrics.counter(
   "resync_orphaned_runs_total",

@@ -1,10 +1,8 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../platform/http/app-env";
-import { validationHook } from "../platform/http/validation";
+import { createRouter } from "../platform/http/router";
 import { changeUser, createUser, deleteUser, listUsers, showUser } from "./users.handlers";
 import { change, create, list, remove, show } from "./users.routes";
 
-export const userRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+export const userRoutes = createRouter()
   .openapi(list, listUsers)
   .openapi(create, createUser)
   .openapi(show, showUser)

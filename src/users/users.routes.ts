@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { MAX_PASSWORD_LENGTH } from "../platform/auth/password";
-import { requireRole } from "../platform/auth/require-role";
+import { rotatesCsrf } from "../platform/http/csrf-rotation";
+import { requireRole } from "../platform/http/require-role";
 import { roles } from "../platform/db/schema";
 import { problemResponses } from "../platform/http/openapi";
 
@@ -20,6 +21,8 @@ export const UserView = z
   .openapi("User");
 
 const admin = requireRole("admin");
+/** User changes are high-security: a cookie session's CSRF token rotates after them. */
+const adminChange = [admin, rotatesCsrf()];
 const target = z.object({ username: Username.openapi({ param: { name: "username", in: "path" } }) });
 
 export const list = createRoute({
@@ -42,7 +45,7 @@ export const create = createRoute({
   path: "/api/v1/users",
   tags: ["users"],
   summary: "Create an account (admin)",
-  middleware: admin,
+  middleware: adminChange,
   request: {
     body: {
       required: true,
@@ -77,7 +80,7 @@ export const change = createRoute({
   path: "/api/v1/users/{username}",
   tags: ["users"],
   summary: "Change role, reset password, disable or enable (admin); the user's tokens are revoked",
-  middleware: admin,
+  middleware: adminChange,
   request: {
     params: target,
     body: {
@@ -107,7 +110,7 @@ export const remove = createRoute({
   path: "/api/v1/users/{username}",
   tags: ["users"],
   summary: "Delete an account (admin); its tokens are revoked",
-  middleware: admin,
+  middleware: adminChange,
   request: { params: target },
   responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404, 409) },
 });

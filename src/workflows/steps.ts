@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
+import { jobActionNames, type JobActionName } from "../jobs/action-rules";
 
-/** Actions a step performs on one job, as the job actions API names them. */
-export const stepJobActions = ["hold", "release", "rerun", "cancel", "kill", "confirm-succ", "confirm-abend"] as const;
-export type StepJobAction = (typeof stepJobActions)[number];
+/** Actions a step performs on one job: those of the job actions API. */
+export type StepJobAction = JobActionName;
 
 export const MAX_STEPS = 50;
 export const MAX_WAIT_SECONDS = 900;
@@ -28,7 +28,7 @@ const Statuses = z
   .min(1)
   .max(10);
 
-const JobActionStep = z.strictObject({ action: z.enum(stepJobActions), job: JobReference });
+const JobActionStep = z.strictObject({ action: z.enum(jobActionNames), job: JobReference });
 const WaitStep = z.strictObject({
   action: z.literal("wait-for-status"),
   job: JobReference,

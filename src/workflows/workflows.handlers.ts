@@ -1,87 +1,81 @@
-import type { RouteHandler } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { audit, type AuditOutcome } from "../platform/audit/writer";
-import { rotateCsrfToken } from "../platform/auth/csrf-rotation";
+import { audit } from "../platform/audit/writer";
 import { database } from "../platform/db/client";
-import { readConfig } from "../platform/env/config";
-import type { AppEnv } from "../platform/http/app-env";
+import type { AppRouteHandler } from "../platform/http/router";
+import { scopeOf } from "../platform/http/scope";
+import type { Scope } from "../platform/scope/scope";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor";
 import { Problem } from "../platform/http/problem";
 import { createWorkflow, deleteWorkflow, findWorkflow, listWorkflows, updateWorkflow } from "./store";
 import { listedView, workflowView } from "./view";
 import type { create, list, remove, removeCompat, replace, show } from "./workflows.routes";
 
-export const db = (c: Context<AppEnv>) => database(readConfig(c.env));
-
 export function workflowNotFound(id: number): Problem {
   return new Problem({ status: 404, kind: "workflow-not-found", detail: `No workflow ${id}` });
 }
 
-export function record(
-  c: Context<AppEnv>,
-  action: string,
-  target: string,
-  outcome: AuditOutcome,
-  metadata?: Record<string, unknown>,
-) {
-  void audit(c, { actor: c.get("identity")!.username, action, target, outcome, ...(metadata ? { metadata } : {}) });
-}
-
-export const listWorkflowsHandler: RouteHandler<typeof list, AppEnv> = async (c) => {
+export const listWorkflowsHandler: AppRouteHandler<typeof list> = async (c) => {
   const { name, status, limit, cursor } = c.req.valid("query");
   const query = JSON.stringify([name ?? null, status ?? null]);
   const after = cursor ? decodeCursor(cursor, query) : undefined;
-  const rows = await listWorkflows(await db(c), { name, status, limit: limit + 1, after });
+  const rows = await listWorkflows(await database(scopeOf(c).config), { name, status, limit: limit + 1, after });
   const page = rows.slice(0, limit);
   const next_cursor = rows.length > limit ? encodeCursor({ offset: page.at(-1)!.workflow.id, query }) : null;
   return c.json({ items: page.map(listedView), next_cursor }, 200);
 };
 
-export const createWorkflowHandler: RouteHandler<typeof create, AppEnv> = async (c) => {
+export const createWorkflowHandler: AppRouteHandler<typeof create> = async (c) => {
   const input = c.req.valid("json");
-  const row = await createWorkflow(await db(c), input, c.get("identity")!.username);
-  record(c, "workflow.create", `workflow:${row.id}`, "success", { name: row.name, steps: input.steps.length });
+  const scope = scopeOf(c);
+  const row = await createWorkflow(await database(scope.config), input, scope.actor!.username);
+  await audit(scope, {
+    action: "workflow.create",
+    target: `workflow:${row.id}`,
+    outcome: "success",
+    metadata: { name: row.name, steps: input.steps.length },
+  });
   return c.json(workflowView(row), 201);
 };
 
-export const showWorkflowHandler: RouteHandler<typeof show, AppEnv> = async (c) => {
+export const showWorkflowHandler: AppRouteHandler<typeof show> = async (c) => {
   const { id } = c.req.valid("param");
-  const row = await findWorkflow(await db(c), id);
+  const row = await findWorkflow(await database(scopeOf(c).config), id);
   if (!row) throw workflowNotFound(id);
   return c.json(workflowView(row), 200);
 };
 
-export const replaceWorkflowHandler: RouteHandler<typeof replace, AppEnv> = async (c) => {
+export const replaceWorkflowHandler: AppRouteHandler<typeof replace> = async (c) => {
   const { id } = c.req.valid("param");
   const input = c.req.valid("json");
-  const row = await updateWorkflow(await db(c), id, input);
+  const scope = scopeOf(c);
+  const row = await updateWorkflow(await database(scope.config), id, input);
   if (!row) throw workflowNotFound(id);
-  record(c, "workflow.update", `workflow:${id}`, "success", {
-    name: row.name,
-    version: row.version,
-    steps: input.steps.length,
+  await audit(scope, {
+    action: "workflow.update",
+    target: `workflow:${id}`,
+    outcome: "success",
+    metadata: { name: row.name, version: row.version, steps: input.steps.length },
   });
   return c.json(workflowView(row), 200);
 };
 
-/** Soft delete, audited; a high-security operation, so a cookie session's CSRF token rotates. */
-async function removeWorkflow(c: Context<AppEnv>, id: number): Promise<void> {
-  const deleted = await deleteWorkflow(await db(c), id);
+/** Soft delete, audited (the routes rotate a cookie session's CSRF token: a high-security operation). */
+async function removeWorkflow(scope: Scope, id: number): Promise<void> {
+  const target = `workflow:${id}`;
+  const deleted = await deleteWorkflow(await database(scope.config), id);
   if (!deleted) {
-    record(c, "workflow.delete", `workflow:${id}`, "failure", { reason: "not found" });
+    await audit(scope, { action: "workflow.delete", target, outcome: "failure", metadata: { reason: "not found" } });
     throw workflowNotFound(id);
   }
-  record(c, "workflow.delete", `workflow:${id}`, "success");
-  await rotateCsrfToken(c);
+  await audit(scope, { action: "workflow.delete", target, outcome: "success" });
 }
 
-export const removeWorkflowHandler: RouteHandler<typeof remove, AppEnv> = async (c) => {
-  await removeWorkflow(c, c.req.valid("param").id);
+export const removeWorkflowHandler: AppRouteHandler<typeof remove> = async (c) => {
+  await removeWorkflow(scopeOf(c), c.req.valid("param").id);
   return c.body(null, 204);
 };
 
-export const removeWorkflowCompatHandler: RouteHandler<typeof removeCompat, AppEnv> = async (c) => {
+export const removeWorkflowCompatHandler: AppRouteHandler<typeof removeCompat> = async (c) => {
   const { workflow_id } = c.req.valid("json");
-  await removeWorkflow(c, workflow_id);
+  await removeWorkflow(scopeOf(c), workflow_id);
   return c.json({ workflow_id, deleted: true as const }, 200);
 };

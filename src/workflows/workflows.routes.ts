@@ -1,10 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireRole } from "../platform/auth/require-role";
+import { rotatesCsrf } from "../platform/http/csrf-rotation";
+import { requireRole } from "../platform/http/require-role";
 import { problemResponses } from "../platform/http/openapi";
 import { StepsSchema } from "./steps";
 
 const admin = requireRole("admin");
 const viewer = requireRole("viewer");
+/** Deleting is high-security: a cookie session's CSRF token rotates after it. */
+const adminDelete = [admin, rotatesCsrf()];
 
 const noControlCharacters = /^[^\u0000-\u001f\u007f]*$/;
 const Name = z.string().min(1).max(200).regex(noControlCharacters, { error: "no control characters" });
@@ -128,7 +131,7 @@ export const remove = createRoute({
   path: "/api/v1/workflows/{id}",
   tags: ["workflows"],
   summary: "Delete a workflow (admin; high-security: the CSRF token rotates). Its runs stay on record",
-  middleware: admin,
+  middleware: adminDelete,
   request: { params: WorkflowId },
   responses: { 204: { description: "Deleted" }, ...problemResponses(400, 401, 403, 404) },
 });
@@ -138,7 +141,7 @@ export const removeCompat = createRoute({
   path: "/api/workflow/delete",
   tags: ["workflows", "compat"],
   summary: "Delete a workflow (compat; admin; high-security: the CSRF token rotates)",
-  middleware: admin,
+  middleware: adminDelete,
   request: {
     body: {
       required: true,

@@ -1,7 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { converse, type SessionAccess } from "../../src/chat/conversation";
-import { scopeFor } from "../../src/chat/request-scope";
+import { backgroundScope } from "../../src/platform/scope/scope";
 import type { Asker, PendingAction } from "../../src/chat/session";
 import { bindings, CLOSED_URL } from "../helpers/worker";
 
@@ -35,10 +35,13 @@ function session(): SessionAccess & { pending?: PendingAction } {
 
 async function converseWithHwaDown(message: string) {
   const ctx = createExecutionContext();
-  const c = scopeFor(asker, { ...bindings, HWA_BASE_URL: CLOSED_URL, CACHE_DISABLED: "true" }, (promise) =>
-    ctx.waitUntil(promise),
-  );
-  const answer = await converse(c, asker, session(), message, new Date(), crypto.randomUUID());
+  const scope = backgroundScope({
+    env: { ...bindings, HWA_BASE_URL: CLOSED_URL, CACHE_DISABLED: "true" },
+    waitUntil: (promise) => ctx.waitUntil(promise),
+    actor: { username: asker.username, role: asker.role },
+    correlationId: asker.correlationId,
+  });
+  const answer = await converse(scope, asker, session(), message, new Date(), crypto.randomUUID());
   await waitOnExecutionContext(ctx);
   return answer;
 }

@@ -1,13 +1,12 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { RECORD_KEY, type IdempotencyStore } from "../../durable-objects/idempotency-store";
 import {
-  MAX_BODY_BYTES,
-  RECORD_KEY,
+  MAX_STORED_BODY_BYTES,
   RECORD_TTL_MS,
   type Claim,
   type IdempotencyRecord,
-  type IdempotencyStore,
-} from "../../durable-objects/idempotency-store";
+} from "../../src/platform/idempotency/records";
 import type { Bindings } from "../../src/platform/env/bindings";
 
 const namespace = (env as unknown as Bindings).IDEMPOTENCY_STORE;
@@ -34,7 +33,9 @@ async function elapse(name: string, ms: number): Promise<void> {
       RECORD_KEY,
       record.state === "in-flight"
         ? { ...record, claimedAt: record.claimedAt - ms, leaseUntil: record.leaseUntil - ms }
-        : { ...record, completedAt: record.completedAt - ms, expiresAt: record.expiresAt - ms },
+        : record.state === "lapsed"
+          ? { ...record, lapsedAt: record.lapsedAt - ms, expiresAt: record.expiresAt - ms }
+          : { ...record, completedAt: record.completedAt - ms, expiresAt: record.expiresAt - ms },
     );
   });
 }
@@ -76,7 +77,7 @@ describe("IdempotencyStore", () => {
     for (let i = 0; i < 3; i++) {
       const replay = await store(name).claim({ fingerprint: "f1", leaseMs: 60_000 });
       expect(replay.kind).toBe("completed");
-      const response = (replay as Extract<Claim, { kind: "completed" }>).response;
+      const response = (replay as Extract<Claim, { kind: "completed" }>).answer;
       expect(response.status).toBe(201);
       expect(response.headers).toEqual({ "content-type": "application/json" });
       expect([...new Uint8Array(response.body)]).toEqual([...body]);
@@ -105,24 +106,41 @@ describe("IdempotencyStore", () => {
     expect((await stored(name))?.state).toBe("in-flight");
   });
 
-  it("a crashed claim is released after its lease", async () => {
+  it("a crashed claim is released after its lease, and the next claim is told it lapsed", async () => {
     const name = freshScope();
-    await claimed(name);
+    const first = await store(name).claim({ fingerprint: "f1", leaseMs: 60_000 });
+    expect(first).toMatchObject({ kind: "claimed", lapsed: false });
     await elapse(name, 59_000);
     expect((await store(name).claim({ fingerprint: "f1", leaseMs: 60_000 })).kind).toBe("in-flight");
     await elapse(name, 2_000);
+    expect(await store(name).claim({ fingerprint: "f1", leaseMs: 60_000 })).toMatchObject({
+      kind: "claimed",
+      lapsed: true,
+    });
+  });
+
+  it("the alarm at a lease's end keeps a lapsed record for 24 h, so a late retry still learns of it", async () => {
+    const name = freshScope();
     await claimed(name);
+    await elapse(name, 61_000);
+    expect(await runDurableObjectAlarm(store(name))).toBe(true);
+    const record = await stored(name);
+    expect(record?.state).toBe("lapsed");
+    expect(await runInDurableObject(store(name), (_instance, state) => state.storage.getAlarm())).toBe(
+      (record as Extract<IdempotencyRecord, { state: "lapsed" }>).expiresAt,
+    );
+    expect(await store(name).claim({ fingerprint: "f1", leaseMs: 60_000 })).toMatchObject({ lapsed: true });
   });
 
   it('refuses a body over 256 KiB ("too-large") and keeps the claim', async () => {
     const name = freshScope();
     const claimId = await claimed(name);
-    const body = new Uint8Array(MAX_BODY_BYTES + 1);
+    const body = new Uint8Array(MAX_STORED_BODY_BYTES + 1);
     expect(await store(name).complete({ claimId, fingerprint: "f1", status: 200, headers: {}, body })).toBe(
       "too-large",
     );
     expect((await stored(name))?.state).toBe("in-flight");
-    const exact = new Uint8Array(MAX_BODY_BYTES);
+    const exact = new Uint8Array(MAX_STORED_BODY_BYTES);
     expect(await store(name).complete({ claimId, fingerprint: "f1", status: 200, headers: {}, body: exact })).toBe(
       "stored",
     );

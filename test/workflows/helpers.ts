@@ -1,5 +1,5 @@
 import { SELF } from "cloudflare:test";
-import type { RunRecord } from "../../src/workflows/run-store";
+import type { RunRecord } from "../../src/runs/run-store";
 import { bearer, ORIGIN } from "../helpers/accounts";
 
 export const json = (token: string, extra: Record<string, string> = {}) => ({

@@ -1,4 +1,4 @@
-import type { Workstation } from "../../engine/reads";
+import type { Workstation } from "../../workstations/reads";
 import type { Language } from "../understanding/types";
 import { composeReply, type ReplyWith } from "./compose";
 import { cappedList, type AnswerOptions } from "./format";

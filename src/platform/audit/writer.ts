@@ -1,6 +1,4 @@
-import type { Context } from "hono";
-import type { AppEnv } from "../http/app-env";
-import { readConfig } from "../env/config";
+import type { Scope } from "../scope/scope";
 import { auditEvents } from "../db/schema";
 import { database, type Database } from "../db/client";
 import { describeError } from "../observability/logger";
@@ -11,7 +9,8 @@ export type AuditOutcome = "success" | "failure" | "denied";
 
 /** One state change: who did what to which target, and how it ended. */
 export interface AuditEvent {
-  actor: string;
+  /** Default: the scope's actor, else "system". */
+  actor?: string;
   action: string;
   target?: string;
   outcome: AuditOutcome;
@@ -30,7 +29,7 @@ const written = metrics.counter(
 export async function appendAuditEvent(db: Database, event: AuditEvent): Promise<void> {
   await db.insert(auditEvents).values({
     at: event.at ?? new Date(),
-    actor: event.actor,
+    actor: event.actor ?? "system",
     action: event.action,
     target: event.target ?? null,
     outcome: event.outcome,
@@ -44,22 +43,23 @@ export async function appendAuditEvent(db: Database, event: AuditEvent): Promise
  * Records an event after the response is sent: a failed write is logged and counted,
  * and never delays or fails the request it describes.
  */
-export function audit(c: Context<AppEnv>, event: AuditEvent): Promise<void> {
-  const log = c.get("log");
+export function audit(scope: Scope, event: AuditEvent): Promise<void> {
+  const log = scope.log;
   const full: AuditEvent = {
-    correlationId: c.get("correlationId"),
-    ip: c.req.header("CF-Connecting-IP") ?? undefined,
+    actor: scope.actor?.username ?? "system",
+    correlationId: scope.correlationId,
+    ...(scope.ip ? { ip: scope.ip } : {}),
     ...event,
   };
   const write = (async () => {
     try {
-      await appendAuditEvent(await database(readConfig(c.env)), full);
+      await appendAuditEvent(await database(scope.config), full);
       written.inc({ result: "written" });
     } catch (error) {
       written.inc({ result: "failed" });
       log?.error("audit write failed", { action: full.action, target: full.target, ...describeError(error) });
     }
   })();
-  c.executionCtx.waitUntil(write);
+  scope.waitUntil(write);
   return write;
 }

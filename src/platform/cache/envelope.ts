@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { lifetimeOf, type Resource } from "./policy";
+import { lifetimeOf, type Freshness } from "./policy";
 
 /** What KV holds for a key: the value and the times every reader judges it by (ms since the epoch). */
 export const Envelope = z.object({
@@ -24,8 +24,8 @@ export interface Entry {
   etag?: string;
 }
 
-export function entryOf(json: string, resource: Resource, fetchedAt: number): Entry {
-  const { freshUntil, staleUntil } = lifetimeOf(resource, fetchedAt);
+export function entryOf(json: string, freshness: Freshness, fetchedAt: number): Entry {
+  const { freshUntil, staleUntil } = lifetimeOf(freshness, fetchedAt);
   return { json, fresh_until: freshUntil, stale_until: staleUntil, fetched_at: fetchedAt };
 }
 

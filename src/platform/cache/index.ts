@@ -1,7 +1,6 @@
-export { cachedReadHeaders } from "./headers";
-export { invalidateJob } from "./invalidate-job";
-export { cacheKeys } from "./keys";
+export { cacheIoOf } from "./io";
+export { MemoryCache } from "./memory";
 export { pageOf, pageText, type Page } from "./page";
-export type { Resource } from "./policy";
-export { invalidate, jsonText, readThrough, setCacheHeaders, type CacheContext } from "./read-through";
-export type { Read, Source } from "./tiered-cache";
+export type { CachePolicy, Freshness } from "./policy";
+export type { ReadRequest } from "./refresh";
+export { TieredCache, uncachedRead, type Read, type Source } from "./tiered-cache";

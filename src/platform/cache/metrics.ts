@@ -7,7 +7,7 @@ export const cacheReads = metrics.counter(
   "resync_cache_reads_total",
   "Cached reads by resource class and source (hit, miss, stale, coalesced).",
 );
-/** Why a stale value was served: revalidating in the background, or HWA failing. */
+/** Why a stale value was served: revalidating in the background, or the upstream failing. */
 export const staleServed = metrics.counter(
   "resync_cache_stale_served_total",
   "Stale values served by resource class and reason.",
@@ -37,5 +37,5 @@ export const kvWrites = metrics.counter(
   "resync_cache_kv_writes_total",
   "Envelopes written to (put) or deleted from (delete) KV, and prefix invalidation marks (mark), by operation and outcome.",
 );
-/** Refreshes by role: leader (called HWA), follower (waited for another isolate's leader), and how they ended. */
+/** Refreshes by role: leader (called upstream), follower (waited for another isolate's leader), and how they ended. */
 export const refreshes = metrics.counter("resync_cache_refreshes_total", "Cache refreshes by role and outcome.");

@@ -1,7 +1,7 @@
 // A page of a list as the cache keeps it: `{"count":N,"more":B,"<items>":[...]}`, its header first, so that a hit
 // is answered from the cached text (the items sliced out, never parsed nor serialized again).
 
-/** A cached page: how many items, whether HWA has more, and the items under `field` (e.g. `jobs`). */
+/** A cached page: how many items, whether upstream has more, and the items under `field` (e.g. `jobs`). */
 export type Page<F extends string, T> = { count: number; more: boolean } & { [K in F]: T[] };
 
 /** The page to cache: `pageOf` is the only producer of the layout `pageText` reads (key order matters). */

@@ -1,49 +1,39 @@
-// How fresh each kind of HWA data must be, in one place. Times are seconds after the value was fetched.
+import type { SharedFailure } from "../../../durable-objects/coalescer";
 
-/** The kinds of HWA data Resync caches, each with its own freshness. */
-export type Resource =
-  | "job"
-  | "jobs"
-  | "joblog"
-  | "joblog-running"
-  | "jobstream"
-  | "jobstreams"
-  | "workstations"
-  | "engine";
+// What the cache needs to know about the data it holds, passed in by its owner: the cache itself knows no upstream.
 
 export interface Freshness {
-  /** Served as is ("hit") until this age. */
+  /** Served as is ("hit") until this age, in seconds after the value was fetched. */
   freshSeconds: number;
   /** Until this age a stale value is served at once while one background refresh runs (stale-while-revalidate). */
   revalidateSeconds: number;
-  /** Until this age a stale value is served when HWA fails or its circuit is open (stale-if-error); then it is gone. */
+  /** Until this age a stale value is served when the upstream fails (stale-if-error); then it is gone. */
   staleSeconds: number;
 }
 
-const MINUTE = 60;
-const HOUR = 60 * MINUTE;
-
-export const freshness: Record<Resource, Freshness> = {
-  // Operators act on a job's status: 10 s old at most while HWA answers.
-  job: { freshSeconds: 10, revalidateSeconds: 30, staleSeconds: 15 * MINUTE },
-  jobs: { freshSeconds: 10, revalidateSeconds: 30, staleSeconds: 15 * MINUTE },
-  // A finished run's log never changes again.
-  joblog: { freshSeconds: 1 * HOUR, revalidateSeconds: 24 * HOUR, staleSeconds: 24 * HOUR },
-  // A running job's log grows line by line.
-  "joblog-running": { freshSeconds: 5, revalidateSeconds: 15, staleSeconds: 5 * MINUTE },
-  jobstream: { freshSeconds: 10, revalidateSeconds: 30, staleSeconds: 15 * MINUTE },
-  jobstreams: { freshSeconds: 10, revalidateSeconds: 30, staleSeconds: 15 * MINUTE },
-  // Workstation definitions and link states change rarely; the engine's version almost never.
-  workstations: { freshSeconds: 5 * MINUTE, revalidateSeconds: 1 * HOUR, staleSeconds: 24 * HOUR },
-  engine: { freshSeconds: 1 * HOUR, revalidateSeconds: 24 * HOUR, staleSeconds: 24 * HOUR },
-};
+/** How one kind of data is cached: the freshness of each class of key, and what its upstream's failures mean. */
+export interface CachePolicy<R extends string = string> {
+  freshness: Record<R, Freshness>;
+  /** The upstream is unwell (not: the request was wrong): a stale value may stand in for an answer. */
+  isTransient(error: unknown): boolean;
+  /** An error as plain data, so a leader in one isolate can hand it to its followers in others. */
+  share(error: unknown): SharedFailure;
+  /** The error a follower rethrows for its leader's failure, so it answers the same problem. */
+  revive(shared: SharedFailure): Error;
+  /** Families of keys invalidated by prefix, each a pattern matching the family's prefix (see prefix-marks.ts). */
+  families: readonly RegExp[];
+}
 
 /** The moments, in ms since the epoch, at which a value fetched at `fetchedAt` stops being fresh, revalidatable, servable. */
-export function lifetimeOf(resource: Resource, fetchedAt: number) {
-  const policy = freshness[resource];
+export function lifetimeOf(freshness: Freshness, fetchedAt: number) {
   return {
-    freshUntil: fetchedAt + policy.freshSeconds * 1000,
-    revalidateUntil: fetchedAt + policy.revalidateSeconds * 1000,
-    staleUntil: fetchedAt + policy.staleSeconds * 1000,
+    freshUntil: fetchedAt + freshness.freshSeconds * 1000,
+    revalidateUntil: fetchedAt + freshness.revalidateSeconds * 1000,
+    staleUntil: fetchedAt + freshness.staleSeconds * 1000,
   };
+}
+
+/** The longest stale limit of a policy: how long anything it caches may still be served. */
+export function longestStaleSeconds(policy: CachePolicy): number {
+  return Math.max(...Object.values<Freshness>(policy.freshness).map((f) => f.staleSeconds));
 }

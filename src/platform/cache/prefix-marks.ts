@@ -1,8 +1,7 @@
 import { describeError } from "../observability/logger";
-import { storageKey } from "./keys";
 import { kvWrites } from "./metrics";
-import { freshness } from "./policy";
 import type { CacheIo } from "./refresh";
+import { storageKey } from "./storage-key";
 
 // What KV remembers of prefix invalidations ("jobs:*"), so that every isolate stops trusting the KV envelopes of
 // a whole family of keys, not only the isolate that invalidated them. A family's mark is one small KV key holding
@@ -10,26 +9,12 @@ import type { CacheIo } from "./refresh";
 // most once a second (KV allows one write per second per key), read beside the envelope (no added round trip).
 // Deleting the family's keys instead would need KV's list, which is eventually consistent and may miss the newest.
 
-/** The families whose keys are invalidated by prefix: every list of a class, every log of one job. */
-const FAMILIES = [/^jobs:/, /^jobstreams:/, /^joblog:[^:]*:/];
-
-/** The family of a key or of a prefix target (without its `*`), when it has one. */
-export function familyOf(keyOrPrefix: string): string | undefined {
-  for (const family of FAMILIES) {
-    const match = family.exec(keyOrPrefix);
-    if (match) return match[0];
-  }
-  return undefined;
-}
-
 const MARK_PREFIX = "invalidated:";
-/** A mark outlives every envelope it may have to refuse: the longest stale limit, and KV's 60 s minimum. */
-const MARK_TTL_SECONDS = Math.max(60, ...Object.values(freshness).map((f) => f.staleSeconds)) + 60;
+/** Marks remembered by this isolate at most; beyond it, those already in the past are dropped. */
+const MAX_WRITTEN = 1_000;
 
 /** The KV key of a family's mark (hashed like any key too long for KV). */
 export const markKey = (family: string) => storageKey(`${MARK_PREFIX}${family}`);
-/** Marks remembered by this isolate at most; beyond it, those already in the past are dropped. */
-const MAX_WRITTEN = 1_000;
 
 /** A family's mark as KV holds it, or undefined when there is none (or it is unreadable). */
 export async function readMark(io: CacheIo, family: string): Promise<number | undefined> {
@@ -48,6 +33,24 @@ export class PrefixMarks {
   private readonly written = new Map<string, number>();
 
   /**
+   * @param families patterns matching each family's prefix, e.g. `/^jobs:/`
+   * @param ttlSeconds how long a mark lives: at least as long as any envelope it may have to refuse
+   */
+  constructor(
+    private readonly families: readonly RegExp[],
+    private readonly ttlSeconds: number,
+  ) {}
+
+  /** The family of a key or of a prefix target (without its `*`), when it has one. */
+  familyOf(keyOrPrefix: string): string | undefined {
+    for (const family of this.families) {
+      const match = family.exec(keyOrPrefix);
+      if (match) return match[0];
+    }
+    return undefined;
+  }
+
+  /**
    * Marks `family` invalidated at `now` in KV. The mark is rounded up to the next whole second, so every further
    * invalidation within that second is already covered and costs no write; envelopes fetched in the rest of that
    * second are refused too, which only costs a refresh.
@@ -59,7 +62,7 @@ export class PrefixMarks {
       for (const [known, at] of this.written) if (at < now) this.written.delete(known);
     this.written.set(family, mark);
     try {
-      await io.kv.put(await markKey(family), String(mark), { expirationTtl: MARK_TTL_SECONDS });
+      await io.kv.put(await markKey(family), String(mark), { expirationTtl: this.ttlSeconds });
       kvWrites.inc({ operation: "mark", outcome: "ok" });
     } catch (error) {
       if (this.written.get(family) === mark) this.written.delete(family);

@@ -3,12 +3,12 @@ import type { Logger } from "../observability/logger";
 import { describeError } from "../observability/logger";
 import { TimeoutError, withTimeout } from "../services/timeout";
 import { entryOf, envelopeText, type Entry } from "./envelope";
-import { failureOf, RefreshPending, shareFailure } from "./errors";
+import { RefreshPending } from "./errors";
 import type { Invalidations } from "./invalidations";
-import { storageKey } from "./keys";
+import { storageKey } from "./storage-key";
 import { sizeOf, type MemoryCache } from "./memory";
 import { kvWrites, refreshes } from "./metrics";
-import { freshness, type Resource } from "./policy";
+import type { CachePolicy } from "./policy";
 
 /** What a cache read needs from the request: the shared tiers, and a way to finish work after the response. */
 export interface CacheIo {
@@ -19,17 +19,19 @@ export interface CacheIo {
 }
 
 export interface ReadRequest<T> {
-  resource: Resource;
+  /** The class of the key in the cache's policy (its freshness), also its label on /metrics. */
+  resource: string;
   key: string;
-  /** Fetches the value from HWA; it must be plain JSON data. */
+  /** Fetches the value from upstream; it must be plain JSON data. */
   load: () => Promise<T>;
 }
 
 export interface RefreshDeps {
+  policy: CachePolicy;
   memory: MemoryCache;
   invalidations: Invalidations;
   now: () => number;
-  /** How long a leader may take (HWA's whole-call deadline and a margin). */
+  /** How long a leader may take (the upstream call's whole deadline and a margin). */
   leaseMs: number;
 }
 
@@ -43,7 +45,7 @@ const KV_MIN_TTL_SECONDS = 60;
 
 /**
  * Refreshes one key with the other isolates: the key's Coalescer makes one caller the leader, which loads from
- * HWA, keeps the value here, publishes it to the waiting followers and writes KV once; a follower takes the
+ * upstream, keeps the value here, publishes it to the waiting followers and writes KV once; a follower takes the
  * leader's value or failure. Without a reachable Coalescer the caller loads alone rather than fail the read.
  */
 export async function refreshAcrossIsolates<T>(
@@ -54,7 +56,8 @@ export async function refreshAcrossIsolates<T>(
 ): Promise<Refreshed<T>> {
   const name = await storageKey(request.key);
   const coalescer = io.coalescer.get(io.coalescer.idFromName(name));
-  const freshSince = deps.now() - freshness[request.resource].freshSeconds * 1000;
+  const freshness = deps.policy.freshness[request.resource]!;
+  const freshSince = deps.now() - freshness.freshSeconds * 1000;
   const joined = await join(deps, io, coalescer, {
     leaseMs: deps.leaseMs,
     notBefore,
@@ -70,7 +73,7 @@ export async function refreshAcrossIsolates<T>(
       keep(deps, request.key, entry);
       return { entry, coalesced: true };
     }
-    if (outcome.kind === "failed") throw failureOf(outcome.failure);
+    if (outcome.kind === "failed") throw deps.policy.revive(outcome.failure);
     if (outcome.kind === "timed-out") throw new RefreshPending();
     // "not-shared": the value was too large to hand over; load it here, uncached.
   }
@@ -79,18 +82,18 @@ export async function refreshAcrossIsolates<T>(
   const publish = (outcome: RefreshOutcome, shareForMs = 0) => {
     if (lease) io.waitUntil(publishTo(io, coalescer, lease, outcome, shareForMs));
   };
-  // The value is as of this moment, the last before asking HWA.
+  // The value is as of this moment, the last before asking upstream.
   const startedAt = deps.now();
   let value: T;
   try {
     value = await request.load();
   } catch (error) {
     refreshes.inc({ role: "leader", outcome: "failed" });
-    publish({ kind: "failed", failure: shareFailure(error) });
+    publish({ kind: "failed", failure: deps.policy.share(error) });
     throw error;
   }
   refreshes.inc({ role: "leader", outcome: "value" });
-  const entry = entryOf(JSON.stringify(value) ?? "null", request.resource, startedAt);
+  const entry = entryOf(JSON.stringify(value) ?? "null", freshness, startedAt);
   if (sizeOf(entry) > deps.memory.maxEntryBytes) {
     deps.memory.set(request.key, entry); // refused and counted as a rejection
     publish({ kind: "not-shared" });

@@ -1,15 +1,15 @@
 import { describeError } from "../observability/logger";
 import { TimeoutError, withTimeout } from "../services/timeout";
 import { ageSecondsOf, entryOfEnvelope, type Entry } from "./envelope";
-import { isUpstreamFailure, RefreshPending } from "./errors";
+import { RefreshPending } from "./errors";
 import { Flights, type Flight } from "./flights";
 import { Invalidations } from "./invalidations";
-import { storageKey } from "./keys";
-import { familyOf, PrefixMarks, readMark } from "./prefix-marks";
+import { PrefixMarks, readMark } from "./prefix-marks";
 import type { MemoryCache } from "./memory";
 import { cacheReads, kvWrites, staleServed, tierLookups } from "./metrics";
-import { freshness } from "./policy";
+import { longestStaleSeconds, type CachePolicy } from "./policy";
 import { refreshAcrossIsolates, type CacheIo, type ReadRequest, type Refreshed, type RefreshDeps } from "./refresh";
+import { storageKey } from "./storage-key";
 
 export type Source = "hit" | "miss" | "stale" | "coalesced";
 
@@ -38,10 +38,12 @@ export function readOf<T>(json: string, source: Source, ageSeconds: number, own?
 }
 
 export interface TieredCacheOptions {
+  /** Freshness per class of key and what the upstream's failures mean. */
+  policy: CachePolicy;
   memory: MemoryCache;
   /** The clock, ms since the epoch. Default Date.now. */
   now?: () => number;
-  /** How long one refresh may lead before another may take over; HWA's 20 s deadline and a margin by default. */
+  /** How long one refresh may lead before another may take over; an upstream deadline of 20 s and a margin by default. */
   leaseMs?: number;
 }
 
@@ -54,13 +56,15 @@ interface KvRead {
 const DEFAULT_LEASE_MS = 25_000;
 /** A follower in this isolate waits for the lease plus the Coalescer round trips, and no longer. */
 const FOLLOWER_MARGIN_MS = 3_000;
+/** A KV mark outlives every envelope it may have to refuse, and KV's 60 s minimum. */
+const MARK_MARGIN_SECONDS = 60;
 /** A KV read another request of this isolate started is waited for this long, then the key counts as missing. */
 const KV_WAIT_MS = 5_000;
 
 /**
- * Reads through memory (this isolate), then KV (shared), then HWA, one refresh at a time per key: fresh values
+ * Reads through memory (this isolate), then KV (shared), then upstream, one refresh at a time per key: fresh values
  * are hits; stale ones are served while one background refresh runs (stale-while-revalidate) and, later, when
- * HWA fails (stale-if-error), until their stale limit.
+ * the upstream fails (stale-if-error), until their stale limit.
  */
 export class TieredCache {
   readonly memory: MemoryCache;
@@ -70,15 +74,24 @@ export class TieredCache {
   private readonly now: () => number;
   private readonly leaseMs: number;
   private readonly deps: RefreshDeps;
-  private readonly marks = new PrefixMarks();
+  private readonly marks: PrefixMarks;
+  private readonly policy: CachePolicy;
 
   constructor(options: TieredCacheOptions) {
+    this.policy = options.policy;
+    this.marks = new PrefixMarks(options.policy.families, longestStaleSeconds(options.policy) + MARK_MARGIN_SECONDS);
     this.memory = options.memory;
     this.now = options.now ?? Date.now;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.invalidations = new Invalidations(this.now);
     this.flights = new Flights<Entry>(this.leaseMs + FOLLOWER_MARGIN_MS);
-    this.deps = { memory: this.memory, invalidations: this.invalidations, now: this.now, leaseMs: this.leaseMs };
+    this.deps = {
+      policy: this.policy,
+      memory: this.memory,
+      invalidations: this.invalidations,
+      now: this.now,
+      leaseMs: this.leaseMs,
+    };
   }
 
   async read<T>(io: CacheIo, request: ReadRequest<T>): Promise<Read<T>> {
@@ -97,14 +110,14 @@ export class TieredCache {
 
     const now = this.now();
     if (now < entry.fresh_until) return this.answer(request, entry, "hit");
-    if (now < entry.fetched_at + freshness[resource].revalidateSeconds * 1000) {
+    if (now < entry.fetched_at + this.policy.freshness[resource]!.revalidateSeconds * 1000) {
       this.revalidate(io, request, notBefore);
       return this.answer(request, entry, "stale", "revalidating");
     }
     try {
       return await this.refreshed(io, request, notBefore);
     } catch (error) {
-      if (!isUpstreamFailure(error)) throw error;
+      if (!this.policy.isTransient(error)) throw error;
       return this.answer(request, entry, "stale", "upstream-failing");
     }
   }
@@ -124,7 +137,7 @@ export class TieredCache {
         const prefix = target.slice(0, -1);
         this.memory.deleteStartingWith(prefix);
         // A prefix within a family (e.g. one page size) marks the whole family: coarser, never wrong.
-        const family = familyOf(prefix);
+        const family = this.marks.familyOf(prefix);
         if (family) work.push(this.marks.mark(io, family, now));
         else io.log?.warn("cache prefix without a family: invalidated in this isolate only", { prefix });
       } else {
@@ -198,7 +211,7 @@ export class TieredCache {
   }
 
   private async readKv(io: CacheIo, key: string): Promise<KvRead> {
-    const family = familyOf(key);
+    const family = this.marks.familyOf(key);
     // The family's mark is read beside the envelope: no round trip is added.
     const [text, mark] = await Promise.all([this.envelopeText(io, key), family ? readMark(io, family) : undefined]);
     const envelope = text === null ? undefined : entryOfEnvelope(text);
@@ -244,4 +257,18 @@ export class TieredCache {
     if (staleReason) staleServed.inc({ resource: request.resource, reason: staleReason });
     return readOf(entry.json, source, ageSecondsOf(entry, this.now()));
   }
+}
+
+/** A read that bypassed the cache: its JSON text is made only if asked for. */
+export function uncachedRead<T>(value: T): Read<T> {
+  let json: string | undefined;
+  return {
+    value,
+    source: "miss",
+    ageSeconds: 0,
+    get json() {
+      json ??= JSON.stringify(value) ?? "null";
+      return json;
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { logLevels } from "../observability/logger";
 import type { Bindings } from "./bindings";
 
 const optionalText = z
@@ -38,7 +39,7 @@ export const configSchema = z.object({
     .min(1024)
     .max(100 * 1024 * 1024)
     .default(1024 * 1024),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  LOG_LEVEL: z.enum(logLevels).default("info"),
   /** "true" bypasses both cache tiers (every read goes to HWA): for benchmarks and troubleshooting. */
   CACHE_DISABLED: z
     .enum(["true", "false"])

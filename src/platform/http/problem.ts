@@ -57,17 +57,22 @@ export class Problem extends Error {
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
-/** Renders a Problem as the response body every error of the API shares. */
-export function problemResponse(c: Context, problem: Problem): Response {
-  const body = {
+/** The problem+json body every error of the API shares. */
+export function problemBody(problem: Problem, instance: string, correlationId: string) {
+  return {
     type: problem.kind ? `urn:resync:problem:${problem.kind}` : "about:blank",
     title: problem.title,
     status: problem.status,
     detail: problem.message,
-    instance: new URL(c.req.url).pathname,
-    correlation_id: c.get("correlationId") ?? "",
+    instance,
+    correlation_id: correlationId,
     ...(problem.errors ? { errors: problem.errors } : {}),
   };
+}
+
+/** Renders a Problem as a response. */
+export function problemResponse(c: Context, problem: Problem): Response {
+  const body = problemBody(problem, new URL(c.req.url).pathname, c.get("correlationId") ?? "");
   const response = c.body(JSON.stringify(body), problem.status, {
     ...problem.headers,
     "Content-Type": PROBLEM_CONTENT_TYPE,
@@ -85,4 +90,11 @@ export interface ConvertibleToProblem {
 
 export function isConvertibleToProblem(error: unknown): error is ConvertibleToProblem {
   return typeof (error as ConvertibleToProblem | null)?.toProblem === "function";
+}
+
+/** The problem an error answers with, when it is one or knows which; undefined for unexpected errors. */
+export function problemOf(error: unknown): Problem | undefined {
+  if (error instanceof Problem) return error;
+  if (isConvertibleToProblem(error)) return error.toProblem();
+  return undefined;
 }

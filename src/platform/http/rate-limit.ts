@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app-env";
 import type { Bindings } from "../env/bindings";
 import { metrics } from "../observability/metrics";
+import { clientIp } from "./client-ip";
 import { Problem } from "./problem";
 
 /** One limit of API.md, enforced by a Workers Rate Limiting binding (`[[ratelimits]]` in wrangler.toml). */
@@ -25,11 +26,6 @@ export const anonymousPolicy: RatePolicy = {
 export const chatPolicy: RatePolicy = { name: "chat", binding: "CHAT_RATE_LIMITER", limit: 10, periodSeconds: 60 };
 
 const refused = metrics.counter("resync_rate_limited_total", "Requests refused by a rate limit, by policy.");
-
-/** The client's address as Cloudflare reports it (wrangler dev: as sent, else 127.0.0.1). */
-export function clientIp(headers: Headers): string {
-  return headers.get("CF-Connecting-IP") ?? "127.0.0.1";
-}
 
 /** `RateLimit-Policy` (IETF httpapi draft) of a policy. */
 export function policyHeader(policy: RatePolicy): string {

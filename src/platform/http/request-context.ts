@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app-env";
-import { createLogger, type LogLevel } from "../observability/logger";
+import { createLogger, logLevelOf } from "../observability/logger";
 import { httpDuration, httpRequests } from "../observability/metrics";
 import { traceFrom } from "../observability/trace";
 
@@ -22,15 +22,13 @@ function routeOf(routePath: string | undefined, status: number): string {
  * First middleware of every request: correlation id, trace context, logger, timer;
  * one structured log line and the request metrics when the response is ready.
  */
-export function requestContext(
-  options: { logLevel?: (env: AppEnv["Bindings"]) => LogLevel } = {},
-): MiddlewareHandler<AppEnv> {
+export function requestContext(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     const startedWall = Date.now();
     const correlationId = correlationIdFrom(c.req.header("X-Correlation-ID"));
     const trace = traceFrom(c.req.header("traceparent"));
-    const level = options.logLevel?.(c.env) ?? "info";
+    const level = logLevelOf(c.env);
     const log = createLogger(level, { correlation_id: correlationId, trace_id: trace.traceId });
     c.set("correlationId", correlationId);
     c.set("trace", trace);

@@ -1,6 +1,13 @@
-export type LogLevel = "debug" | "info" | "warn" | "error";
+export const logLevels = ["debug", "info", "warn", "error"] as const;
+export type LogLevel = (typeof logLevels)[number];
 
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+/** `LOG_LEVEL` when it names a level, else "info": logging works even while the rest of the config is invalid. */
+export function logLevelOf(env: { LOG_LEVEL?: string }): LogLevel {
+  const level = env.LOG_LEVEL as LogLevel | undefined;
+  return level !== undefined && level in rank ? level : "info";
+}
 
 export type LogFields = Record<string, unknown>;
 

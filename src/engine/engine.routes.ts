@@ -1,0 +1,30 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { cachedReadHeaders } from "../platform/http/cached-read";
+import { problemResponses } from "../platform/http/openapi";
+import { requireRole } from "../platform/http/require-role";
+
+export const EngineSchema = z
+  .object({
+    display_version: z.string().nullable(),
+    full_version: z.string().nullable(),
+    license_type: z.string().nullable(),
+    locale: z.string().nullable(),
+    timezone: z.string().nullable(),
+  })
+  .openapi("Engine");
+
+export const engine = createRoute({
+  method: "get",
+  path: "/api/v1/engine",
+  tags: ["engine"],
+  summary: "The HWA engine's version, license, locale and time zone",
+  middleware: requireRole("viewer"),
+  responses: {
+    200: {
+      description: "Engine info",
+      headers: cachedReadHeaders,
+      content: { "application/json": { schema: EngineSchema } },
+    },
+    ...problemResponses(401, 403, 429, 502, 503, 504),
+  },
+});

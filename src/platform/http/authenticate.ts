@@ -1,0 +1,46 @@
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "./app-env";
+import { readConfig } from "../env/config";
+import { isRevoked } from "../auth/revocation";
+import { readSessionCookie } from "./session-cookie";
+import { verifyToken, type Claims } from "../auth/tokens";
+
+const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i;
+
+/**
+ * Establishes who is calling from `Authorization: Bearer` (API clients) or the session cookie (console).
+ * Never refuses by itself: routes declare what they need with `requireRole`.
+ */
+export function authenticate(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const authorization = c.req.header("Authorization");
+    // A Bearer token wins over the cookie: the cookie is only read without one.
+    const cookie = authorization === undefined ? readSessionCookie(c) : undefined;
+    if (authorization === undefined && cookie === undefined) return next();
+
+    const config = readConfig(c.env);
+    const bearer = authorization === undefined ? undefined : BEARER.exec(authorization)?.[1];
+    let claims: Claims | null = null;
+    if (authorization !== undefined) {
+      claims = bearer ? await verifyToken(config, bearer, "access") : null;
+    } else if (cookie !== undefined) {
+      claims = await verifyToken(config, cookie, "session");
+    }
+    if (claims && (await isRevoked(c.env.CACHE, claims))) claims = null;
+
+    if (claims) {
+      c.set("identity", {
+        username: claims.sub,
+        role: claims.role,
+        jti: claims.jti,
+        iat: claims.iat,
+        exp: claims.exp,
+        via: claims.typ === "session" ? "cookie" : "bearer",
+        csrfNonce: claims.csrf,
+      });
+    } else {
+      c.set("credentialProblem", "The token is invalid, expired or revoked");
+    }
+    return next();
+  };
+}

@@ -1,0 +1,36 @@
+import type { Context, MiddlewareHandler } from "hono";
+import type { AppEnv } from "./app-env";
+import { readConfig } from "../env/config";
+import { csrfTokenFor } from "../auth/csrf";
+import { writeSessionCookie } from "./session-cookie";
+import { rotateSession } from "../auth/tokens";
+
+/**
+ * Declared on high-security routes (workflow delete, user and settings changes): once the route succeeds, a cookie
+ * session gets a new CSRF nonce — a new cookie, and the new token in `X-CSRF-Token`; the old token stops matching.
+ */
+export function rotatesCsrf(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (c.res.ok) await rotateCsrfToken(c);
+  };
+}
+
+async function rotateCsrfToken(c: Context<AppEnv>): Promise<void> {
+  const identity = c.get("identity");
+  if (identity?.via !== "cookie") return;
+  const config = readConfig(c.env);
+  const rotated = await rotateSession(config, {
+    sub: identity.username,
+    role: identity.role,
+    iat: identity.iat,
+    exp: identity.exp,
+    jti: identity.jti,
+    iss: config.JWT_ISSUER,
+    aud: config.JWT_AUDIENCE,
+    typ: "session",
+  });
+  writeSessionCookie(c, rotated.token, Math.max(0, identity.exp - Math.floor(Date.now() / 1000)));
+  c.set("identity", { ...identity, csrfNonce: rotated.claims.csrf });
+  c.header("X-CSRF-Token", await csrfTokenFor(config, identity.jti, rotated.claims.csrf!));
+}

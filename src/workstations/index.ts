@@ -1,0 +1,5 @@
+import { createRouter } from "../platform/http/router";
+import { listWorkstations } from "./workstations.handlers";
+import { list } from "./workstations.routes";
+
+export const workstationRoutes = createRouter().openapi(list, listWorkstations);

@@ -1,0 +1,142 @@
+import { SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { bearer, createUser, freshIp, ORIGIN, sessionFor, tokenFor } from "../../helpers/accounts";
+import { problemOf } from "../../helpers/worker";
+
+function logout(headers: Record<string, string>) {
+  return SELF.fetch(`${ORIGIN}/api/v1/auth/logout`, { method: "POST", headers });
+}
+
+describe("console sessions", () => {
+  it("login sets a __Host- cookie: HttpOnly, Secure, SameSite=Strict, Path=/", async () => {
+    const user = await createUser("viewer");
+    const response = await SELF.fetch(`${ORIGIN}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "CF-Connecting-IP": freshIp(), Origin: ORIGIN },
+      body: JSON.stringify({ username: user.username, password: user.password }),
+    });
+    expect(response.status).toBe(200);
+    const cookie = response.headers.get("Set-Cookie")!;
+    expect(cookie).toMatch(/^__Host-resync_session=/);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("Secure");
+    expect(cookie).toContain("SameSite=Strict");
+    expect(cookie).toContain("Path=/");
+    expect(cookie).not.toContain("Domain");
+    const body = (await response.json()) as { user: unknown; csrf_token: string; expires_at: string };
+    expect(body.user).toEqual({ username: user.username, role: "viewer" });
+    expect(new Date(body.expires_at).getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it("GET /auth/csrf returns the session's token", async () => {
+    const user = await createUser("viewer");
+    const session = await sessionFor(user);
+    const response = await SELF.fetch(`${ORIGIN}/api/v1/auth/csrf`, { headers: { Cookie: session.cookie } });
+    expect(await response.json()).toEqual({ csrf_token: session.csrf });
+  });
+
+  it("refuses a cross-site login", async () => {
+    const user = await createUser("viewer");
+    const response = await SELF.fetch(`${ORIGIN}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "CF-Connecting-IP": freshIp(), Origin: "https://evil.example" },
+      body: JSON.stringify({ username: user.username, password: user.password }),
+    });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe("CSRF on cookie sessions", () => {
+  it("refuses an unsafe request without the token", async () => {
+    const session = await sessionFor(await createUser("viewer"));
+    const response = await logout({ Cookie: session.cookie, Origin: ORIGIN });
+    expect(response.status).toBe(403);
+    expect((await problemOf(response)).type).toBe("urn:resync:problem:csrf");
+  });
+
+  it("refuses a wrong token", async () => {
+    const session = await sessionFor(await createUser("viewer"));
+    const response = await logout({ Cookie: session.cookie, Origin: ORIGIN, "X-CSRF-Token": `${session.csrf}x` });
+    expect(response.status).toBe(403);
+  });
+
+  it("refuses the token of another session of the same user", async () => {
+    const user = await createUser("viewer");
+    const mine = await sessionFor(user);
+    const other = await sessionFor(user);
+    const response = await logout({ Cookie: mine.cookie, Origin: ORIGIN, "X-CSRF-Token": other.csrf });
+    expect(response.status).toBe(403);
+  });
+
+  it("refuses a cross-origin request even with the right token", async () => {
+    const session = await sessionFor(await createUser("viewer"));
+    const crossOrigin = await logout({
+      Cookie: session.cookie,
+      Origin: "https://evil.example",
+      "X-CSRF-Token": session.csrf,
+    });
+    expect(crossOrigin.status).toBe(403);
+    const crossSite = await logout({
+      Cookie: session.cookie,
+      "Sec-Fetch-Site": "cross-site",
+      "X-CSRF-Token": session.csrf,
+    });
+    expect(crossSite.status).toBe(403);
+    const noOrigin = await logout({ Cookie: session.cookie, "X-CSRF-Token": session.csrf });
+    expect(noOrigin.status).toBe(403);
+  });
+
+  it("accepts the right token from the same origin", async () => {
+    const session = await sessionFor(await createUser("viewer"));
+    const response = await logout({
+      Cookie: session.cookie,
+      "Sec-Fetch-Site": "same-origin",
+      "X-CSRF-Token": session.csrf,
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("Set-Cookie")).toMatch(/__Host-resync_session=;/);
+    // The session is revoked.
+    const after = await SELF.fetch(`${ORIGIN}/api/v1/auth/me`, { headers: { Cookie: session.cookie } });
+    expect(after.status).toBe(401);
+  });
+
+  it("exempts Bearer requests: no CSRF token needed", async () => {
+    const token = await tokenFor(await createUser("viewer"));
+    const response = await logout({ ...bearer(token), Origin: "https://elsewhere.example" });
+    expect(response.status).toBe(204);
+  });
+
+  it("rotates the token after a high-security operation", async () => {
+    const admin = await sessionFor(await createUser("admin"));
+    const target = await createUser("viewer");
+    const headers = {
+      Cookie: admin.cookie,
+      Origin: ORIGIN,
+      "X-CSRF-Token": admin.csrf,
+      "Content-Type": "application/json",
+    };
+    const change = await SELF.fetch(`${ORIGIN}/api/v1/users/${target.username}`, {
+      method: "PATCH",
+      headers,
+      body: JSON.stringify({ role: "operator" }),
+    });
+    expect(change.status).toBe(200);
+    const rotated = change.headers.get("X-CSRF-Token")!;
+    expect(rotated).toBeTruthy();
+    expect(rotated).not.toBe(admin.csrf);
+    const newCookie = change.headers.get("Set-Cookie")!.split(";")[0]!;
+
+    const stale = await SELF.fetch(`${ORIGIN}/api/v1/users/${target.username}`, {
+      method: "PATCH",
+      headers: { ...headers, Cookie: newCookie },
+      body: JSON.stringify({ role: "viewer" }),
+    });
+    expect(stale.status).toBe(403);
+    const fresh = await SELF.fetch(`${ORIGIN}/api/v1/users/${target.username}`, {
+      method: "PATCH",
+      headers: { ...headers, Cookie: newCookie, "X-CSRF-Token": rotated },
+      body: JSON.stringify({ role: "viewer" }),
+    });
+    expect(fresh.status).toBe(200);
+  });
+});
