@@ -6,7 +6,6 @@ import { auditEvents, workflowRuns } from "../platform/db/schema";
 import type { Logger } from "../platform/observability/logger";
 import { describeError } from "../platform/observability/logger";
 import { metrics } from "../platform/observability/metrics";
-import { markOrphans } from "./orphaned-runs";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -42,12 +41,10 @@ async function purgeBefore(
 
 export interface RetentionReport {
   deleted: Record<string, number>;
-  /** Runs left "running" past their budget, now marked failed. */
-  orphaned: number;
   failed: string[];
 }
 
-/** Marks orphaned workflow runs, then runs every retention job; one job's failure is logged and counted and does not stop the others. */
+/** Runs every retention job; one job's failure is logged and counted and does not stop the others. */
 export async function runRetention(
   db: Database,
   config: Config,
@@ -71,10 +68,7 @@ export async function runRetention(
       days: config.RUN_RETENTION_DAYS,
     },
   ];
-  const report: RetentionReport = { deleted: {}, orphaned: 0, failed: [] };
-  const orphaned = await markOrphans(db, log, now);
-  if (orphaned === undefined) report.failed.push("orphaned_runs");
-  else report.orphaned = orphaned;
+  const report: RetentionReport = { deleted: {}, failed: [] };
   for (const job of jobs) {
     const cutoff = new Date(now.getTime() - job.days * DAY_MS);
     try {

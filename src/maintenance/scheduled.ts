@@ -4,7 +4,7 @@ import { database } from "../platform/db/client";
 import { createLogger } from "../platform/observability/logger";
 import { runRetention } from "./retention";
 
-/** Cron Triggers: orphaned workflow runs marked failed, retention of audit events and workflow runs. A failed job fails the invocation, after the others ran. */
+/** Cron Triggers: retention of audit events and workflow runs. A failed job fails the invocation, after the others ran. */
 export async function scheduled(controller: ScheduledController, env: Bindings): Promise<void> {
   const config = readConfig(env);
   const log = createLogger(config.LOG_LEVEL, { cron: controller.cron, correlation_id: crypto.randomUUID() });

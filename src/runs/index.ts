@@ -1,9 +1,16 @@
 import { createRouter } from "../platform/http/router";
-import { listRunsHandler, runCompatHandler, runHandler, showRunHandler } from "./runs.handlers";
-import { listRuns, run, runCompat, showRun } from "./runs.routes";
+import {
+  cancelRunHandler,
+  executeCompatHandler,
+  listRunsHandler,
+  showRunHandler,
+  startRunHandler,
+} from "./runs.handlers";
+import { cancel, listRuns, run, runCompat, showRun } from "./runs.routes";
 
 export const runRoutes = createRouter()
-  .openapi(run, runHandler)
-  .openapi(runCompat, runCompatHandler)
+  .openapi(run, startRunHandler)
+  .openapi(runCompat, executeCompatHandler)
+  .openapi(cancel, cancelRunHandler)
   .openapi(listRuns, listRunsHandler)
   .openapi(showRun, showRunHandler);

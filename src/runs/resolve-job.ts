@@ -1,6 +1,6 @@
 import type { HwaClient } from "../hwa/client";
 import { oneOf, query } from "../hwa/oql";
-import { StepFailure } from "./execute";
+import { StepFailure } from "./step-failure";
 import { qualifiedName } from "../workflows/steps";
 
 /**

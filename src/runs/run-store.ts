@@ -1,83 +1,46 @@
-import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../platform/db/client";
 import { workflowRuns } from "../platform/db/schema";
-
-/** One step's outcome, as the run record shows it. */
-export interface StepOutcome {
-  index: number;
-  action: string;
-  job: string;
-  status: "succeeded" | "failed";
-  started_at: string;
-  finished_at: string;
-  /** What HWA answered: the job id acted on and, for actions, HWA's own answer. */
-  hwa?: Record<string, unknown>;
-  error?: string;
-}
+import { MAX_ACTIVE_RUNS_PER_USER } from "./budget";
+import type { RunRecord } from "./run-record";
 
 export type RunRow = typeof workflowRuns.$inferSelect;
 
-export interface RunRecord {
-  run_id: string;
-  workflow_id: number;
-  workflow_version: number;
-  status: "running" | "succeeded" | "failed";
-  started_at: string;
-  finished_at: string | null;
-  requested_by: string;
-  steps: StepOutcome[];
-  error?: string;
-}
-
-export const ORPHANED = "orphaned: the run did not finish within its time budget";
-
-export function recordOf(row: RunRow): RunRecord {
-  return {
-    run_id: row.id,
-    workflow_id: row.workflowId,
-    workflow_version: row.workflowVersion,
-    status: row.status,
-    started_at: row.startedAt.toISOString(),
-    finished_at: row.finishedAt?.toISOString() ?? null,
-    requested_by: row.requestedBy,
-    steps: row.steps as StepOutcome[],
-    ...(row.error ? { error: row.error } : {}),
-  };
-}
-
-export async function startRun(
+/**
+ * Records a new run as queued unless its user already has `MAX_ACTIVE_RUNS_PER_USER` queued or running: one
+ * statement, so concurrent starts cannot exceed the limit. False when the limit refused it.
+ */
+export async function admitRun(
   db: Database,
   run: {
     id: string;
     workflowId: number;
     workflowVersion: number;
     requestedBy: string;
-    correlationId?: string;
+    correlationId: string;
     startedAt: Date;
   },
-): Promise<void> {
-  await db.insert(workflowRuns).values({ ...run, status: "running", steps: [] });
+): Promise<boolean> {
+  const result = await db.run(sql`
+    INSERT INTO ${workflowRuns} (id, workflow_id, workflow_version, status, requested_by, correlation_id, steps, started_at)
+    SELECT ${run.id}, ${run.workflowId}, ${run.workflowVersion}, 'queued', ${run.requestedBy}, ${run.correlationId}, '[]',
+           ${run.startedAt.getTime()}
+    WHERE (SELECT count(*) FROM ${workflowRuns}
+           WHERE requested_by = ${run.requestedBy} AND status IN ('queued', 'running')) < ${MAX_ACTIVE_RUNS_PER_USER}`);
+  return result.rowsAffected === 1;
 }
 
-/** Saves the steps done so far while the run is still running, so a run cut short shows how far it got. */
-export async function saveProgress(db: Database, id: string, steps: StepOutcome[]): Promise<void> {
+/** Copies the object's record of a run into libSQL, where lists and reads find it. */
+export async function mirrorRun(db: Database, record: RunRecord): Promise<void> {
   await db
     .update(workflowRuns)
-    .set({ steps })
-    .where(and(eq(workflowRuns.id, id), eq(workflowRuns.status, "running")));
-}
-
-export async function finishRun(
-  db: Database,
-  id: string,
-  outcome: { status: "succeeded" | "failed"; steps: StepOutcome[]; error?: string; finishedAt: Date },
-): Promise<RunRow | undefined> {
-  const [row] = await db
-    .update(workflowRuns)
-    .set({ status: outcome.status, steps: outcome.steps, error: outcome.error ?? null, finishedAt: outcome.finishedAt })
-    .where(eq(workflowRuns.id, id))
-    .returning();
-  return row;
+    .set({
+      status: record.status,
+      steps: record.steps,
+      error: record.error ?? null,
+      finishedAt: record.finished_at === null ? null : new Date(record.finished_at),
+    })
+    .where(eq(workflowRuns.id, record.run_id));
 }
 
 export async function findRun(db: Database, id: string): Promise<RunRow | undefined> {
@@ -92,28 +55,4 @@ export function runsOf(db: Database, workflowId: number, limit: number): Promise
     .where(eq(workflowRuns.workflowId, workflowId))
     .orderBy(desc(workflowRuns.startedAt))
     .limit(limit);
-}
-
-/**
- * Runs still "running" that started before `startedBefore` outlived the run budget, so the request that ran
- * them is gone: they are marked failed ("orphaned"), one bounded batch per statement. Returns how many.
- */
-export async function markOrphanedRuns(
-  db: Database,
-  startedBefore: Date,
-  now: Date,
-  { batchSize = 500, maxBatches = 20 } = {},
-): Promise<number> {
-  let total = 0;
-  for (let batch = 0; batch < maxBatches; batch++) {
-    const stale = and(eq(workflowRuns.status, "running"), lt(workflowRuns.startedAt, startedBefore));
-    const victims = db.select({ id: workflowRuns.id }).from(workflowRuns).where(stale).limit(batchSize);
-    const result = await db
-      .update(workflowRuns)
-      .set({ status: "failed", finishedAt: now, error: ORPHANED })
-      .where(and(inArray(workflowRuns.id, victims), eq(workflowRuns.status, "running")));
-    total += result.rowsAffected;
-    if (result.rowsAffected < batchSize) break;
-  }
-  return total;
 }

@@ -1,19 +1,18 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireRole } from "../platform/http/require-role";
 import { idempotency } from "../platform/http/idempotency";
 import { problemResponses } from "../platform/http/openapi";
-import { RUN_BUDGET_MS } from "./budget";
+import { requireRole } from "../platform/http/require-role";
 import { WorkflowId } from "../workflows/workflows.routes";
+import { runStatuses } from "./run-record";
 
 const viewer = requireRole("viewer");
-// The key stays claimed for as long as a run may take, so a retry during a long run answers 409, never runs twice.
-const RUN_LEASE_MS = RUN_BUDGET_MS + 60_000;
+const operatorOnce = [requireRole("operator"), idempotency()];
 
 const StepOutcomeView = z.object({
   index: z.number().int(),
   action: z.string(),
   job: z.string(),
-  status: z.enum(["succeeded", "failed"]),
+  status: z.enum(["succeeded", "failed", "cancelled"]),
   started_at: z.string(),
   finished_at: z.string(),
   hwa: z.record(z.string(), z.unknown()).optional(),
@@ -25,7 +24,7 @@ export const RunView = z
     run_id: z.string(),
     workflow_id: z.number().int(),
     workflow_version: z.number().int(),
-    status: z.enum(["running", "succeeded", "failed"]),
+    status: z.enum(runStatuses),
     started_at: z.string(),
     finished_at: z.string().nullable(),
     requested_by: z.string(),
@@ -33,7 +32,7 @@ export const RunView = z
     error: z
       .string()
       .optional()
-      .openapi({ description: "Why the run failed: the failing step and its reason, or the budget" }),
+      .openapi({ description: "Why the run failed or stopped: the failing step and its reason, the budget, a cancel" }),
   })
   .openapi("WorkflowRun");
 
@@ -43,38 +42,41 @@ const IdempotencyHeaders = z.object({
     description: "1–255 visible ASCII characters; replays for 24 h (Idempotency-Key-TTL: 86400)",
   }),
 });
+const RunId = z.object({ run_id: z.uuid().openapi({ param: { name: "run_id", in: "path" } }) });
 
-const runProblems = problemResponses(400, 401, 403, 404, 409, 422, 429, 502, 503, 504);
-const ranResponse = {
-  description: "The run record: succeeded, or failed with the failing step and why",
-  content: { "application/json": { schema: RunView } },
+const runProblems = problemResponses(400, 401, 403, 404, 409, 422, 429, 503);
+const record = (description: string) => ({ description, content: { "application/json": { schema: RunView } } });
+const started = {
+  ...record("Accepted: the run record, queued; its object executes it. `Location` is the run"),
+  headers: z.object({ Location: z.string().openapi({ example: "/api/v1/runs/0b0f…" }) }),
 };
 const idempotencyNote =
-  "Requires `Idempotency-Key`: the same key and body get the stored run record byte for byte with `Idempotency-Replayed: true` " +
-  "for 24 hours; another body → 422; while the first run is still going → 409 with Retry-After.";
+  "Requires `Idempotency-Key`: the same key and body get the stored answer byte for byte with " +
+  "`Idempotency-Replayed: true` for 24 hours; another body → 422. At most 5 runs per user are queued or running; " +
+  "the next start answers 429 with Retry-After.";
 
 export const run = createRoute({
   method: "post",
   path: "/api/v1/workflows/{id}/runs",
-  tags: ["workflows"],
-  summary: "Run a workflow's steps in order against HWA (operator), at most once per Idempotency-Key",
+  tags: ["runs"],
+  summary: "Start a workflow run (operator): its steps run in order in the background, at most once per key",
   description: idempotencyNote,
-  middleware: [requireRole("operator"), idempotency({ leaseMs: RUN_LEASE_MS })] as const,
+  middleware: operatorOnce,
   request: {
     params: WorkflowId,
     headers: IdempotencyHeaders,
     body: { required: false, content: { "application/json": { schema: z.strictObject({}) } } },
   },
-  responses: { 200: ranResponse, ...runProblems },
+  responses: { 202: started, ...runProblems },
 });
 
 export const runCompat = createRoute({
   method: "post",
   path: "/api/workflow/execute",
-  tags: ["workflows", "compat"],
-  summary: "Run a workflow (compat; operator), at most once per Idempotency-Key",
-  description: idempotencyNote,
-  middleware: [requireRole("operator"), idempotency({ leaseMs: RUN_LEASE_MS })] as const,
+  tags: ["runs", "compat"],
+  summary: "Run a workflow (compat; operator): waits up to 25 s for the run to end",
+  description: `${idempotencyNote} Answers 200 with the final record when the run ends within 25 s, else 202 with Location.`,
+  middleware: operatorOnce,
   request: {
     headers: IdempotencyHeaders,
     body: {
@@ -86,13 +88,26 @@ export const runCompat = createRoute({
       },
     },
   },
-  responses: { 200: ranResponse, ...runProblems },
+  responses: { 200: record("The run ended: its final record"), 202: started, ...runProblems },
+});
+
+export const cancel = createRoute({
+  method: "post",
+  path: "/api/v1/runs/{run_id}/cancel",
+  tags: ["runs"],
+  summary: "Cancel a run (operator): it stops before its next step and ends cancelled",
+  description:
+    "Requires `Idempotency-Key`. Answers the run record: `cancelled` at once when no step is in progress, else " +
+    "still `running` until the step in progress ends. A run that has already ended → 409.",
+  middleware: operatorOnce,
+  request: { params: RunId, headers: IdempotencyHeaders },
+  responses: { 200: record("The run record after the cancel"), ...runProblems },
 });
 
 export const listRuns = createRoute({
   method: "get",
   path: "/api/v1/workflows/{id}/runs",
-  tags: ["workflows"],
+  tags: ["runs"],
   summary: "A workflow's runs, newest first",
   middleware: viewer,
   request: {
@@ -111,12 +126,9 @@ export const listRuns = createRoute({
 export const showRun = createRoute({
   method: "get",
   path: "/api/v1/runs/{run_id}",
-  tags: ["workflows"],
-  summary: "One run, with each step's outcome",
+  tags: ["runs"],
+  summary: "One run, with each step's outcome (live while it runs)",
   middleware: viewer,
-  request: { params: z.object({ run_id: z.uuid().openapi({ param: { name: "run_id", in: "path" } }) }) },
-  responses: {
-    200: { description: "The run", content: { "application/json": { schema: RunView } } },
-    ...problemResponses(400, 401, 403, 404),
-  },
+  request: { params: RunId },
+  responses: { 200: record("The run"), ...problemResponses(400, 401, 403, 404) },
 });

@@ -4,14 +4,10 @@ import type { AppRouteHandler } from "../platform/http/router";
 import { scopeOf } from "../platform/http/scope";
 import type { Scope } from "../platform/scope/scope";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor";
-import { Problem } from "../platform/http/problem";
+import { workflowNotFound } from "./problems";
 import { createWorkflow, deleteWorkflow, findWorkflow, listWorkflows, updateWorkflow } from "./store";
 import { listedView, workflowView } from "./view";
 import type { create, list, remove, removeCompat, replace, show } from "./workflows.routes";
-
-export function workflowNotFound(id: number): Problem {
-  return new Problem({ status: 404, kind: "workflow-not-found", detail: `No workflow ${id}` });
-}
 
 export const listWorkflowsHandler: AppRouteHandler<typeof list> = async (c) => {
   const { name, status, limit, cursor } = c.req.valid("query");

@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { toJob } from "../../src/jobs/job";
 import { database } from "../../src/platform/db/client";
 import { auditEvents } from "../../src/platform/db/schema";
@@ -9,7 +9,16 @@ import { bearer, createUser, ORIGIN, tokenFor } from "../helpers/accounts";
 import { borrowJobs } from "../helpers/borrowed-jobs";
 import { testClient } from "../helpers/hwa";
 import { bindings, problemOf } from "../helpers/worker";
-import { createWorkflow, json, runWorkflow, uniqueName, type RunBody, type WorkflowBody } from "../workflows/helpers";
+import {
+  createWorkflow,
+  json,
+  runEnded,
+  runToEnd,
+  runWorkflow,
+  uniqueName,
+  type RunBody,
+  type WorkflowBody,
+} from "../workflows/helpers";
 
 let admin: string;
 let operator: string;
@@ -29,11 +38,6 @@ async function statusOf(jobId: string): Promise<string | null> {
   return toJob(await testClient().client.job(jobId)).status;
 }
 
-async function ran(response: Response): Promise<RunBody> {
-  expect(response.status, await response.clone().text()).toBe(200);
-  return (await response.json()) as RunBody;
-}
-
 describe("workflow runs", () => {
   it("runs every step in order against HWA and records each", async () => {
     const abended = await jobIn("ABEND");
@@ -48,7 +52,7 @@ describe("workflow runs", () => {
     ];
     const workflow = await createWorkflow(admin, { name: uniqueName("run-ok"), steps });
     const before = Date.now();
-    const run = await ran(await runWorkflow(operator, workflow.id));
+    const run = await runToEnd(operator, workflow.id);
 
     expect(run).toMatchObject({
       workflow_id: workflow.id,
@@ -101,13 +105,15 @@ describe("workflow runs", () => {
       finished_at: run.finished_at,
     });
 
-    await new Promise((resolve) => setTimeout(resolve, 50));
     const db = await database(readConfig(bindings));
-    const events = await db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.action, "workflow.run"), eq(auditEvents.target, `workflow:${workflow.id}`)));
-    expect(events).toHaveLength(1);
+    const events = await vi.waitFor(async () => {
+      const rows = await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "workflow.run"), eq(auditEvents.target, `workflow:${workflow.id}`)));
+      expect(rows).toHaveLength(1);
+      return rows;
+    });
     expect(events[0]).toMatchObject({
       actor: operatorName,
       outcome: "success",
@@ -126,7 +132,7 @@ describe("workflow runs", () => {
         { action: "hold", job: untouched.id },
       ],
     });
-    const run = await ran(await runWorkflow(operator, workflow.id));
+    const run = await runToEnd(operator, workflow.id);
     expect(run.status).toBe("failed");
     expect(run.steps.map((s) => s.status)).toEqual(["succeeded", "failed"]);
     expect(run.steps[1]!.error).toMatch(/is in SUCC; confirm-succ needs ABEND/);
@@ -140,7 +146,7 @@ describe("workflow runs", () => {
       name: uniqueName("run-assert"),
       steps: [{ action: "assert-status", job: untouched.id, status: ["ABEND", "SUCC"] }],
     });
-    const asserted = await ran(await runWorkflow(operator, assertion.id));
+    const asserted = await runToEnd(operator, assertion.id);
     expect(asserted.status).toBe("failed");
     expect(asserted.steps[0]).toMatchObject({
       status: "failed",
@@ -159,7 +165,7 @@ describe("workflow runs", () => {
       ],
     });
     const started = Date.now();
-    const run = await ran(await runWorkflow(operator, workflow.id));
+    const run = await runToEnd(operator, workflow.id);
     const took = Date.now() - started;
     expect(run.status).toBe("failed");
     expect(run.steps).toHaveLength(1);
@@ -189,7 +195,7 @@ describe("workflow runs", () => {
         },
       ],
     });
-    const run = await ran(await runWorkflow(operator, workflow.id));
+    const run = await runToEnd(operator, workflow.id);
     expect(run.steps[0]!.status).toBe("succeeded");
     expect(run.steps[0]!.hwa!.job_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(run.steps[1]).toMatchObject({
@@ -238,20 +244,25 @@ describe("workflow runs", () => {
 });
 
 describe("a run at most once per key", () => {
-  it("answers a duplicate that arrives while the run is still going with 409 and Retry-After, and runs once", async () => {
-    const abended = await jobIn("ABEND");
-    // The wait keeps the first run going for a second, long enough for the duplicate to find it in flight.
+  it("a duplicate start with the same key replays the 202 and starts nothing", async () => {
     const workflow = await createWorkflow(admin, {
       name: uniqueName("run-dup"),
-      steps: [{ action: "wait-for-status", job: abended.id, status: ["SUCC"], timeout_s: 1 }],
+      steps: [{ action: "assert-status", job: (await jobIn("SUCC")).id, status: ["SUCC"] }],
     });
     const key = crypto.randomUUID();
-    const first = runWorkflow(operator, workflow.id, key);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const duplicate = await runWorkflow(operator, workflow.id, key);
-    expect(duplicate.status).toBe(409);
-    expect(Number(duplicate.headers.get("Retry-After"))).toBeGreaterThanOrEqual(1);
-    expect((await first).status).toBe(200);
+    const [first, duplicate] = await Promise.all([
+      runWorkflow(operator, workflow.id, key),
+      runWorkflow(operator, workflow.id, key),
+    ]);
+    const statuses = [first.status, duplicate.status].sort();
+    // Concurrent: one starts, the other finds it in flight (409) or, if it came second, replays it.
+    expect(statuses[0]).toBe(202);
+    expect([202, 409]).toContain(statuses[1]);
+    const again = await runWorkflow(operator, workflow.id, key);
+    expect(again.status).toBe(202);
+    expect(again.headers.get("Idempotency-Replayed")).toBe("true");
+    const started = (await again.json()) as RunBody;
+    await runEnded(operator, started.run_id);
     const runs = (await (
       await SELF.fetch(`${ORIGIN}/api/v1/workflows/${workflow.id}/runs`, { headers: bearer(operator) })
     ).json()) as { items: RunBody[] };
@@ -293,12 +304,102 @@ describe("the old suite's scenario", () => {
       await SELF.fetch(`${ORIGIN}/api/v1/workflows/${workflow.id}/runs`, { headers: bearer(operator) })
     ).json()) as { items: RunBody[] };
     expect(runs.items).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 50));
     const db = await database(readConfig(bindings));
-    const actions = await db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.action, "job.confirm-succ"), eq(auditEvents.target, abended.id)));
-    expect(actions.map((e) => e.outcome)).toEqual(["success"]);
+    await vi.waitFor(async () => {
+      const actions = await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "job.confirm-succ"), eq(auditEvents.target, abended.id)));
+      expect(actions.filter((e) => e.outcome === "success")).toHaveLength(1);
+    });
+  });
+});
+
+/** A run that stays in its first step (a wait for a status the job will not reach) for `seconds`. */
+async function longWorkflow(seconds = 30) {
+  const abended = await jobIn("ABEND");
+  const held = await jobIn("READY");
+  const workflow = await createWorkflow(admin, {
+    name: uniqueName("run-long"),
+    steps: [
+      { action: "wait-for-status", job: abended.id, status: ["SUCC"], timeout_s: seconds },
+      { action: "hold", job: held.id },
+    ],
+  });
+  return { workflow, abended, held };
+}
+
+async function started(response: Response): Promise<RunBody> {
+  expect(response.status, await response.clone().text()).toBe(202);
+  return (await response.json()) as RunBody;
+}
+
+const cancelRun = (token: string, runId: string, key = crypto.randomUUID()) =>
+  SELF.fetch(`${ORIGIN}/api/v1/runs/${runId}/cancel`, {
+    method: "POST",
+    headers: { ...bearer(token), "Idempotency-Key": key },
+  });
+
+describe("runs outlive the request that starts them", () => {
+  it("answers 202 at once with the queued record; the object finishes it with no request open", async () => {
+    const { workflow } = await longWorkflow(2);
+    const record = await started(await runWorkflow(operator, workflow.id));
+    expect(["queued", "running"]).toContain(record.status);
+    expect(record.steps).toEqual([]);
+    expect(record.finished_at).toBeNull();
+    // Nobody holds a request open; the wait times out after 2 s inside the object and the run fails there.
+    const ended = await runEnded(operator, record.run_id);
+    expect(ended).toMatchObject({ status: "failed", steps: [{ index: 0, status: "failed" }] });
+    expect(ended.steps[0]!.error).toMatch(/^timed out after 2 s waiting for SUCC/);
+  });
+
+  it("cancel stops a run before its next step; it ends cancelled and the next step never acts", async () => {
+    const { workflow, held } = await longWorkflow();
+    const run = await started(await runWorkflow(operator, workflow.id));
+    await vi.waitFor(async () => {
+      const shown = (await (
+        await SELF.fetch(`${ORIGIN}/api/v1/runs/${run.run_id}`, { headers: bearer(operator) })
+      ).json()) as RunBody;
+      expect(shown.status).toBe("running");
+    });
+    expect((await cancelRun(await tokenFor(await createUser("viewer")), run.run_id)).status).toBe(403);
+    const key = crypto.randomUUID();
+    const cancelled = await cancelRun(operator, run.run_id, key);
+    expect(cancelled.status).toBe(200);
+    const ended = await runEnded(operator, run.run_id);
+    expect(ended.status).toBe("cancelled");
+    expect(ended.error).toBe(`cancelled by ${operatorName}`);
+    expect(ended.steps).toEqual([
+      expect.objectContaining({ index: 0, action: "wait-for-status", status: "cancelled" }),
+    ]);
+    expect(await statusOf(held.id)).toBe("READY");
+    // The same key replays; a new cancel of an ended run is a conflict.
+    expect((await cancelRun(operator, run.run_id, key)).headers.get("Idempotency-Replayed")).toBe("true");
+    const again = await cancelRun(operator, run.run_id);
+    expect(again.status).toBe(409);
+    expect((await problemOf(again)).detail).toMatch(/has already ended \(cancelled\)/);
+  });
+
+  it("a user may have 5 runs going at once: the 6th start answers 429 with Retry-After", async () => {
+    const user = await createUser("operator");
+    const token = await tokenFor(user);
+    const { workflow } = await longWorkflow();
+    const responses = await Promise.all(Array.from({ length: 6 }, () => runWorkflow(token, workflow.id)));
+    const accepted = responses.filter((r) => r.status === 202);
+    const refused = responses.filter((r) => r.status === 429);
+    expect(accepted).toHaveLength(5);
+    expect(refused).toHaveLength(1);
+    expect(Number(refused[0]!.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect((await problemOf(refused[0]!)).detail).toMatch(/already have 5 workflow runs/);
+    // Another user is not limited by this one's runs; ending one frees a slot.
+    const others = await runWorkflow(operator, workflow.id);
+    expect(others.status).toBe(202);
+    const runs = await Promise.all(accepted.map((r) => r.json() as Promise<RunBody>));
+    await cancelRun(token, runs[0]!.run_id);
+    await runEnded(token, runs[0]!.run_id);
+    const next = await runWorkflow(token, workflow.id);
+    expect(next.status).toBe(202);
+    const all = [...runs.slice(1), (await others.json()) as RunBody, (await next.json()) as RunBody];
+    await Promise.all(all.map((r) => cancelRun(r.requested_by === operatorName ? operator : token, r.run_id)));
   });
 });

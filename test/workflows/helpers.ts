@@ -1,5 +1,6 @@
 import { SELF } from "cloudflare:test";
-import type { RunRecord } from "../../src/runs/run-store";
+import { expect, vi } from "vitest";
+import type { RunRecord } from "../../src/runs/run-record";
 import { bearer, ORIGIN } from "../helpers/accounts";
 
 export const json = (token: string, extra: Record<string, string> = {}) => ({
@@ -44,4 +45,26 @@ export function runWorkflow(token: string, id: number, key: string = crypto.rand
     method: "POST",
     headers: { ...bearer(token), "Idempotency-Key": key },
   });
+}
+
+/** Reads a run through the API until it has ended (its object runs it with no request open). */
+export async function runEnded(token: string, runId: string, timeout = 15_000): Promise<RunRecord> {
+  return vi.waitFor(
+    async () => {
+      const response = await SELF.fetch(`${ORIGIN}/api/v1/runs/${runId}`, { headers: bearer(token) });
+      const record = (await response.json()) as RunRecord;
+      if (!["succeeded", "failed", "cancelled"].includes(record.status)) throw new Error(`still ${record.status}`);
+      return record;
+    },
+    { timeout, interval: 100 },
+  );
+}
+
+/** Starts a run (202 at once) and waits for its end. */
+export async function runToEnd(token: string, id: number, key?: string): Promise<RunRecord> {
+  const response = await runWorkflow(token, id, key);
+  expect(response.status, await response.clone().text()).toBe(202);
+  const started = (await response.json()) as RunRecord;
+  expect(response.headers.get("Location")).toBe(`/api/v1/runs/${started.run_id}`);
+  return runEnded(token, started.run_id);
 }

@@ -49,7 +49,7 @@ export const workflows = sqliteTable(
   ],
 );
 
-export const runStatuses = ["running", "succeeded", "failed"] as const;
+export const runStatuses = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
 
 /** One execution of a workflow, with each step's outcome. */
 export const workflowRuns = sqliteTable(
@@ -64,7 +64,7 @@ export const workflowRuns = sqliteTable(
     requestedBy: text("requested_by").notNull(),
     correlationId: text("correlation_id"),
     steps: text("steps", { mode: "json" }).notNull(),
-    /** Why a failed run failed when no single step says it (its budget ran out, it was orphaned). */
+    /** Why a run failed or was cancelled when no single step says it (e.g. its budget ran out). */
     error: text("error"),
     startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
     finishedAt: integer("finished_at", { mode: "timestamp_ms" }),

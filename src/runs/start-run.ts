@@ -1,0 +1,87 @@
+import { audit } from "../platform/audit/writer";
+import { database } from "../platform/db/client";
+import { Problem } from "../platform/http/problem";
+import { traceparentOf } from "../platform/observability/trace";
+import type { Scope } from "../platform/scope/scope";
+import { StepsSchema } from "../workflows/steps";
+import { findWorkflow } from "../workflows/store";
+import { workflowNotFound } from "../workflows/problems";
+import { MAX_ACTIVE_RUNS_PER_USER, RUN_BUDGET_MS } from "./budget";
+import type { RunRecord } from "./run-record";
+import { admitRun, mirrorRun } from "./run-store";
+import { runObject } from "./run-object";
+
+/**
+ * Starts a stored workflow for the scope's actor: refused when the workflow is disabled (409) or gone (404), or
+ * when the actor already has `MAX_ACTIVE_RUNS_PER_USER` runs queued or running (429). The run is recorded in
+ * libSQL as queued, then handed to its WorkflowRun object, which executes it with no request open.
+ */
+export async function startRun(scope: Scope, workflowId: number): Promise<RunRecord> {
+  const actor = scope.actor!;
+  const db = await database(scope.config);
+  const workflow = await findWorkflow(db, workflowId);
+  if (!workflow) throw workflowNotFound(workflowId);
+  const target = `workflow:${workflowId}`;
+  if (workflow.status !== "active") {
+    await audit(scope, { action: "workflow.run", target, outcome: "denied", metadata: { reason: workflow.status } });
+    throw new Problem({
+      status: 409,
+      kind: "workflow-disabled",
+      detail: `Workflow ${workflowId} is ${workflow.status} and cannot run`,
+    });
+  }
+  const steps = StepsSchema.safeParse(workflow.steps);
+  if (!steps.success) {
+    throw new Problem({
+      status: 409,
+      kind: "workflow-invalid",
+      detail: `Workflow ${workflowId}'s stored steps are no longer valid; update it`,
+    });
+  }
+  const runId = crypto.randomUUID();
+  const startedAt = Date.now();
+  const admitted = await admitRun(db, {
+    id: runId,
+    workflowId,
+    workflowVersion: workflow.version,
+    requestedBy: actor.username,
+    correlationId: scope.correlationId,
+    startedAt: new Date(startedAt),
+  });
+  if (!admitted) {
+    await audit(scope, { action: "workflow.run", target, outcome: "denied", metadata: { reason: "too many runs" } });
+    throw new Problem({
+      status: 429,
+      kind: "too-many-runs",
+      detail: `You already have ${MAX_ACTIVE_RUNS_PER_USER} workflow runs queued or running; wait for one to end`,
+      headers: { "Retry-After": "30" },
+    });
+  }
+  try {
+    return await runObject(scope.env, runId).start({
+      runId,
+      workflowId,
+      workflowVersion: workflow.version,
+      steps: steps.data,
+      requestedBy: actor,
+      correlationId: scope.correlationId,
+      traceparent: traceparentOf(scope.trace),
+      startedAt,
+      deadline: startedAt + RUN_BUDGET_MS,
+    });
+  } catch (error) {
+    // Never started: the row must not hold one of the user's slots.
+    await mirrorRun(db, {
+      run_id: runId,
+      workflow_id: workflowId,
+      workflow_version: workflow.version,
+      status: "failed",
+      started_at: new Date(startedAt).toISOString(),
+      finished_at: new Date().toISOString(),
+      requested_by: actor.username,
+      steps: [],
+      error: "the run could not be started",
+    });
+    throw error;
+  }
+}
