@@ -85,7 +85,10 @@ describe("arguments", () => {
       args: { a: "one", [`${sign}b`]: "two" },
     });
     expect(rows[0]).toMatchObject({ b: "two", a: "one", first: "two" });
-    const later = await client.execute({ sql: `SELECT ${sign}x AS x, ?1 AS again, ${sign}y AS y`, args: { x: 1, y: 2 } });
+    const later = await client.execute({
+      sql: `SELECT ${sign}x AS x, ?1 AS again, ${sign}y AS y`,
+      args: { x: 1, y: 2 },
+    });
     expect(later.rows[0]).toMatchObject({ x: 1, again: 1, y: 2 });
   });
 
