@@ -1,7 +1,9 @@
-// One `POST /v2/pipeline` request: continue (or open) a stream, run its requests in order, hand back
-// the next baton.
+// One pipeline request (`POST /v2/pipeline`, `/v3/pipeline`, `/v3-protobuf/pipeline`): continue (or
+// open) a stream, run its requests in order, hand back the next baton.
+import { executeBatch } from "./batch.mjs";
 import { ProtocolError, StatementError, hranaError } from "./errors.mjs";
-import { asArray, asObject, describeStatement, executeBatch, executeSequence, executeStmt } from "./execute.mjs";
+import { describeStatement, executeSequence, executeStmt } from "./execute.mjs";
+import { asArray, asObject } from "./shapes.mjs";
 
 // sqld's limits on the per-stream SQL store; @libsql/client keeps below them (30 texts under 5000 chars).
 const maxStoredSqls = 50;
@@ -31,15 +33,18 @@ const requestTypes = new Set([
 export async function runPipeline(registry, body) {
   const { baton, requests } = pipelineRequest(body);
   const stream = baton == null ? registry.open() : registry.acquire(baton);
-  /** @type {JsonObject[]} */
-  const results = [];
+  const unlock = await stream.lock();
   try {
+    /** @type {JsonObject[]} */
+    const results = [];
     for (const request of requests) results.push(await runRequest(registry, stream, request));
+    return { baton: registry.release(stream), base_url: null, results };
   } catch (error) {
     registry.close(stream); // like sqld: a request that breaks the protocol ends its stream
     throw error;
+  } finally {
+    unlock();
   }
-  return { baton: registry.release(stream), base_url: null, results };
 }
 
 // Checked in full before the stream is touched, so a malformed pipeline leaves the stream as it was.
