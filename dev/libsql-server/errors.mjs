@@ -32,7 +32,9 @@ export class StatementError extends Error {
  * @returns {HranaError}
  */
 export function hranaError(error) {
-  if (error instanceof StatementError) return { message: error.message, code: error.code };
+  if (error instanceof StatementError || error instanceof ProtocolError) {
+    return { message: error.message, code: error.code };
+  }
   if (isSqliteError(error)) {
     const primary = /^SQLITE_[A-Z]+/.exec(error.code)?.[0] ?? "SQLITE_UNKNOWN";
     return { message: `SQLite error: ${error.message}`, code: primary };
