@@ -8,9 +8,13 @@ import { asArray, asObject } from "./shapes.mjs";
  * @typedef {import("./execute.mjs").ExecutionStream} ExecutionStream
  * @typedef {import("./errors.mjs").HranaError} HranaError
  * @typedef {"ok" | "error" | "skipped"} StepOutcome
+ * @typedef {{
+ *   step_results: (import("./execute.mjs").StmtResult | null)[],
+ *   step_errors: (HranaError | null)[],
+ * }} BatchResult
  */
 
-/** @param {ExecutionStream} stream @param {unknown} batch */
+/** @param {ExecutionStream} stream @param {unknown} batch @returns {Promise<BatchResult>} */
 export async function executeBatch(stream, batch) {
   const steps = batchSteps(batch);
   /** @type {(import("./execute.mjs").StmtResult | null)[]} */

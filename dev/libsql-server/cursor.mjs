@@ -6,11 +6,20 @@ import { bindStmt, streamStatement } from "./execute.mjs";
 import { asObject } from "./shapes.mjs";
 
 /**
+ * Hrana 3's cursor entries.
+ * @typedef {import("./execute.mjs").Col} Col
+ * @typedef {import("./errors.mjs").HranaError} HranaError
+ * @typedef {{ type: "step_begin", step: number, cols: Col[] }
+ *   | { type: "step_end" } & import("./execute.mjs").ChangeCounts
+ *   | { type: "step_error", step: number, error: HranaError }
+ *   | { type: "row", row: import("./values.mjs").HranaValue[] }
+ *   | { type: "error", error: HranaError }} CursorEntry
+ *
  * Where a cursor's response goes. `begin` sends the first item (the baton), `entry` each later one;
  * both wait while the client is behind, and throw CursorStopped once no more can be sent.
  * @typedef {{
  *   begin(body: { baton: string | null, base_url: string | null }): Promise<void>,
- *   entry(entry: Record<string, unknown>): Promise<void>,
+ *   entry(entry: CursorEntry): Promise<void>,
  * }} CursorOutput
  * @typedef {import("./streams.mjs").StreamRegistry} StreamRegistry
  * @typedef {import("./streams.mjs").Stream} Stream

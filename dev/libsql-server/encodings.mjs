@@ -9,10 +9,10 @@ import { encodeCursorEntry, encodeCursorRespBody, encodePipelineRespBody } from 
  *   contentType: string,
  *   cursorContentType: string,
  *   decodePipeline(body: Buffer): unknown,
- *   encodePipeline(response: { baton: string | null, base_url: string | null, results: Record<string, any>[] }): Buffer,
+ *   encodePipeline(response: import("./pipeline.mjs").PipelineRespBody): Buffer,
  *   decodeCursor(body: Buffer): unknown,
  *   encodeCursorBegin(body: { baton: string | null, base_url: string | null }): Buffer,
- *   encodeCursorEntry(entry: Record<string, unknown>): Buffer,
+ *   encodeCursorEntry(entry: import("./cursor.mjs").CursorEntry): Buffer,
  * }} Encoding
  */
 

@@ -20,6 +20,12 @@ import { valueToHrana } from "./values.mjs";
  * @typedef {{ affected_row_count: number, last_insert_rowid: string | null }} ChangeCounts
  * @typedef {{ cols: Col[], rows: HranaValue[][], query_duration_ms: number } & ChangeCounts} StmtResult
  * @typedef {{ statement: SqlStatement, bindings: SqlValue[], wantRows: boolean }} BoundStmt
+ * @typedef {{
+ *   params: { name: string | null }[],
+ *   cols: Col[],
+ *   is_explain: boolean,
+ *   is_readonly: boolean,
+ * }} DescribeResult
  * @typedef {Record<string, unknown>} JsonObject
  */
 
@@ -59,7 +65,7 @@ export async function executeSequence(stream, request) {
   }
 }
 
-/** @param {ExecutionStream} stream @param {JsonObject} request */
+/** @param {ExecutionStream} stream @param {JsonObject} request @returns {Promise<DescribeResult>} */
 export async function describeStatement(stream, request) {
   const statement = singleStatement(sqlText(stream, request));
   return waitForLock(stream, () => {

@@ -34,25 +34,25 @@ export function decodeCursorReqBody(bytes) {
 }
 
 // StreamRequest is a oneof: the field number says the request type (the last one sent wins).
-/** @type {Map<number, [string, (bytes: Uint8Array) => JsonObject]>} */
-const requestDecoders = new Map([
-  [1, ["close", () => ({})]],
-  [2, ["execute", (bytes) => ({ stmt: decodeOnly(bytes, 1, decodeStmt) })]],
-  [3, ["batch", (bytes) => ({ batch: decodeOnly(bytes, 1, decodeBatch) })]],
-  [4, ["sequence", decodeSqlHolder]],
-  [5, ["describe", decodeSqlHolder]],
-  [6, ["store_sql", (bytes) => ({ sql_id: 0, sql: "", ...decodeSqlHolder(bytes, 2, 1) })]],
-  [7, ["close_sql", (bytes) => ({ sql_id: 0, ...decodeSqlHolder(bytes, 2, 1) })]],
-  [8, ["get_autocommit", () => ({})]],
-]);
+/** @type {Record<number, { type: string, decode(bytes: Uint8Array): JsonObject }>} */
+const requestDecoders = {
+  1: { type: "close", decode: () => ({}) },
+  2: { type: "execute", decode: (bytes) => ({ stmt: decodeOnly(bytes, 1, decodeStmt) }) },
+  3: { type: "batch", decode: (bytes) => ({ batch: decodeOnly(bytes, 1, decodeBatch) }) },
+  4: { type: "sequence", decode: (bytes) => decodeSqlHolder(bytes) },
+  5: { type: "describe", decode: (bytes) => decodeSqlHolder(bytes) },
+  6: { type: "store_sql", decode: (bytes) => ({ sql_id: 0, sql: "", ...decodeSqlHolder(bytes, 2, 1) }) },
+  7: { type: "close_sql", decode: (bytes) => ({ sql_id: 0, ...decodeSqlHolder(bytes, 2, 1) }) },
+  8: { type: "get_autocommit", decode: () => ({}) },
+};
 
 /** @param {Uint8Array} bytes @returns {JsonObject} */
 function decodeStreamRequest(bytes) {
   /** @type {JsonObject} */
   let request = { type: null };
   for (const field of readFields(bytes)) {
-    const decoder = requestDecoders.get(field.number);
-    if (decoder) request = { type: decoder[0], ...decoder[1](bytesOf(field)) };
+    const decoder = requestDecoders[field.number];
+    if (decoder) request = { type: decoder.type, ...decoder.decode(bytesOf(field)) };
   }
   return request;
 }

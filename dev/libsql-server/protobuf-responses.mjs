@@ -7,10 +7,10 @@ import { ProtobufWriter } from "./protobuf-wire.mjs";
  * @typedef {import("./execute.mjs").Col} Col
  * @typedef {import("./values.mjs").HranaValue} HranaValue
  * @typedef {import("./errors.mjs").HranaError} HranaError
- * @typedef {Record<string, any>} JsonObject
+ * @typedef {import("./pipeline.mjs").StreamResponse} StreamResponse
  */
 
-/** @param {{ baton: string | null, base_url: string | null, results: JsonObject[] }} body */
+/** @param {import("./pipeline.mjs").PipelineRespBody} body */
 export function encodePipelineRespBody(body) {
   const writer = batonAndBaseUrl(body);
   for (const result of body.results) {
@@ -27,7 +27,7 @@ export function encodeCursorRespBody(body) {
   return batonAndBaseUrl(body).toLengthDelimited();
 }
 
-/** Each later item of a cursor's body. @param {JsonObject} entry */
+/** Each later item of a cursor's body. @param {import("./cursor.mjs").CursorEntry} entry */
 export function encodeCursorEntry(entry) {
   const writer = new ProtobufWriter();
   switch (entry.type) {
@@ -46,8 +46,9 @@ export function encodeCursorEntry(entry) {
     case "row":
       writer.message(4, row(entry.row));
       break;
-    default:
+    case "error":
       writer.message(5, error(entry.error));
+      break;
   }
   return writer.toLengthDelimited();
 }
@@ -72,15 +73,14 @@ const responseFields = {
   get_autocommit: 8,
 };
 
-/** @param {JsonObject} response */
+/** @param {StreamResponse} response */
 function streamResponse(response) {
   const body = new ProtobufWriter();
   if (response.type === "execute") body.message(1, stmtResult(response.result));
   else if (response.type === "batch") body.message(1, batchResult(response.result));
   else if (response.type === "describe") body.message(1, describeResult(response.result));
   else if (response.type === "get_autocommit") body.uint(1, response.is_autocommit);
-  const type = /** @type {keyof typeof responseFields} */ (response.type);
-  return new ProtobufWriter().message(responseFields[type], body);
+  return new ProtobufWriter().message(responseFields[response.type], body);
 }
 
 /** @param {StmtResult} result */
@@ -104,7 +104,7 @@ function changeCounts(writer, counts, countField, rowidField) {
 }
 
 // BatchResult's results and errors are maps from the step's index; a skipped step is in neither.
-/** @param {{ step_results: (StmtResult | null)[], step_errors: (HranaError | null)[] }} result */
+/** @param {import("./batch.mjs").BatchResult} result */
 function batchResult(result) {
   const writer = new ProtobufWriter();
   result.step_results.forEach((stepResult, step) => {
@@ -116,7 +116,7 @@ function batchResult(result) {
   return writer;
 }
 
-/** @param {JsonObject} result */
+/** @param {import("./execute.mjs").DescribeResult} result */
 function describeResult(result) {
   const writer = new ProtobufWriter();
   for (const { name } of result.params) {

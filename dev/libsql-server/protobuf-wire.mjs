@@ -35,6 +35,7 @@ export function readFields(bytes) {
     const number = Number(key >> 3n);
     const wireType = Number(key & 7n);
     if (number === 0) throw new ProtocolError("Malformed Protobuf: field number 0");
+    /** @type {WireField} */
     const field = { number, wireType, varint: 0n, data: new Uint8Array() };
     if (wireType === wireTypes.varint) field.varint = varint();
     else if (wireType === wireTypes.fixed64) field.data = take(8);
