@@ -52,6 +52,21 @@ describe("the JSON cursor", () => {
     expect(await next.json()).toMatchObject({ baton: null, results: [{ type: "ok", response: { type: "close" } }] });
   });
 
+  it("hands its stream on to the next request once the client abandons it", async () => {
+    const rows = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000) SELECT i FROM n";
+    const response = await post("v3/cursor", { baton: null, batch: { steps: [{ stmt: stmt(rows) }] } });
+    const reader = response.body!.getReader();
+    const { value } = await reader.read();
+    const head = JSON.parse(new TextDecoder().decode(value).split("\n")[0]!);
+    // Sent while the cursor still streams: it runs once the cursor has stopped.
+    const next = post("v3/pipeline", { baton: head.baton, requests: [{ type: "get_autocommit" }, { type: "close" }] });
+    await reader.cancel();
+    expect(await (await next).json()).toMatchObject({
+      baton: null,
+      results: [{ type: "ok", response: { type: "get_autocommit", is_autocommit: true } }, { type: "ok" }],
+    });
+  });
+
   it("ends with an error entry when a step breaks the protocol, and closes the stream", async () => {
     const response = await post("v3/cursor", {
       baton: null,
