@@ -110,13 +110,13 @@ export class ProtobufWriter {
 
   /** @param {number} number @param {number} wireType */
   #key(number, wireType) {
-    this.#parts.push(varintBytes(BigInt((number << 3) | wireType)));
+    this.#parts.push(varintBytes((number << 3) | wireType));
   }
 
   /** An unsigned varint field: uint32, uint64 or bool. @param {number} number @param {number | bigint | boolean} value */
   uint(number, value) {
     this.#key(number, wireTypes.varint);
-    this.#parts.push(varintBytes(BigInt(value)));
+    this.#parts.push(varintBytes(typeof value === "boolean" ? Number(value) : value));
     return this;
   }
 
@@ -139,7 +139,7 @@ export class ProtobufWriter {
   /** @param {number} number @param {Uint8Array} value */
   bytes(number, value) {
     this.#key(number, wireTypes.lengthDelimited);
-    this.#parts.push(varintBytes(BigInt(value.length)), value);
+    this.#parts.push(varintBytes(value.length), value);
     return this;
   }
 
@@ -160,19 +160,23 @@ export class ProtobufWriter {
   /** The message prefixed with its length, as a stream of messages frames them. */
   toLengthDelimited() {
     const body = this.toBuffer();
-    return Buffer.concat([varintBytes(BigInt(body.length)), body]);
+    return Buffer.concat([varintBytes(body.length), body]);
   }
 }
 
-/** @param {bigint} value a value in 0 … 2^64 - 1 */
+/** @param {number | bigint} value a value in 0 … 2^64 - 1 */
 function varintBytes(value) {
   /** @type {number[]} */
   const bytes = [];
-  let rest = value;
-  do {
-    const low = Number(rest & 0x7fn);
-    rest >>= 7n;
-    bytes.push(rest === 0n ? low : low | 0x80);
-  } while (rest !== 0n);
+  if (typeof value === "number" && value <= 0xffffffff) {
+    // The common case (lengths, counts, field keys) without BigInt arithmetic.
+    let rest = value;
+    for (; rest > 0x7f; rest >>>= 7) bytes.push((rest & 0x7f) | 0x80);
+    bytes.push(rest);
+    return Uint8Array.from(bytes);
+  }
+  let rest = BigInt(value);
+  for (; rest > 0x7fn; rest >>= 7n) bytes.push(Number(rest & 0x7fn) | 0x80);
+  bytes.push(Number(rest));
   return Uint8Array.from(bytes);
 }
