@@ -19,6 +19,7 @@ const Database = require("libsql");
  *   safeIntegers(on?: boolean): LibsqlStatement,
  *   columns(): { name: string, type: string | null }[],
  *   all(params: unknown[]): unknown[][],
+ *   iterate(params: unknown[]): Iterator<unknown[]>,
  *   run(params: unknown[]): { changes: number, lastInsertRowid: number },
  * }} LibsqlStatement
  */

@@ -1,6 +1,8 @@
 // The two ways a request can fail: the client broke the protocol (the whole HTTP request fails), or a
 // statement failed (only its result in the pipeline is an error, as sqld reports it).
 
+/** Hrana's `Error` structure. @typedef {{ message: string, code: string }} HranaError */
+
 /** The client sent something the protocol does not allow; answered with an HTTP error status. */
 export class ProtocolError extends Error {
   /** @param {string} message @param {string} [code] @param {number} [status] */
@@ -27,10 +29,12 @@ export class StatementError extends Error {
  * primary result code (`SQLITE_CONSTRAINT`, not `SQLITE_CONSTRAINT_UNIQUE`); so do we, so that code
  * written against this server classifies errors the same way in production.
  * @param {unknown} error
- * @returns {{ message: string, code: string }}
+ * @returns {HranaError}
  */
 export function hranaError(error) {
-  if (error instanceof StatementError) return { message: error.message, code: error.code };
+  if (error instanceof StatementError || error instanceof ProtocolError) {
+    return { message: error.message, code: error.code };
+  }
   if (isSqliteError(error)) {
     const primary = /^SQLITE_[A-Z]+/.exec(error.code)?.[0] ?? "SQLITE_UNKNOWN";
     return { message: `SQLite error: ${error.message}`, code: primary };

@@ -1,7 +1,9 @@
-// Running Hrana statements, batches, sequences and describes on a stream's connection.
-import { ProtocolError, StatementError, hranaError, isSqliteError } from "./errors.mjs";
+// Running Hrana statements, sequences and describes on a stream's connection.
+import { bindArguments } from "./arguments.mjs";
+import { ProtocolError, StatementError, isSqliteError } from "./errors.mjs";
+import { asArray, asObject } from "./shapes.mjs";
 import { splitStatements } from "./sql-text.mjs";
-import { valueFromHrana, valueToHrana } from "./values.mjs";
+import { valueToHrana } from "./values.mjs";
 
 /**
  * What the executor needs from a stream.
@@ -12,76 +14,39 @@ import { valueFromHrana, valueToHrana } from "./values.mjs";
  *   closed: boolean,
  * }} ExecutionStream
  * @typedef {import("./sql-text.mjs").SqlStatement} SqlStatement
+ * @typedef {import("./values.mjs").HranaValue} HranaValue
+ * @typedef {import("./values.mjs").SqlValue} SqlValue
+ * @typedef {{ name: string, decltype: string | null }} Col
+ * @typedef {{ affected_row_count: number, last_insert_rowid: string | null }} ChangeCounts
+ * @typedef {{ cols: Col[], rows: HranaValue[][], query_duration_ms: number } & ChangeCounts} StmtResult
+ * @typedef {{ statement: SqlStatement, bindings: SqlValue[], wantRows: boolean }} BoundStmt
+ * @typedef {{
+ *   params: { name: string | null }[],
+ *   cols: Col[],
+ *   is_explain: boolean,
+ *   is_readonly: boolean,
+ * }} DescribeResult
  * @typedef {Record<string, unknown>} JsonObject
  */
 
-/** @param {ExecutionStream} stream @param {unknown} stmt */
+/** @param {ExecutionStream} stream @param {unknown} stmt @returns {Promise<StmtResult>} */
 export async function executeStmt(stream, stmt) {
+  const { statement, bindings, wantRows } = bindStmt(stream, stmt);
+  return runStatement(stream, statement, bindings, wantRows);
+}
+
+/**
+ * Reads a Hrana `Stmt`: its single SQL statement and the values for its parameters.
+ * @param {ExecutionStream} stream
+ * @param {unknown} stmt
+ * @returns {BoundStmt}
+ */
+export function bindStmt(stream, stmt) {
   const body = asObject(stmt, "stmt");
   const statement = singleStatement(sqlText(stream, body));
   const args = asArray(body.args ?? [], "stmt.args");
   const namedArgs = asArray(body.named_args ?? [], "stmt.named_args");
-  const bindings = bindArguments(statement, args, namedArgs);
-  return runStatement(stream, statement, bindings, body.want_rows !== false);
-}
-
-/** @param {ExecutionStream} stream @param {unknown} batch */
-export async function executeBatch(stream, batch) {
-  const steps = asArray(asObject(batch, "batch").steps, "batch.steps");
-  /** @type {(JsonObject | null)[]} */
-  const stepResults = [];
-  /** @type {({ message: string, code: string } | null)[]} */
-  const stepErrors = [];
-  for (const [index, rawStep] of steps.entries()) {
-    const step = asObject(rawStep, "batch step");
-    const outcomes = { stepResults, stepErrors, current: index, stream };
-    if (step.condition != null && !conditionHolds(step.condition, outcomes)) {
-      stepResults.push(null);
-      stepErrors.push(null);
-      continue;
-    }
-    try {
-      stepResults.push(await executeStmt(stream, step.stmt));
-      stepErrors.push(null);
-    } catch (error) {
-      if (error instanceof ProtocolError) throw error;
-      stepResults.push(null);
-      stepErrors.push(hranaError(error));
-    }
-  }
-  return { step_results: stepResults, step_errors: stepErrors };
-}
-
-/**
- * @param {unknown} condition
- * @param {{ stepResults: unknown[], stepErrors: unknown[], current: number, stream: ExecutionStream }} outcomes
- * @returns {boolean}
- */
-function conditionHolds(condition, outcomes) {
-  const cond = asObject(condition, "batch condition");
-  const earlierStep = () => {
-    const step = cond.step;
-    if (typeof step !== "number" || !Number.isInteger(step) || step < 0 || step >= outcomes.current) {
-      throw new ProtocolError("A batch condition may only refer to an earlier step");
-    }
-    return step;
-  };
-  switch (cond.type) {
-    case "ok":
-      return outcomes.stepResults[earlierStep()] != null;
-    case "error":
-      return outcomes.stepErrors[earlierStep()] != null;
-    case "not":
-      return !conditionHolds(cond.cond, outcomes);
-    case "and":
-      return asArray(cond.conds, "and.conds").every((inner) => conditionHolds(inner, outcomes));
-    case "or":
-      return asArray(cond.conds, "or.conds").some((inner) => conditionHolds(inner, outcomes));
-    case "is_autocommit":
-      return !outcomes.stream.db.inTransaction;
-    default:
-      throw new ProtocolError(`Unknown batch condition type ${JSON.stringify(cond.type)}`);
-  }
+  return { statement, bindings: bindArguments(statement, args, namedArgs), wantRows: body.want_rows !== false };
 }
 
 /**
@@ -100,7 +65,7 @@ export async function executeSequence(stream, request) {
   }
 }
 
-/** @param {ExecutionStream} stream @param {JsonObject} request */
+/** @param {ExecutionStream} stream @param {JsonObject} request @returns {Promise<DescribeResult>} */
 export async function describeStatement(stream, request) {
   const statement = singleStatement(sqlText(stream, request));
   return waitForLock(stream, () => {
@@ -125,8 +90,9 @@ function writesToDatabase(stream, sql) {
 /**
  * @param {ExecutionStream} stream
  * @param {SqlStatement} statement
- * @param {unknown[]} bindings
+ * @param {SqlValue[]} bindings
  * @param {boolean} wantRows
+ * @returns {Promise<StmtResult>}
  */
 async function runStatement(stream, statement, bindings, wantRows) {
   const startedAt = performance.now();
@@ -141,24 +107,54 @@ async function runStatement(stream, statement, bindings, wantRows) {
     }
     return { columns: prepared.columns(), rows: prepared.all(bindings) };
   });
-  // Like sqld, only INSERT/UPDATE/DELETE report a row count and only INSERT reports a row id.
-  let affectedRowCount = 0;
-  let lastInsertRowid = null;
-  if (statement.isChange) {
-    const [changes, rowid] = stream.db
-      .prepare("SELECT changes(), last_insert_rowid()")
-      .safeIntegers(true)
-      .raw(true)
-      .all([])[0] ?? [0n, 0n];
-    affectedRowCount = Number(changes);
-    if (statement.isInsert) lastInsertRowid = String(rowid);
-  }
   return {
     cols: columns.map(({ name, type }) => ({ name, decltype: type })),
     rows: wantRows ? rows.map((row) => row.map(valueToHrana)) : [],
-    affected_row_count: affectedRowCount,
-    last_insert_rowid: lastInsertRowid,
+    ...changeCounts(stream, statement),
     query_duration_ms: performance.now() - startedAt,
+  };
+}
+
+/**
+ * Runs a statement for a cursor: hands over its columns, then each row as the engine produces it
+ * (waiting for `onRow` lets the HTTP response push back), and returns its change counts.
+ * @param {ExecutionStream} stream
+ * @param {BoundStmt} bound
+ * @param {{ onColumns(cols: Col[]): Promise<void>, onRow(row: HranaValue[]): Promise<void> }} sink
+ * @returns {Promise<ChangeCounts>}
+ */
+export async function streamStatement(stream, { statement, bindings, wantRows }, sink) {
+  const prepared = await waitForLock(stream, () => stream.db.prepare(statement.sql).safeIntegers(true));
+  if (!prepared.reader) {
+    await waitForLock(stream, () => prepared.run(bindings));
+    await sink.onColumns([]);
+    return changeCounts(stream, statement);
+  }
+  prepared.raw(true);
+  await sink.onColumns(prepared.columns().map(({ name, type }) => ({ name, decltype: type })));
+  // Locks are taken by the first step, so only that one waits (re-running the statement, as above).
+  const { rows, first } = await waitForLock(stream, () => {
+    const rows = prepared.iterate(bindings);
+    return { rows, first: rows.next() };
+  });
+  for (let next = first; !next.done; next = rows.next()) {
+    if (wantRows) await sink.onRow(next.value.map(valueToHrana));
+  }
+  return changeCounts(stream, statement);
+}
+
+// Like sqld, only INSERT/UPDATE/DELETE report a row count and only INSERT reports a row id.
+/** @param {ExecutionStream} stream @param {SqlStatement} statement @returns {ChangeCounts} */
+function changeCounts(stream, statement) {
+  if (!statement.isChange) return { affected_row_count: 0, last_insert_rowid: null };
+  const [changes, rowid] = stream.db
+    .prepare("SELECT changes(), last_insert_rowid()")
+    .safeIntegers(true)
+    .raw(true)
+    .all([])[0] ?? [0n, 0n];
+  return {
+    affected_row_count: Number(changes),
+    last_insert_rowid: statement.isInsert ? String(rowid) : null,
   };
 }
 
@@ -185,41 +181,6 @@ async function waitForLock(stream, attempt) {
   }
 }
 
-/**
- * @param {SqlStatement} statement
- * @param {unknown[]} args
- * @param {unknown[]} namedArgs
- */
-function bindArguments(statement, args, namedArgs) {
-  if (args.length > 0 && namedArgs.length > 0) {
-    throw new StatementError(
-      "Specifying both positional and named arguments is not supported",
-      "ARGS_BOTH_POSITIONAL_AND_NAMED",
-    );
-  }
-  const { params } = statement;
-  if (args.length > params.length) {
-    throw new StatementError(
-      `Arguments do not match SQL parameters: the statement has ${params.length} parameters, got ${args.length} arguments`,
-      "ARGS_INVALID",
-    );
-  }
-  /** @type {unknown[]} */
-  const bindings = params.map((_, index) => (index < args.length ? valueFromHrana(args[index]) : null));
-  for (const rawArg of namedArgs) {
-    const { name, value } = asObject(rawArg, "named argument");
-    if (typeof name !== "string") throw new ProtocolError("A named argument needs a string name");
-    // A name without its prefix matches the parameter with any prefix (":a", "@a", "$a").
-    const candidates = /^[:@$]/.test(name) ? [name] : [`:${name}`, `@${name}`, `$${name}`];
-    const indexes = params.flatMap((param, index) => (param !== null && candidates.includes(param) ? [index] : []));
-    if (indexes.length === 0) {
-      throw new StatementError(`Arguments do not match SQL parameters: no parameter named ${name}`, "ARGS_INVALID");
-    }
-    for (const index of indexes) bindings[index] = valueFromHrana(value);
-  }
-  return bindings;
-}
-
 /** @param {string} sql */
 function singleStatement(sql) {
   const statements = splitStatements(sql);
@@ -240,18 +201,4 @@ function sqlText(stream, holder) {
   const stored = stream.sqls.get(sqlId);
   if (stored === undefined) throw new ProtocolError(`SQL text ${sqlId} was not stored on this stream`);
   return stored;
-}
-
-/** @param {unknown} value @param {string} what @returns {JsonObject} */
-export function asObject(value, what) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new ProtocolError(`${what} must be an object`);
-  }
-  return /** @type {JsonObject} */ (value);
-}
-
-/** @param {unknown} value @param {string} what @returns {unknown[]} */
-export function asArray(value, what) {
-  if (!Array.isArray(value)) throw new ProtocolError(`${what} must be an array`);
-  return value;
 }

@@ -1,7 +1,9 @@
-// One `POST /v2/pipeline` request: continue (or open) a stream, run its requests in order, hand back
-// the next baton.
+// One pipeline request (`POST /v2/pipeline`, `/v3/pipeline`, `/v3-protobuf/pipeline`): continue (or
+// open) a stream, run its requests in order, hand back the next baton.
+import { executeBatch } from "./batch.mjs";
 import { ProtocolError, StatementError, hranaError } from "./errors.mjs";
-import { asArray, asObject, describeStatement, executeBatch, executeSequence, executeStmt } from "./execute.mjs";
+import { describeStatement, executeSequence, executeStmt } from "./execute.mjs";
+import { asArray, asObject } from "./shapes.mjs";
 
 // sqld's limits on the per-stream SQL store; @libsql/client keeps below them (30 texts under 5000 chars).
 const maxStoredSqls = 50;
@@ -22,24 +24,36 @@ const requestTypes = new Set([
  * @typedef {import("./streams.mjs").Stream} Stream
  * @typedef {import("./streams.mjs").StreamRegistry} StreamRegistry
  * @typedef {Record<string, unknown>} JsonObject
+ * @typedef {{ type: "close" | "sequence" | "store_sql" | "close_sql" }
+ *   | { type: "execute", result: import("./execute.mjs").StmtResult }
+ *   | { type: "batch", result: import("./batch.mjs").BatchResult }
+ *   | { type: "describe", result: import("./execute.mjs").DescribeResult }
+ *   | { type: "get_autocommit", is_autocommit: boolean }} StreamResponse
+ * @typedef {{ type: "ok", response: StreamResponse }
+ *   | { type: "error", error: import("./errors.mjs").HranaError }} StreamResult
+ * @typedef {{ baton: string | null, base_url: null, results: StreamResult[] }} PipelineRespBody
  */
 
 /**
  * @param {StreamRegistry} registry
- * @param {unknown} body the parsed JSON request body
+ * @param {unknown} body the decoded PipelineReqBody
+ * @returns {Promise<PipelineRespBody>}
  */
 export async function runPipeline(registry, body) {
   const { baton, requests } = pipelineRequest(body);
   const stream = baton == null ? registry.open() : registry.acquire(baton);
-  /** @type {JsonObject[]} */
-  const results = [];
+  const unlock = await stream.lock();
   try {
+    /** @type {StreamResult[]} */
+    const results = [];
     for (const request of requests) results.push(await runRequest(registry, stream, request));
+    return { baton: registry.release(stream), base_url: null, results };
   } catch (error) {
     registry.close(stream); // like sqld: a request that breaks the protocol ends its stream
     throw error;
+  } finally {
+    unlock();
   }
-  return { baton: registry.release(stream), base_url: null, results };
 }
 
 // Checked in full before the stream is touched, so a malformed pipeline leaves the stream as it was.
@@ -61,6 +75,7 @@ function pipelineRequest(body) {
  * @param {StreamRegistry} registry
  * @param {Stream} stream
  * @param {JsonObject} request
+ * @returns {Promise<StreamResult>}
  */
 async function runRequest(registry, stream, request) {
   if (stream.closed) throw new ProtocolError("The stream was closed by an earlier request", "STREAM_CLOSED");
@@ -76,7 +91,7 @@ async function runRequest(registry, stream, request) {
  * @param {StreamRegistry} registry
  * @param {Stream} stream
  * @param {JsonObject} request
- * @returns {Promise<JsonObject>}
+ * @returns {Promise<StreamResponse>}
  */
 async function respond(registry, stream, request) {
   switch (request.type) {

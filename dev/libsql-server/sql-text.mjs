@@ -157,7 +157,8 @@ function mainKeyword(tokens) {
 }
 
 // SQLite numbers parameters as it meets them: "?" takes the next index, "?N" takes N, and a name
-// seen before reuses its index.
+// seen before reuses its index. A slot keeps the first name it got (sqlite3_bind_parameter_name):
+// in "SELECT :b, ?1" slot 1 stays ":b", so ?1 is bound by the name ":b".
 /** @param {Token[]} tokens */
 function parameterNames(tokens) {
   /** @type {(string | null)[]} */
@@ -169,7 +170,7 @@ function parameterNames(tokens) {
     } else if (token.text.startsWith("?")) {
       const index = Number(token.text.slice(1));
       while (names.length < index) names.push(null);
-      names[index - 1] = token.text;
+      names[index - 1] ??= token.text;
     } else if (!names.includes(token.text)) {
       names.push(token.text);
     }

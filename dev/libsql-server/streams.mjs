@@ -9,6 +9,9 @@ const expiredBatonMemoryMs = 5 * 60_000;
 const expiredBatonMemoryCount = 10_000;
 
 export class Stream {
+  /** Settles when the work queued on this stream so far is done. @type {Promise<void>} */
+  #queue = Promise.resolve();
+
   /** @param {import("./connection.mjs").LibsqlDatabase} db @param {number} busyTimeoutMs */
   constructor(db, busyTimeoutMs) {
     this.db = db;
@@ -16,7 +19,29 @@ export class Stream {
     this.sqls = new Map();
     this.busyTimeoutMs = busyTimeoutMs;
     this.closed = false;
+    this.working = false;
     this.idleSince = Date.now();
+  }
+
+  /**
+   * Waits for the stream's earlier work to finish; the returned function ends this work. A cursor hands
+   * out its baton before it has finished streaming, so the next request can arrive while it still runs.
+   * @returns {Promise<() => void>}
+   */
+  async lock() {
+    const earlier = this.#queue;
+    /** @type {() => void} */
+    let finish = () => {};
+    this.#queue = new Promise((resolve) => {
+      finish = resolve;
+    });
+    await earlier;
+    this.working = true;
+    return () => {
+      this.working = false;
+      this.idleSince = Date.now();
+      finish();
+    };
   }
 }
 
@@ -100,7 +125,7 @@ export class StreamRegistry {
   #expireIdle() {
     const now = Date.now();
     for (const [baton, stream] of this.#waiting) {
-      if (now - stream.idleSince < this.#options.idleMs) continue;
+      if (stream.working || now - stream.idleSince < this.#options.idleMs) continue;
       this.#waiting.delete(baton);
       this.close(stream);
       this.#expiredBatons.set(baton, now);

@@ -1,7 +1,7 @@
 // The server started with an auth token: every request needs `Authorization: Bearer <token>`.
 import { createClient } from "@libsql/client/web";
 import { describe, expect, inject, it } from "vitest";
-import { libsqlFailure } from "./libsql-server-helpers";
+import { libsqlFailure, protobufV3Client } from "./libsql-server-helpers";
 
 const url = inject("libsqlTokenServerUrl");
 const token = inject("libsqlServerToken");
@@ -24,5 +24,21 @@ describe("auth token", () => {
     expect(error.code).toBe("SERVER_ERROR");
     expect(error.message).toContain("HTTP status 401");
     expect((error.cause as { status?: number } | undefined)?.status).toBe(401);
+  });
+
+  it("checks the token on Hrana 3 too, while its version check needs none (clients ask without one)", async () => {
+    const client = await protobufV3Client(url, token);
+    expect(await client.getVersion()).toBe(3);
+    const stream = client.openStream();
+    expect((await stream.queryValue("SELECT 'in'"))?.value).toBe("in");
+    stream.close();
+
+    const stranger = await protobufV3Client(url, `${token}x`);
+    expect(await stranger.getVersion()).toBe(3);
+    await expect(stranger.openStream().queryValue("SELECT 1")).rejects.toMatchObject({ status: 401 });
+    for (const path of ["v3/pipeline", "v3/cursor"]) {
+      const response = await fetch(`${url}/${path}`, { method: "POST", body: "{}" });
+      expect(response.status).toBe(401);
+    }
   });
 });

@@ -77,6 +77,21 @@ describe("arguments", () => {
     expect(prefixed.rows[0]).toMatchObject({ a: 1, b: 2, c: 3, again: 1 });
   });
 
+  it.each([":", "@", "$"])("keeps a slot's first name when ?N refers to it again (%s names)", async (sign) => {
+    const client = createClient({ url });
+    // SQLite names slot 1 after its first parameter, so ?1 is the same slot as the first named one.
+    const { rows } = await client.execute({
+      sql: `SELECT ${sign}b AS b, ${sign}a AS a, ?1 AS first`,
+      args: { a: "one", [`${sign}b`]: "two" },
+    });
+    expect(rows[0]).toMatchObject({ b: "two", a: "one", first: "two" });
+    const later = await client.execute({
+      sql: `SELECT ${sign}x AS x, ?1 AS again, ${sign}y AS y`,
+      args: { x: 1, y: 2 },
+    });
+    expect(later.rows[0]).toMatchObject({ x: 1, again: 1, y: 2 });
+  });
+
   it("rejects arguments that match no parameter", async () => {
     const client = createClient({ url });
     const unknownName = await libsqlFailure(client.execute({ sql: "SELECT :a", args: { b: 1 } }));

@@ -13,16 +13,20 @@ declare module "vitest" {
     libsqlTokenServerUrl: string;
     libsqlServerToken: string;
     /** A server with tight limits: idle streams expire after `libsqlLimitedIdleMs`, lock waits give up
-     * after `libsqlLimitedBusyMs`, and at most `libsqlLimitedMaxStreams` streams are open at once. */
+     * after `libsqlLimitedBusyMs`, at most `libsqlLimitedMaxStreams` streams are open at once, and a
+     * cursor's response carries at most `libsqlLimitedMaxCursorBytes`. */
     libsqlLimitedServerUrl: string;
     libsqlLimitedIdleMs: number;
     libsqlLimitedBusyMs: number;
     libsqlLimitedMaxStreams: number;
+    libsqlLimitedMaxCursorBytes: number;
+    /** A server with Hrana 3 switched off (`hranaVersions: [2]`), as `LIBSQL_HRANA_VERSIONS=2` does. */
+    libsqlV2OnlyServerUrl: string;
   }
 }
 
 const testDataDirectory = ".data/test";
-const limits = { streamIdleMs: 1_500, busyTimeoutMs: 500, maxStreams: 6 };
+const limits = { streamIdleMs: 1_500, busyTimeoutMs: 500, maxStreams: 6, maxCursorBytes: 64 * 1024 };
 
 export default async function (project: TestProject) {
   const run = `libsql-${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -47,6 +51,7 @@ export default async function (project: TestProject) {
     const plain = await start("plain", {});
     const withToken = await start("token", { authToken: token });
     const limited = await start("limited", limits);
+    const v2Only = await start("v2-only", { hranaVersions: [2] });
 
     project.provide("libsqlServerUrl", plain.url);
     project.provide("libsqlTokenServerUrl", withToken.url);
@@ -55,6 +60,8 @@ export default async function (project: TestProject) {
     project.provide("libsqlLimitedIdleMs", limits.streamIdleMs);
     project.provide("libsqlLimitedBusyMs", limits.busyTimeoutMs);
     project.provide("libsqlLimitedMaxStreams", limits.maxStreams);
+    project.provide("libsqlLimitedMaxCursorBytes", limits.maxCursorBytes);
+    project.provide("libsqlV2OnlyServerUrl", v2Only.url);
   } catch (error) {
     await teardown();
     throw error;
