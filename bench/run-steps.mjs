@@ -67,9 +67,8 @@ async function main() {
 
     /** One run, start to end; the gaps between its steps and its steps' own durations. */
     const oneRun = async (token) => {
-      const started = await api(token, "POST", `/api/v1/workflows/${workflow.id}/runs`, {}, {
-        "Idempotency-Key": crypto.randomUUID(),
-      });
+      const key = { "Idempotency-Key": crypto.randomUUID() };
+      const started = await api(token, "POST", `/api/v1/workflows/${workflow.id}/runs`, {}, key);
       for (let delay = 20; ; delay = Math.min(delay * 2, 200)) {
         const run = await api(token, "GET", `/api/v1/runs/${started.run_id}`);
         if (run.status === "succeeded") return run;
