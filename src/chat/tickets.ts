@@ -18,7 +18,7 @@ const ticketClaims = z.object({
   jti: z.string().min(16),
   exp: z.number().int(),
   /** The credential the ticket was asked with: its revocation and expiry end the WebSocket too. */
-  cred: z.object({ jti: z.string(), iat: z.number().int(), exp: z.number().int() }),
+  cred: z.object({ jti: z.string(), iat: z.number().nonnegative(), exp: z.number().int() }),
 });
 export type TicketClaims = z.infer<typeof ticketClaims>;
 

@@ -19,15 +19,21 @@ export async function revokeToken(kv: KVNamespace, token: { jti: string; sub: st
   await kv.put(revokedKey(token.jti), "1", { expirationTtl: ttl });
 }
 
-/** Refuses every token of `username` issued before now: used after a role change, a password reset or disabling. */
+/**
+ * Refuses every token of `username` issued up to now (to the millisecond): used after a role change, a password
+ * reset or disabling. A login an instant before the change dies with it.
+ */
 export async function revokeTokensOf(kv: KVNamespace, username: string, maxTokenLifetimeS: number): Promise<void> {
-  const now = Math.floor(Date.now() / 1000);
+  const now = Date.now() / 1000;
   // This isolate forgets its answers about the user's tokens, so it asks KV at once.
   for (const [jti, answer] of [...answers.entries()]) if (answer.sub === username) answers.delete(jti);
   await kv.put(validAfterKey(username), String(now), { expirationTtl: Math.max(KV_MIN_TTL_S, maxTokenLifetimeS + 60) });
 }
 
-/** Whether a token with this id, subject and issue time has been revoked (by its id, or all of its user's). */
+/**
+ * Whether a token with this id, subject and issue time (seconds, with milliseconds) has been revoked, by its id or with
+ * all of its user's. A token issued in the very millisecond of the change is refused too: the safe side of a tie.
+ */
 export async function isRevoked(
   kv: KVNamespace,
   claims: { jti: string; sub: string; iat: number; exp: number },
@@ -36,8 +42,7 @@ export async function isRevoked(
   if (known && known.sub === claims.sub) return known.revoked;
 
   const [revoked, validAfter] = await Promise.all([kv.get(revokedKey(claims.jti)), kv.get(validAfterKey(claims.sub))]);
-  // iat has second precision: a token issued in the very second of the change stays valid (a new login must not be refused).
-  const isRevokedNow = revoked !== null || (validAfter !== null && claims.iat < Number(validAfter));
+  const isRevokedNow = revoked !== null || (validAfter !== null && claims.iat <= Number(validAfter));
   // A revoked token stays refused until it expires; "not revoked" is trusted for a few seconds.
   const ttl = isRevokedNow ? Math.max(1, claims.exp * 1000 - Date.now()) : NOT_REVOKED_TTL_MS;
   answers.set(claims.jti, { revoked: isRevokedNow, sub: claims.sub }, { ttl });

@@ -12,7 +12,8 @@ const ALGORITHM = "HS256";
 const claimsSchema = z.object({
   sub: z.string().min(1),
   role: z.enum(roles),
-  iat: z.number().int(),
+  /** Seconds since the epoch with millisecond precision (a NumericDate may be fractional, RFC 7519 §2). */
+  iat: z.number().nonnegative(),
   exp: z.number().int(),
   jti: z.string().min(16),
   iss: z.string(),
@@ -36,18 +37,21 @@ function randomId(bytes = 16): string {
     .replace(/=+$/, "");
 }
 
-/** Signs a token for `username`; sessions carry the nonce their CSRF token is derived from. */
+/**
+ * Signs a token for `username`; sessions carry the nonce their CSRF token is derived from. `iat` keeps milliseconds,
+ * so revoking a user's tokens refuses exactly those issued up to that moment (see revocation.ts).
+ */
 export async function issueToken(
   config: Config,
   kind: TokenKind,
   user: { username: string; role: Role },
-  now = Math.floor(Date.now() / 1000),
+  nowMs = Date.now(),
 ): Promise<IssuedToken> {
   const claims: Claims = {
     sub: user.username,
     role: user.role,
-    iat: now,
-    exp: now + config.JWT_TTL_SECONDS,
+    iat: nowMs / 1000,
+    exp: Math.floor(nowMs / 1000) + config.JWT_TTL_SECONDS,
     jti: randomId(),
     iss: config.JWT_ISSUER,
     aud: config.JWT_AUDIENCE,
@@ -88,13 +92,15 @@ export async function verifyToken(config: Config, token: string, kind: TokenKind
   const known = verified.get(token);
   if (known) return known.exp > now && known.typ === kind ? known : null;
   try {
+    // hono compares `iat` with whole seconds; ours has milliseconds, so it is checked here on the same clock.
     const payload = await verify(token, config.JWT_SECRET, {
       alg: ALGORITHM,
       iss: config.JWT_ISSUER,
       aud: config.JWT_AUDIENCE,
+      iat: false,
     });
     const claims = claimsSchema.safeParse(payload);
-    if (!claims.success) return null;
+    if (!claims.success || claims.data.iat > Date.now() / 1000) return null;
     const kept = Object.freeze(claims.data);
     verified.set(token, kept, { ttl: Math.max(1, kept.exp * 1000 - Date.now()) });
     return kept.typ === kind ? kept : null;

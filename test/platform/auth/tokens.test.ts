@@ -129,7 +129,6 @@ describe("verified tokens are remembered per isolate, never past what verificati
 
   it("refuses a remembered token once its user's tokens are revoked (role change, password reset)", async () => {
     const user = await createUser("viewer");
-    // Issued before the revocation's second: a token of the very second of the change stays valid by design.
     const token = await sign(claims({ sub: user.username, role: "viewer", iat: now() - 5 }), secret, "HS256");
     expect((await me(token)).status).toBe(200);
     expect((await me(token)).status).toBe(200);
