@@ -1,5 +1,6 @@
 import type { Admission, LoginPolicy } from "../../../durable-objects/login-guard";
 import type { Bindings } from "../env/bindings";
+import { addressKey } from "../http/client-ip";
 import { Problem } from "../http/problem";
 
 const MINUTE = 60_000;
@@ -62,7 +63,7 @@ function refusal(admission: Extract<Admission, { allowed: false }>, headers: Rec
  */
 export async function admitLogin(env: Bindings, username: string, ip: string): Promise<AdmittedLogin> {
   const accountGuard = env.LOGIN_GUARD.get(env.LOGIN_GUARD.idFromName(`account:${username}`));
-  const ipGuard = env.LOGIN_GUARD.get(env.LOGIN_GUARD.idFromName(`ip:${ip}`));
+  const ipGuard = env.LOGIN_GUARD.get(env.LOGIN_GUARD.idFromName(`ip:${addressKey(ip)}`));
   const ipAdmission = await ipGuard.admit(ipPolicy);
   const headers = rateHeaders(ipAdmission);
   if (!ipAdmission.allowed) throw refusal(ipAdmission, headers);

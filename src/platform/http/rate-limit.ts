@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app-env";
 import type { Bindings } from "../env/bindings";
 import { metrics } from "../observability/metrics";
-import { clientIp } from "./client-ip";
+import { addressKey, clientIp } from "./client-ip";
 import { Problem } from "./problem";
 
 /** One limit of API.md, enforced by a Workers Rate Limiting binding (`[[ratelimits]]` in wrangler.toml). */
@@ -61,7 +61,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
     if (options.exempt(path)) return next();
     const identity = c.get("identity");
     const policy = identity ? (options.userPolicyFor?.(c.req.method, path) ?? userPolicy) : anonymousPolicy;
-    const key = identity ? `user:${identity.username}` : `ip:${clientIp(c.req.raw.headers)}`;
+    const key = identity ? `user:${identity.username}` : `ip:${addressKey(clientIp(c.req.raw.headers))}`;
     await consume(c.env as Bindings, policy, key);
     await next();
     c.res.headers.set("RateLimit-Policy", policyHeader(policy));
