@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, not, or, sql } from "drizzle-orm";
 import type { Database } from "../platform/db/client";
 import { users, type Role } from "../platform/db/schema";
 import { hashPassword } from "../platform/auth/password";
@@ -70,6 +70,16 @@ export interface AccountChange {
   disabled?: boolean;
 }
 
+/**
+ * The condition under which a change may leave its account without admin rights: another enabled admin remains.
+ * Checked inside the same statement as the change, so two admins disabling each other at once cannot both succeed.
+ */
+const anotherEnabledAdmin = (id: number) =>
+  sql`exists (select 1 from ${users} as other where other.role = 'admin' and other.disabled = 0 and other.id != ${id})`;
+
+/** Whether the account is an enabled admin now: demoting, disabling or deleting it must leave another one. */
+const isEnabledAdmin = and(eq(users.role, "admin"), eq(users.disabled, false));
+
 /** Applies a change; refuses (returns "last-admin") to leave the system without an enabled admin. */
 export async function changeAccount(
   db: Database,
@@ -78,11 +88,7 @@ export async function changeAccount(
 ): Promise<Account | "not-found" | "last-admin"> {
   const current = await findAccount(db, username);
   if (!current) return "not-found";
-  const losesAdmin =
-    current.role === "admin" &&
-    !current.disabled &&
-    ((change.role && change.role !== "admin") || change.disabled === true);
-  if (losesAdmin && (await otherEnabledAdmins(db, current.username)) === 0) return "last-admin";
+  const losesAdmin = (change.role !== undefined && change.role !== "admin") || change.disabled === true;
   const password = change.password ? await hashPassword(change.password) : undefined;
   const [updated] = await db
     .update(users)
@@ -94,28 +100,24 @@ export async function changeAccount(
         : {}),
       updatedAt: new Date(),
     })
-    .where(eq(users.id, current.id))
+    .where(
+      and(eq(users.id, current.id), losesAdmin ? or(not(isEnabledAdmin!), anotherEnabledAdmin(current.id)) : undefined),
+    )
     .returning();
-  return updated ?? "not-found";
+  if (updated) return updated;
+  return (await findAccount(db, username)) ? "last-admin" : "not-found";
 }
 
 /** Deletes an account; the last enabled admin cannot be deleted. */
 export async function deleteAccount(db: Database, username: string): Promise<"deleted" | "not-found" | "last-admin"> {
   const current = await findAccount(db, username);
   if (!current) return "not-found";
-  if (current.role === "admin" && !current.disabled && (await otherEnabledAdmins(db, current.username)) === 0)
-    return "last-admin";
-  await db.delete(users).where(eq(users.id, current.id));
-  return "deleted";
-}
-
-async function otherEnabledAdmins(db: Database, username: string): Promise<number> {
-  const row = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(users)
-    .where(and(eq(users.role, "admin"), eq(users.disabled, false), ne(users.username, username)))
-    .get();
-  return Number(row?.n ?? 0);
+  const deleted = await db
+    .delete(users)
+    .where(and(eq(users.id, current.id), or(not(isEnabledAdmin!), anotherEnabledAdmin(current.id))))
+    .returning({ id: users.id });
+  if (deleted.length > 0) return "deleted";
+  return (await findAccount(db, username)) ? "last-admin" : "not-found";
 }
 
 /** Creates the configured admin when no admin exists yet (first deployment); concurrent isolates insert at most one. */
@@ -125,7 +127,8 @@ export async function bootstrapAdmin(
   password: string | undefined,
 ): Promise<boolean> {
   if (!username || !password) return false;
-  const admin = await db.select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1).get();
+  // Disabled admins do not count: with none enabled, the configured one is created.
+  const admin = await db.select({ id: users.id }).from(users).where(isEnabledAdmin).limit(1).get();
   if (admin) return false;
   return (await createAccount(db, { username, password, role: "admin" })) !== undefined;
 }

@@ -15,6 +15,8 @@ declare module "vitest" {
     libsqlToken: string;
     /** A migrated database with no users, for the one test that needs to be the only admin. */
     libsqlScratchUrl: string;
+    /** A migrated database of its own for the test of admins changing each other at once. */
+    libsqlAdminsUrl: string;
     /** An operator created by the launcher's account code (dev/admin-account.mjs), not the Worker's. */
     launcherAccount: { username: string; password: string };
     /** The HWA simulator the Worker talks to (base URL with /twsd), its clock stepped by tests only. */
@@ -34,7 +36,9 @@ export default async function setup(project: TestProject) {
   const database = await startLibsqlServer({ file: join(folder, "resync.db"), port: 0 });
   const guarded = await startLibsqlServer({ file: join(folder, "guarded.db"), port: 0, authToken: token });
   const scratch = await startLibsqlServer({ file: join(folder, "scratch.db"), port: 0 });
+  const admins = await startLibsqlServer({ file: join(folder, "admins.db"), port: 0 });
   await applyMigrations({ url: scratch.url });
+  await applyMigrations({ url: admins.url });
   await applyMigrations({ url: database.url });
   await applyMigrations({ url: guarded.url, authToken: token });
 
@@ -59,12 +63,14 @@ export default async function setup(project: TestProject) {
   project.provide("libsqlTokenUrl", guarded.url);
   project.provide("libsqlToken", token);
   project.provide("libsqlScratchUrl", scratch.url);
+  project.provide("libsqlAdminsUrl", admins.url);
 
   return async () => {
     await Promise.all([
       database.close(),
       guarded.close(),
       scratch.close(),
+      admins.close(),
       simulator.close(),
       clientFaults.close(),
       cacheFaults.close(),

@@ -6,7 +6,16 @@ import { createApp } from "../../src/app";
 import { requireRole } from "../../src/platform/http/require-role";
 import { database } from "../../src/platform/db/client";
 import { readConfig } from "../../src/platform/env/config";
-import { bootstrapAdmin, findAccount } from "../../src/users/accounts";
+import { eq } from "drizzle-orm";
+import { users } from "../../src/platform/db/schema";
+import {
+  bootstrapAdmin,
+  changeAccount,
+  createAccount,
+  deleteAccount,
+  findAccount,
+  listAccounts,
+} from "../../src/users/accounts";
 import { bearer, createUser, freshIp, ORIGIN, postToken, tokenFor } from "../helpers/accounts";
 import { bindings, fetchWith } from "../helpers/worker";
 
@@ -110,5 +119,43 @@ describe("API rate limits (Workers Rate Limiting binding)", () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get("RateLimit-Policy")).toBe('"user";q=600;w=60');
+  });
+});
+
+describe("the last enabled admin, under concurrent changes", () => {
+  // A database of its own, where these are the only admins.
+  const own = () => database(readConfig({ ...bindings, LIBSQL_URL: inject("libsqlAdminsUrl") }));
+  const enabledAdmins = async (db: Awaited<ReturnType<typeof own>>) =>
+    (await listAccounts(db)).filter((a) => a.role === "admin" && !a.disabled).map((a) => a.username);
+
+  it("two admins disabling, demoting or deleting each other at once leave one enabled admin, every round", async () => {
+    const db = await own();
+    const changes: ((db: Awaited<ReturnType<typeof own>>, name: string) => Promise<unknown>)[] = [
+      (db, name) => changeAccount(db, name, { disabled: true }),
+      (db, name) => changeAccount(db, name, { role: "viewer" }),
+      (db, name) => deleteAccount(db, name),
+    ];
+    for (let round = 0; round < 9; round++) {
+      const pair = [`admin-a-${round}`, `admin-b-${round}`];
+      for (const username of pair)
+        await createAccount(db, { username, password: "admin-pair-password", role: "admin" });
+      for (const stale of (await enabledAdmins(db)).filter((name) => !pair.includes(name)))
+        await changeAccount(db, stale, { disabled: true });
+      const change = changes[round % changes.length]!;
+      const results = await Promise.all(pair.map((name) => change(db, name)));
+      expect(results.filter((r) => r === "last-admin")).toHaveLength(1);
+      expect(await enabledAdmins(db)).toHaveLength(1);
+    }
+  });
+
+  it("the bootstrap counts only enabled admins", async () => {
+    const db = await own();
+    for (const name of await enabledAdmins(db)) await changeAccount(db, name, { role: "admin", disabled: false });
+    const last = (await enabledAdmins(db))[0]!;
+    // Disabling the last one is refused; with it disabled by hand, bootstrap creates the configured admin.
+    expect(await changeAccount(db, last, { disabled: true })).toBe("last-admin");
+    await db.update(users).set({ disabled: true }).where(eq(users.username, last));
+    expect(await bootstrapAdmin(db, "bootstrap-when-all-disabled", "bootstrap-password-123")).toBe(true);
+    expect(await enabledAdmins(db)).toEqual(["bootstrap-when-all-disabled"]);
   });
 });
