@@ -1,7 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { authRoutes } from "./auth";
 import { chatRoutes } from "./chat";
-import { docsRoutes } from "./docs";
 import { engineRoutes } from "./engine";
 import { jobActionRoutes, jobRoutes } from "./jobs";
 import { jobStreamRoutes } from "./jobstreams";
@@ -52,7 +51,6 @@ export function createApp() {
 
   app.route("/", healthRoutes);
   app.route("/", metricsRoutes);
-  app.route("/", docsRoutes);
   app.route("/", authRoutes);
   app.route("/", userRoutes);
   app.route("/", jobRoutes);
