@@ -89,7 +89,12 @@ async function main() {
       "--persist-to",
       join(dataDir, "wrangler"),
     ],
-    { cwd: root, stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+    {
+      cwd: root,
+      stdio: "inherit",
+      // Offline, fetching `Request.cf` data fails with a stack trace, then uses the placeholder that this picks at once.
+      env: { CLOUDFLARE_CF_FETCH_ENABLED: "false", ...process.env, WRANGLER_SEND_METRICS: "false" },
+    },
   );
   stops.push(
     () =>
