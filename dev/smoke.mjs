@@ -22,7 +22,7 @@ function freePort() {
   });
 }
 
-/** @param {string} message */
+/** @param {string} message @returns {never} */
 function fail(message) {
   throw new Error(`smoke: ${message}`);
 }
