@@ -105,7 +105,7 @@ async function main() {
       }),
   );
   child.once("exit", (code) => void stopAll(code ?? 0));
-  console.log(`resync      http://${host}:${ports.worker}  (GET /health/ready, /docs)`);
+  console.log(`resync      http://${host}:${ports.worker}  (start at /; /docs, /health/ready)`);
 }
 
 process.on("SIGINT", () => void stopAll(0));
