@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const ASSETS_DIRECTORY = fileURLToPath(new URL("../dist/assets", import.meta.url));
+const ASSETS_DIRECTORY = fileURLToPath(new URL("../dist/assets", import.meta.url));
 const PUBLIC_DIRECTORY = fileURLToPath(new URL("public", import.meta.url));
 
 /** What swagger-ui-dist's index.html loads, but its swagger-initializer.js (the petstore's): ours is in web/public. */
@@ -21,10 +21,10 @@ const SWAGGER_UI_FILES = [
 ];
 
 /** Copies the assets over what is there (never emptied first, so a running `wrangler dev` keeps serving). */
-export function buildAssets(directory = ASSETS_DIRECTORY) {
+export function buildAssets() {
   const swaggerUi = createRequire(import.meta.url)("swagger-ui-dist/absolute-path.js")();
-  for (const file of SWAGGER_UI_FILES) cpSync(join(swaggerUi, file), join(directory, "docs", file));
-  cpSync(PUBLIC_DIRECTORY, directory, { recursive: true });
+  for (const file of SWAGGER_UI_FILES) cpSync(join(swaggerUi, file), join(ASSETS_DIRECTORY, "docs", file));
+  cpSync(PUBLIC_DIRECTORY, ASSETS_DIRECTORY, { recursive: true });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
