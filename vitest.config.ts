@@ -52,7 +52,7 @@ export default defineConfig({
           name: "worker",
           include: ["test/**/*.test.ts"],
           exclude: ["test/dev/**", "test/hwa-simulator/**"],
-          globalSetup: ["test/helpers/stack-setup.ts"],
+          globalSetup: ["test/helpers/assets-setup.ts", "test/helpers/stack-setup.ts"],
         },
       },
     ],

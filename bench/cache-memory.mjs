@@ -32,11 +32,11 @@ async function loadMemoryCache() {
     mainFields: ["module", "main"],
     write: false,
   });
-  const source = bundle.outputFiles[0].text;
+  const source = /** @type {import("esbuild").OutputFile} */ (bundle.outputFiles[0]).text;
   return import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`);
 }
 
-/** A job detail as the cache holds it (about 1.6 KB of JSON), made distinct per key. */
+/** A job detail as the cache holds it (about 1.6 KB of JSON), made distinct per key. @param {number} i */
 function jobJson(i) {
   return JSON.stringify({
     id: `job-${i}-${"x".repeat(24)}`,
@@ -69,9 +69,14 @@ function jobJson(i) {
   });
 }
 
-const entryOf = (json, now) => ({ json, fresh_until: now + 10_000, stale_until: now + 900_000, fetched_at: now });
+const entryOf = (/** @type {string} */ json, /** @type {number} */ now) => ({
+  json,
+  fresh_until: now + 10_000,
+  stale_until: now + 900_000,
+  fetched_at: now,
+});
 const heap = () => {
-  globalThis.gc();
+  /** @type {() => void} */ (globalThis.gc)();
   return process.memoryUsage().heapUsed;
 };
 
@@ -128,7 +133,7 @@ async function main() {
     },
     sink,
   };
-  const mib = (bytes) => (bytes / 2 ** 20).toFixed(1);
+  const mib = (/** @type {number} */ bytes) => (bytes / 2 ** 20).toFixed(1);
   const table = [
     "| measure | value | target |",
     "| --- | ---: | --- |",

@@ -22,8 +22,12 @@ const WARMUP_PASSES = 20;
 const LATENCY_PASSES = 40;
 const TARGETS = { p99Us: 1_000 };
 
-const round = (x, digits = 1) => Number(x.toFixed(digits));
+const round = (/** @type {number} */ x, digits = 1) => Number(x.toFixed(digits));
 
+/**
+ * @returns {Promise<typeof import("../src/chat/understanding/index") & typeof import("../test/chat/understanding/corpus")
+ *   & typeof import("../test/chat/understanding/vocabulary")>}
+ */
 async function loadEngine() {
   const entry = [
     `export { understand, resolveName } from "./src/chat/understanding/index.ts";`,
@@ -38,7 +42,8 @@ async function loadEngine() {
     mainFields: ["module", "main"],
     write: false,
   });
-  return import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString("base64")}`);
+  const source = /** @type {import("esbuild").OutputFile} */ (bundle.outputFiles[0]).text;
+  return import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`);
 }
 
 function commitHash() {
@@ -132,8 +137,8 @@ async function main() {
     vocabulary: {
       jobNames: planJobNames.length,
       distinctJobNames: distinctJobs,
-      jobStreams: planVocabulary.jobStreams.length,
-      workstations: planVocabulary.workstations.length,
+      jobStreams: /** @type {readonly string[]} */ (planVocabulary.jobStreams).length,
+      workstations: /** @type {readonly string[]} */ (planVocabulary.workstations).length,
     },
     throughput,
     latencyUs: {

@@ -23,7 +23,7 @@ import { seededRandom, summarize } from "./lib/stats.mjs";
 import { tokensFor } from "./lib/tokens.mjs";
 import { zipfSampler } from "./lib/zipf.mjs";
 
-const RUNTIME = process.env.BENCH_RUNTIME ?? "workerd";
+const RUNTIME = /** @type {"workerd" | "wrangler-dev"} */ (process.env.BENCH_RUNTIME ?? "workerd");
 const LEVELS = (process.env.BENCH_CONCURRENT ?? "1,8").split(",").map(Number);
 const WARMUP_CONVERSATIONS = Number(process.env.BENCH_WARMUP_CONVERSATIONS ?? 60);
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 240);
@@ -31,11 +31,17 @@ const SEED = 20_261_129;
 const TARGET_P99_MS = 50;
 const OVERALL_TIMEOUT_MS = 15 * 60_000;
 
-const round = (x, digits = 2) => Number(x.toFixed(digits));
+const round = (/** @type {number} */ x, digits = 2) => Number(x.toFixed(digits));
 const loadAverage = () => os.loadavg().map((x) => round(x));
 
-/** The plan's jobs with a name no other job has (a question by name means one job), its streams and workstations. */
+/** @typedef {Awaited<ReturnType<typeof startSimulator>>} Simulator @typedef {Awaited<ReturnType<typeof planNames>>} PlanNames */
+
+/**
+ * The plan's jobs with a name no other job has (a question by name means one job), its streams and workstations.
+ * @param {Simulator} simulator
+ */
 async function planNames(simulator) {
+  /** @param {string} path @returns {Promise<{ id: string, name: string }[]>} */
   const get = async (path) =>
     (
       await (
@@ -60,6 +66,7 @@ async function planNames(simulator) {
 /**
  * Fills the cache through the REST API, whose entries the chat shares: every job's status and log, every job stream,
  * the lists. 600 requests a minute per user: spread over `tokens`.
+ * @param {Pool} pool @param {string[]} tokens @param {PlanNames} names
  */
 async function warmCache(pool, tokens, names) {
   const paths = [
@@ -73,6 +80,7 @@ async function warmCache(pool, tokens, names) {
     ...names.streamIds.map((id) => `/api/v1/jobstreams/${encodeURIComponent(id)}`),
   ];
   let next = 0;
+  /** @type {Record<number, number>} */
   const statuses = {};
   await Promise.all(
     Array.from({ length: 8 }, async () => {
@@ -80,7 +88,7 @@ async function warmCache(pool, tokens, names) {
         const i = next++;
         const response = await pool.request({
           method: "GET",
-          path: paths[i],
+          path: /** @type {string} */ (paths[i]),
           headers: { authorization: `Bearer ${tokens[i % tokens.length]}` },
         });
         await response.body.arrayBuffer();
@@ -91,10 +99,10 @@ async function warmCache(pool, tokens, names) {
   return { requests: paths.length, statuses };
 }
 
-/** A conversation's five messages, as operators write them. */
+/** A conversation's five messages, as operators write them. @param {PlanNames} names @param {() => number} random */
 function conversations(names, random) {
   const job = zipfSampler(names.jobs.length, 1.1, random);
-  const pick = (list) => list[Math.floor(random() * list.length)];
+  const pick = (/** @type {string[]} */ list) => list[Math.floor(random() * list.length)];
   return () => {
     const j = names.jobs[job()];
     const s = pick(names.streams);
@@ -117,14 +125,20 @@ function conversations(names, random) {
   };
 }
 
-/** Runs `tokens.length` conversations, `concurrent` at a time; each message timed alone. */
+/**
+ * Runs `tokens.length` conversations, `concurrent` at a time; each message timed alone.
+ * @param {Pool} pool @param {number} concurrent @param {string[]} tokens @param {() => string[]} nextConversation
+ */
 async function talk(pool, concurrent, tokens, nextConversation) {
+  /** @type {{ intent: string, ms: number }[]} */
   const samples = [];
+  /** @type {Record<number, number>} */
   const statuses = {};
   let next = 0;
   const operator = async () => {
     while (next < tokens.length) {
       const token = tokens[next++];
+      /** @type {string | undefined} */
       let sessionId;
       for (const message of nextConversation()) {
         const started = performance.now();
@@ -134,7 +148,7 @@ async function talk(pool, concurrent, tokens, nextConversation) {
           headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
           body: JSON.stringify({ message, ...(sessionId ? { session_id: sessionId } : {}) }),
         });
-        const body = await response.body.json();
+        const body = /** @type {{ session_id: string, intent: string }} */ (await response.body.json());
         const ms = performance.now() - started;
         statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
         if (response.statusCode !== 200) continue;
@@ -148,11 +162,19 @@ async function talk(pool, concurrent, tokens, nextConversation) {
   return { samples, statuses, seconds: (performance.now() - started) / 1000 };
 }
 
-const latencyOf = (samples) => {
+const latencyOf = (/** @type {{ intent: string, ms: number }[]} */ samples) => {
   const s = summarize(samples.map((x) => x.ms));
   return { messages: samples.length, p50: round(s.p50), p90: round(s.p90), p99: round(s.p99), max: round(s.max) };
 };
 
+/**
+ * @typedef {ReturnType<typeof latencyOf>} Latency
+ * @typedef {{ concurrent: number, statuses: Record<number, number>, hwaRequests: number, throughput: number,
+ *   cpuMicrosPerMessage: Record<string, number>, overall: Latency, byIntent: Record<string, Latency> }} Level
+ * @param {{ command: string, date: string, revision: { commit: string }, machine: { node: string, cpu: string, cpus: number },
+ *   loadAverage1m5m15m: { before: number[], after: number[] }, levels: Level[],
+ *   settings: { runtime: string, warmupConversations: number, conversations: number, jobs: number } }} result
+ */
 function markdown(result) {
   const rows = result.levels.flatMap((level) => [
     ...Object.entries(level.byIntent).map(
@@ -221,31 +243,34 @@ async function main() {
         worker: processTreeCpuSeconds(stack.pid),
         simulator: processTreeCpuSeconds(simulator.pid),
       });
+      /** @type {Level[]} */
       const levels = [];
       for (const [i, concurrent] of LEVELS.entries()) {
         const from = WARMUP_CONVERSATIONS + i * CONVERSATIONS;
         const before = { hwa: await simulator.requests(), cpu: cpu() };
         const measured = await talk(pool, concurrent, tokens.slice(from, from + CONVERSATIONS), nextConversation);
         const after = cpu();
+        /** @type {Record<string, ReturnType<typeof latencyOf>>} */
         const byIntent = {};
         for (const intent of [...new Set(measured.samples.map((s) => s.intent))].sort())
           byIntent[intent] = latencyOf(measured.samples.filter((s) => s.intent === intent));
-        levels.push({
+        const level = {
           concurrent,
           statuses: measured.statuses,
           hwaRequests: (await simulator.requests()) - before.hwa,
           throughput: round(measured.samples.length / measured.seconds, 1),
           cpuMicrosPerMessage: Object.fromEntries(
-            Object.keys(after).map((name) => [
+            /** @type {(keyof typeof after)[]} */ (Object.keys(after)).map((name) => [
               name,
               Math.round(((after[name] - before.cpu[name]) * 1e6) / measured.samples.length),
             ]),
           ),
           overall: latencyOf(measured.samples),
           byIntent,
-        });
+        };
+        levels.push(level);
         console.log(
-          `${concurrent} at a time: p50 ${levels.at(-1).overall.p50} ms, p99 ${levels.at(-1).overall.p99} ms, ${levels.at(-1).throughput} messages/s`,
+          `${concurrent} at a time: p50 ${level.overall.p50} ms, p99 ${level.overall.p99} ms, ${level.throughput} messages/s`,
         );
       }
       const result = {

@@ -31,9 +31,11 @@ const OVERALL_TIMEOUT_MS = 10 * 60_000;
 /** The simulator's stats name a route by its pattern. */
 const HOLD_ROUTE = "PUT /twsd/api/v2/plan/job/{job_id}/action/hold";
 
-const round = (x, digits = 2) => Number(x.toFixed(digits));
+const round = (/** @type {number} */ x, digits = 2) => Number(x.toFixed(digits));
 
-/** The plan's first job: the one every duplicate request acts on. */
+/** @typedef {Awaited<ReturnType<typeof startSimulator>>} Simulator */
+
+/** The plan's first job: the one every duplicate request acts on. @param {Simulator} simulator */
 async function firstJobId(simulator) {
   const page = await (
     await fetch(`${simulator.url}/api/v2/plan/job?plan_id=current&limit=1&offset=0`, {
@@ -43,7 +45,7 @@ async function firstJobId(simulator) {
   return page.results[0].id;
 }
 
-const latencyOf = (samples) => {
+const latencyOf = (/** @type {number[]} */ samples) => {
   const s = summarize(samples);
   return { p50: round(s.p50), p90: round(s.p90), p99: round(s.p99), max: round(s.max), count: s.count };
 };
@@ -66,13 +68,15 @@ async function main() {
   try {
     const tokens = await tokensFor(stack.baseUrl, operators);
     let turn = 0;
-    const auth = () => tokens[turn++ % tokens.length];
+    const auth = () => /** @type {string} */ (tokens[turn++ % tokens.length]);
     const jobId = await firstJobId(simulator);
     await simulator.forceStatus(jobId, "READY");
     const url = `${stack.baseUrl}/api/v1/jobs/${encodeURIComponent(jobId)}/actions/hold`;
     // A replayed key belongs to its user: one stored key per operator.
     const storedKeys = new Map();
+    /** @param {string} token @param {string} [key] */
     const post = async (token, key) => {
+      /** @type {Record<string, string>} */
       const headers = { Authorization: `Bearer ${token}` };
       if (key) headers["Idempotency-Key"] = key;
       const started = performance.now();
@@ -91,6 +95,8 @@ async function main() {
       storedKeys.set(token, key);
     }
 
+    /** @typedef {"no-key" | "replay" | "action"} Scenario */
+    /** @type {Record<Scenario, number[]>} */
     const samples = { "no-key": [], replay: [], action: [] };
     const unexpected = [];
     const actionsBefore = (await simulator.stats()).byRoute[HOLD_ROUTE] ?? 0;
@@ -101,8 +107,9 @@ async function main() {
         replay: await post(token, storedKeys.get(token)),
         action: await post(token, `bench-${crypto.randomUUID()}`),
       };
+      /** @type {Record<Scenario, [number, boolean]>} */
       const expected = { "no-key": [400, false], replay: [200, true], action: [200, false] };
-      for (const [name, r] of Object.entries(results)) {
+      for (const [name, r] of /** @type {[Scenario, typeof results.action][]} */ (Object.entries(results))) {
         if (r.status !== expected[name][0] || r.replayed !== expected[name][1])
           unexpected.push({ name, status: r.status, replayed: r.replayed });
         if (i >= WARMUP_ROUNDS) samples[name].push(r.ms);
@@ -111,7 +118,7 @@ async function main() {
     const actionsAfter = (await simulator.stats()).byRoute[HOLD_ROUTE] ?? 0;
     const latency = Object.fromEntries(Object.entries(samples).map(([name, xs]) => [name, latencyOf(xs)]));
     // Paired by round (same token, moments apart), so drift cancels out of each difference.
-    const differences = summarize(samples.replay.map((ms, i) => ms - samples["no-key"][i]));
+    const differences = summarize(samples.replay.map((ms, i) => ms - /** @type {number} */ (samples["no-key"][i])));
     const claimRoundTrip = { p50: round(differences.p50), p90: round(differences.p90), p99: round(differences.p99) };
     const overhead = {
       p50: round(2 * claimRoundTrip.p50),
@@ -120,7 +127,9 @@ async function main() {
     };
 
     // Replay throughput: CONNECTIONS loops, each replaying its operator's stored key.
+    /** @type {number[]} */
     const replayLatencies = [];
+    /** @type {Record<number, number>} */
     const statuses = {};
     const deadline = performance.now() + THROUGHPUT_SECONDS * 1000;
     const replaysBefore = (await simulator.stats()).total;
@@ -172,8 +181,9 @@ async function main() {
   }
 }
 
+/** @param {any} r the report, as written to idempotency.json */
 function markdown(r) {
-  const row = (name, what) =>
+  const row = (/** @type {string} */ name, /** @type {string} */ what) =>
     `| ${name} | ${what} | ${r.latencyMs[name].p50} | ${r.latencyMs[name].p90} | ${r.latencyMs[name].p99} |`;
   return `# Idempotency benchmark: the cost of Idempotency-Key on a job action, and replay throughput
 

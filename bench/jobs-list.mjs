@@ -34,26 +34,40 @@ const MEASURE_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const ROUNDS = 3;
 /** The API allows 600 requests a minute per user: the load is spread over enough viewers to stay under it (4 000/s). */
 const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 400);
-const RUNTIMES = (process.env.BENCH_RUNTIMES ?? "workerd,wrangler-dev").split(",");
+const RUNTIMES = /** @type {Runtime[]} */ ((process.env.BENCH_RUNTIMES ?? "workerd,wrangler-dev").split(","));
 const SCENARIOS = process.env.BENCH_SCENARIOS?.split(",");
 const ZIPF_EXPONENT = 1.1;
 const SEED = 20_261_129;
 const OVERALL_TIMEOUT_MS = 30 * 60_000;
 const TARGETS = { speedup: 5, shareOfHealth: 0.7, p99Ms: 100, hitRate: 0.95 };
 
-const round = (x, digits = 2) => Number(x.toFixed(digits));
+const round = (/** @type {number} */ x, digits = 2) => Number(x.toFixed(digits));
 const loadAverage = () => os.loadavg().map((x) => round(x));
+
+/**
+ * @typedef {Awaited<ReturnType<typeof startSimulator>>} Simulator
+ * @typedef {"workerd" | "wrangler-dev"} Runtime
+ * @typedef {() => { path: string, headers: Record<string, string> }} Scenario
+ * @typedef {Awaited<ReturnType<typeof load>>} Measurement
+ * @typedef {ReturnType<typeof summaryOf>} Summary
+ * @typedef {Awaited<ReturnType<typeof measureRuntime>>} RuntimeRun
+ * @typedef {RuntimeRun & { verdict: ReturnType<typeof verdictOf> }} RuntimeResult
+ */
 
 /**
  * `CONNECTIONS` loops over one keep-alive Pool, each with one request in flight, for `seconds`. Every response is
  * read to its end. `cpu()` samples the CPU seconds of the processes whose share of each request is reported.
  * @param {Pool} pool
  * @param {() => { path: string, headers: Record<string, string> }} next
+ * @param {number} seconds
  * @param {() => Record<string, number>} cpu
  */
 async function load(pool, next, seconds, cpu) {
+  /** @type {number[]} */
   const latencies = [];
+  /** @type {Record<string, number>} */
   const statuses = {};
+  /** @type {Record<string, number>} */
   const sources = {};
   const deadline = performance.now() + seconds * 1000;
   const loop = async () => {
@@ -66,10 +80,11 @@ async function load(pool, next, seconds, cpu) {
         const response = await pool.request({ method: "GET", path, headers });
         await response.body.arrayBuffer();
         status = String(response.statusCode);
-        source = String(response.headers["resync-cache"] ?? "none").split(";")[0];
+        source = /** @type {string} */ (String(response.headers["resync-cache"] ?? "none").split(";")[0]);
       } catch (error) {
         // A connection the server closed (e.g. wrangler dev's proxy, after idling): counted, never hidden.
-        status = `error ${error?.code ?? error?.name ?? "unknown"}`;
+        const failure = /** @type {{ code?: string, name?: string } | undefined} */ (error);
+        status = `error ${failure?.code ?? failure?.name ?? "unknown"}`;
       }
       latencies.push(performance.now() - started);
       statuses[status] = (statuses[status] ?? 0) + 1;
@@ -81,7 +96,12 @@ async function load(pool, next, seconds, cpu) {
   await Promise.all(Array.from({ length: CONNECTIONS }, loop));
   const elapsed = (performance.now() - started) / 1000;
   const cpuAfter = cpu();
-  const cpuSeconds = Object.fromEntries(Object.keys(cpuAfter).map((name) => [name, cpuAfter[name] - cpuBefore[name]]));
+  const cpuSeconds = Object.fromEntries(
+    Object.keys(cpuAfter).map((name) => [
+      name,
+      /** @type {number} */ (cpuAfter[name]) - /** @type {number} */ (cpuBefore[name]),
+    ]),
+  );
   return { latencies, seconds: elapsed, statuses, sources, cpuSeconds, hwaRequests: 0 };
 }
 
@@ -89,6 +109,8 @@ async function load(pool, next, seconds, cpu) {
 /**
  * Starts one stack (cache on or off). The first stack of a runtime seeds the viewers and logs them in (`POST /token`);
  * the others share its JWT secret, so the same tokens are valid there and no login is repeated.
+ * @param {Runtime} runtime @param {string} label @param {Simulator} simulator
+ * @param {{ username: string, password: string }[]} viewers @param {string[]} jobIds @param {boolean} cacheDisabled
  * @param {{ jwtSecret: string, tokens?: string[] }} auth
  */
 async function openStack(runtime, label, simulator, viewers, jobIds, cacheDisabled, auth) {
@@ -117,11 +139,15 @@ async function openStack(runtime, label, simulator, viewers, jobIds, cacheDisabl
     let turn = 0;
     const bearer = () => ({ authorization: `Bearer ${tokens[turn++ % tokens.length]}` });
     const zipf = zipfSampler(jobIds.length, ZIPF_EXPONENT, seededRandom(SEED));
+    /** @type {Record<string, Scenario>} */
     const scenarios = {
       health: () => ({ path: "/health", headers: {} }),
       "jobs-list": () => ({ path: "/api/v1/jobs?status=ABEND", headers: bearer() }),
       "jobs-list-500": () => ({ path: "/api/v1/jobs?limit=500", headers: bearer() }),
-      "job-zipf": () => ({ path: `/api/v1/jobs/${encodeURIComponent(jobIds[zipf()])}`, headers: bearer() }),
+      "job-zipf": () => ({
+        path: `/api/v1/jobs/${encodeURIComponent(/** @type {string} */ (jobIds[zipf()]))}`,
+        headers: bearer(),
+      }),
     };
     for (const name of Object.keys(scenarios)) if (SCENARIOS && !SCENARIOS.includes(name)) delete scenarios[name];
     const cpu = () => ({
@@ -137,7 +163,10 @@ async function openStack(runtime, label, simulator, viewers, jobIds, cacheDisabl
   }
 }
 
-/** Adds one round's measurement of a scenario to what earlier rounds measured. */
+/**
+ * Adds one round's measurement of a scenario to what earlier rounds measured.
+ * @param {Measurement | undefined} total @param {Measurement} round @returns {Measurement}
+ */
 function accumulate(total, round) {
   if (!total) return { ...round, latencies: [...round.latencies], cpuSeconds: { ...round.cpuSeconds } };
   total.latencies.push(...round.latencies);
@@ -145,10 +174,12 @@ function accumulate(total, round) {
   total.hwaRequests += round.hwaRequests;
   for (const [k, v] of Object.entries(round.statuses)) total.statuses[k] = (total.statuses[k] ?? 0) + v;
   for (const [k, v] of Object.entries(round.sources)) total.sources[k] = (total.sources[k] ?? 0) + v;
-  for (const [k, v] of Object.entries(round.cpuSeconds)) total.cpuSeconds[k] += v;
+  for (const [k, v] of Object.entries(round.cpuSeconds))
+    total.cpuSeconds[k] = /** @type {number} */ (total.cpuSeconds[k]) + v;
   return total;
 }
 
+/** @param {Measurement} total */
 function summaryOf(total) {
   const latency = summarize(total.latencies);
   const requests = total.latencies.length;
@@ -172,11 +203,15 @@ function summaryOf(total) {
  * The uncached stack is started afresh for each round (warmed up again), as it had to be before the bulkhead stopped
  * handing slots across requests (230b1d3: until then an isolate's calls in flight hung after ≈ 16 700 contended HWA
  * calls); kept so that runs stay comparable with the committed results.
+ * @param {Runtime} runtime @param {Simulator} simulator @param {{ username: string, password: string }[]} viewers
+ * @param {string[]} jobIds
  */
 async function measureRuntime(runtime, simulator, viewers, jobIds) {
+  /** @type {{ jwtSecret: string, tokens?: string[] }} */
   const auth = { jwtSecret: randomSecret() };
   const cached = await openStack(runtime, "cache on", simulator, viewers, jobIds, false, auth);
   auth.tokens = cached.tokens;
+  /** @type {Record<"on" | "off", Record<string, Measurement>>} */
   const totals = { on: {}, off: {} };
   let offCommand = "";
   try {
@@ -191,11 +226,12 @@ async function measureRuntime(runtime, simulator, viewers, jobIds) {
           else await load(uncached.pool, next, WARMUP_SECONDS, uncached.cpu);
         }
         // The cached stack's connections idled while the uncached one started: open them again, unmeasured.
-        await load(cached.pool, cached.scenarios.health ?? Object.values(cached.scenarios)[0], 1, cached.cpu);
-        for (const [mode, { label, pool, scenarios, cpu }] of [
+        const opening = /** @type {Scenario} */ (cached.scenarios.health ?? Object.values(cached.scenarios)[0]);
+        await load(cached.pool, opening, 1, cached.cpu);
+        for (const [mode, { label, pool, scenarios, cpu }] of /** @type {["on" | "off", typeof cached][]} */ ([
           ["on", cached],
           ["off", uncached],
-        ]) {
+        ])) {
           for (const [name, next] of Object.entries(scenarios)) {
             const before = await simulator.requests();
             const measured = await load(pool, next, MEASURE_SECONDS / ROUNDS, cpu);
@@ -213,7 +249,7 @@ async function measureRuntime(runtime, simulator, viewers, jobIds) {
   } finally {
     await cached.close();
   }
-  const results = (mode) =>
+  const results = (/** @type {"on" | "off"} */ mode) =>
     Object.fromEntries(Object.entries(totals[mode]).map(([name, total]) => [name, summaryOf(total)]));
   return {
     on: { command: cached.stack.command.join(" "), results: results("on") },
@@ -221,26 +257,37 @@ async function measureRuntime(runtime, simulator, viewers, jobIds) {
   };
 }
 
-/** Every job id of the plan, in the simulator's order (rank 1 of the Zipf draw is its first job). */
+/**
+ * Every job id of the plan, in the simulator's order (rank 1 of the Zipf draw is its first job).
+ * @param {Simulator} simulator @returns {Promise<string[]>}
+ */
 async function planJobIds(simulator) {
+  /** @type {string[]} */
   const ids = [];
   for (let offset = 0; ; offset += 500) {
     const url = `${simulator.url}/api/v2/plan/job?plan_id=current&limit=500&offset=${offset}`;
-    const page = await (
-      await fetch(url, { headers: { Authorization: `Basic ${btoa(`${simulator.username}:${simulator.password}`)}` } })
-    ).json();
+    const page = /** @type {{ results: { id: string }[] }} */ (
+      await (
+        await fetch(url, { headers: { Authorization: `Basic ${btoa(`${simulator.username}:${simulator.password}`)}` } })
+      ).json()
+    );
     ids.push(...page.results.map((job) => job.id));
     if (page.results.length < 500) return ids;
   }
 }
 
 /** Answers served by the cache: hit, stale or coalesced. */
-const servedFromCache = (r) => (r.sources.hit ?? 0) + (r.sources.stale ?? 0) + (r.sources.coalesced ?? 0);
-const met = (ok) => (ok ? "met" : "NOT met");
+const servedFromCache = (/** @type {Summary} */ r) =>
+  (r.sources.hit ?? 0) + (r.sources.stale ?? 0) + (r.sources.coalesced ?? 0);
+const met = (/** @type {boolean} */ ok) => (ok ? "met" : "NOT met");
 
-/** What the issue asks of one runtime's measurements (undefined where a shortened run skipped a scenario). */
+/**
+ * What the issue asks of one runtime's measurements (undefined where a shortened run skipped a scenario).
+ * @param {RuntimeRun["on"]} on @param {RuntimeRun["off"]} off
+ */
 function verdictOf(on, off) {
-  const ratio = (a, b) => (a && b ? round(a.throughput / b.throughput, 2) : undefined);
+  const ratio = (/** @type {Summary | undefined} */ a, /** @type {Summary | undefined} */ b) =>
+    a && b ? round(a.throughput / b.throughput, 2) : undefined;
   const list = on.results["jobs-list"];
   const zipf = on.results["job-zipf"];
   return {
@@ -257,9 +304,10 @@ function verdictOf(on, off) {
   };
 }
 
+/** @param {RuntimeResult} run */
 function table(run) {
   const rows = [];
-  for (const mode of ["on", "off"]) {
+  for (const mode of /** @type {("on" | "off")[]} */ (["on", "off"])) {
     for (const [name, r] of Object.entries(run[mode].results)) {
       const hitRate = name === "health" ? "—" : `${((servedFromCache(r) / r.requests) * 100).toFixed(1)}%`;
       const errors = r.requests - (r.statuses[200] ?? 0);
@@ -276,6 +324,7 @@ function table(run) {
   ];
 }
 
+/** @param {RuntimeResult["verdict"]} v */
 function verdictLines(v) {
   const lines = [];
   if (v.speedup !== undefined)
@@ -292,7 +341,7 @@ function verdictLines(v) {
     );
   if (v.zipfHitRate !== undefined)
     lines.push(
-      `- job-zipf, cache on: **${(v.zipfHitRate * 100).toFixed(1)}%** of answers served from the cache (hit, stale or coalesced; target ≥ ${TARGETS.hitRate * 100}%: ${met(v.zipfHitRate >= TARGETS.hitRate)}); jobs-list: ${(v.listHitRate * 100).toFixed(1)}%.`,
+      `- job-zipf, cache on: **${(v.zipfHitRate * 100).toFixed(1)}%** of answers served from the cache (hit, stale or coalesced; target ≥ ${TARGETS.hitRate * 100}%: ${met(v.zipfHitRate >= TARGETS.hitRate)}); jobs-list: ${(/** @type {number} */ (v.listHitRate) * 100).toFixed(1)}%.`,
     );
   const large = v.largePage;
   if (large.speedup !== undefined)
@@ -302,11 +351,13 @@ function verdictLines(v) {
   return lines;
 }
 
+/** @type {Record<string, string>} */
 const RUNTIME_TITLES = {
   workerd: "workerd, reached directly (the verdict)",
   "wrangler-dev": "`wrangler dev` (its proxy Worker in front; for comparison)",
 };
 
+/** @param {{ runtimes: Record<string, RuntimeResult> }} result */
 function markdown(result) {
   const sections = [];
   for (const [runtime, run] of Object.entries(result.runtimes)) {
@@ -315,6 +366,12 @@ function markdown(result) {
   return sections.join("\n");
 }
 
+/**
+ * @param {{ command: string, date: string, revision: ReturnType<typeof revision>,
+ *   machine: { node: string, cpu: string, cpus: number, totalMemoryGiB: number },
+ *   loadAverage1m5m15m: { before: number[], after: number[] },
+ *   settings: { jobs: number, warmupSeconds: number, measureSeconds: number, rounds: number, viewers: number } }} result
+ */
 const DESCRIPTION = (result) => [
   "# Jobs list benchmark: the HWA read cache on and off",
   "",
@@ -351,6 +408,7 @@ async function main() {
       username: `bench-viewer-${i + 1}`,
       password: randomPassword(),
     }));
+    /** @type {Record<string, RuntimeResult>} */
     const runtimes = {};
     for (const runtime of RUNTIMES) {
       const { on, off } = await measureRuntime(runtime, simulator, viewers, jobIds);

@@ -26,7 +26,7 @@ const KINDS = /** @type {const} */ (["success", "wrong-password", "unknown-user"
 const EXPECTED_STATUS = { success: 200, "wrong-password": 401, "unknown-user": 401 };
 const COMMAND = "npm run bench:login";
 
-/** @typedef {(typeof KINDS)[number]} Kind */
+/** @typedef {(typeof KINDS)[number]} Kind @typedef {{ username: string, password: string }} Credentials */
 
 /** Distinct client addresses from 10.0.0.0/8: the per-IP login rate is 5 a minute. */
 let ipCounter = 0;
@@ -40,22 +40,27 @@ function nextClientIp() {
  * which costs a few ms more than a later one; so wrong passwords and unknown users go round-robin over pools of
  * the same size and reach each name equally often (≤ 4 times, under the lockout), and successes use accounts of
  * their own. Otherwise the comparison would measure guard freshness, not whether the account exists.
+ * @param {Credentials[]} successAccounts @param {Credentials[]} failureAccounts
+ * @returns {(kind: Kind) => Credentials}
  */
 function credentialsPicker(successAccounts, failureAccounts) {
   const used = { success: 0, "wrong-password": 0, "unknown-user": 0 };
   return (/** @type {Kind} */ kind) => {
     const n = used[kind]++;
-    if (kind === "success") return successAccounts[n % successAccounts.length];
+    if (kind === "success") return /** @type {Credentials} */ (successAccounts[n % successAccounts.length]);
     const attempt = Math.floor(n / failureAccounts.length) + 1;
     if (attempt > MAX_FAILURES_PER_NAME)
       throw new Error(`bench bug: more than ${MAX_FAILURES_PER_NAME} failures for one name`);
-    const account = failureAccounts[n % failureAccounts.length];
+    const account = /** @type {Credentials} */ (failureAccounts[n % failureAccounts.length]);
     if (kind === "wrong-password") return { username: account.username, password: `${account.password}-wrong` };
     return { username: `nobody-${process.pid}-${n % failureAccounts.length}`, password: account.password };
   };
 }
 
-/** One login, timed around the fetch and the body read; anything but the expected status aborts the run. */
+/**
+ * One login, timed around the fetch and the body read; anything but the expected status aborts the run.
+ * @param {string} baseUrl @param {Kind} kind @param {Credentials} credentials
+ */
 async function timedLogin(baseUrl, kind, credentials) {
   const started = performance.now();
   const response = await fetch(`${baseUrl}/token`, {
@@ -76,7 +81,10 @@ async function timedLogin(baseUrl, kind, credentials) {
   return { ms, body };
 }
 
-/** Runs `plan` one request at a time; returns the timings per kind and the distinct failure bodies. */
+/**
+ * Runs `plan` one request at a time; returns the timings per kind and the distinct failure bodies.
+ * @param {string} baseUrl @param {Kind[]} plan @param {(kind: Kind) => Credentials} pick
+ */
 async function run(baseUrl, plan, pick) {
   /** @type {Record<Kind, number[]>} */
   const timings = { success: [], "wrong-password": [], "unknown-user": [] };
@@ -89,17 +97,23 @@ async function run(baseUrl, plan, pick) {
   return { timings, failureBodies };
 }
 
-/** `perKind` blocks of one attempt of each kind in random order, so that drift in machine load hits every kind alike. */
+/**
+ * `perKind` blocks of one attempt of each kind in random order, so that drift in machine load hits every kind alike.
+ * @param {number} perKind @param {() => number} random
+ */
 function planOf(perKind, random) {
   return Array.from({ length: perKind }, () => shuffle([...KINDS], random)).flat();
 }
 
-const round = (x) => Number(x.toFixed(2));
-const roundAll = (summary) =>
+const round = (/** @type {number} */ x) => Number(x.toFixed(2));
+const roundAll = (/** @type {Record<string, number>} */ summary) =>
   Object.fromEntries(Object.entries(summary).map(([k, v]) => [k, k === "count" ? v : round(v)]));
 const loadAverage = () => os.loadavg().map((x) => round(x));
 
-/** Unknown user minus wrong password: the difference an attacker enumerating accounts would look for. */
+/**
+ * Unknown user minus wrong password: the difference an attacker enumerating accounts would look for.
+ * @param {number[]} unknown @param {number[]} wrong
+ */
 function timingLeak(unknown, wrong) {
   const a = summarize(unknown);
   const b = summarize(wrong);
@@ -116,8 +130,9 @@ function timingLeak(unknown, wrong) {
   };
 }
 
+/** @param {any} result the report, as written to login.json */
 function markdown(result) {
-  const ms = (x) => x.toFixed(1);
+  const ms = (/** @type {number} */ x) => x.toFixed(1);
   const rows = KINDS.map((kind) => {
     const s = result.kinds[kind];
     return `| ${kind} | ${s.count} | ${[s.mean, s.p50, s.p90, s.p99, s.min, s.max].map(ms).join(" | ")} |`;
@@ -139,7 +154,7 @@ function markdown(result) {
 
 /** The commit measured, and whether the Worker's sources differ from it. */
 function revision() {
-  const git = (...args) => execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
+  const git = (/** @type {string[]} */ ...args) => execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
   try {
     const changed = git("status", "--porcelain", "--", "src", "durable-objects", "migrations", "wrangler.toml");
     return { commit: git("rev-parse", "--short", "HEAD"), workerSourcesModified: changed !== "" };
@@ -148,7 +163,7 @@ function revision() {
   }
 }
 
-const viewers = (prefix, count) =>
+const viewers = (/** @type {string} */ prefix, /** @type {number} */ count) =>
   Array.from({ length: count }, (_, i) => ({
     username: `${prefix}-${String(i + 1).padStart(3, "0")}`,
     password: randomPassword(),

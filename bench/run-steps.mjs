@@ -23,8 +23,8 @@ const CONCURRENT = 5;
 const OVERALL_TIMEOUT_MS = 15 * 60_000;
 const TARGET_P99_MS = 100;
 
-const round = (x, digits = 1) => Number(x.toFixed(digits));
-const latencyOf = (samples) => {
+const round = (/** @type {number} */ x, digits = 1) => Number(x.toFixed(digits));
+const latencyOf = (/** @type {number[]} */ samples) => {
   const s = summarize(samples);
   return { p50: round(s.p50), p90: round(s.p90), p99: round(s.p99), max: round(s.max), count: s.count };
 };
@@ -50,7 +50,13 @@ async function main() {
     },
   });
   try {
-    const [adminToken, ...operatorTokens] = await tokensFor(stack.baseUrl, [admin, ...operators]);
+    const [adminToken = "", ...operatorTokens] = await tokensFor(stack.baseUrl, [admin, ...operators]);
+    /**
+     * One API call that must succeed; its JSON body.
+     * @param {string} token @param {string} method @param {string} path @param {unknown} [body]
+     * @param {Record<string, string>} [headers]
+     * @returns {Promise<any>}
+     */
     const api = async (token, method, path, body, headers = {}) => {
       const response = await fetch(`${stack.baseUrl}${path}`, {
         method,
@@ -66,6 +72,8 @@ async function main() {
     const workflow = await api(adminToken, "POST", "/api/v1/workflows", { name: "bench-steps", steps });
 
     /** One run, start to end; the gaps between its steps and its steps' own durations. */
+    /** @typedef {{ status: string, error?: string, steps: { started_at: string, finished_at: string }[] }} Run */
+    /** @param {string} token @returns {Promise<Run>} */
     const oneRun = async (token) => {
       const key = { "Idempotency-Key": crypto.randomUUID() };
       const started = await api(token, "POST", `/api/v1/workflows/${workflow.id}/runs`, {}, key);
@@ -76,22 +84,27 @@ async function main() {
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     };
+    /** @param {Run[]} runs */
     const measure = (runs) => {
+      /** @type {number[]} */
       const gaps = [];
+      /** @type {number[]} */
       const durations = [];
       for (const run of runs) {
-        for (let i = 0; i < run.steps.length; i++) {
-          const step = run.steps[i];
+        run.steps.forEach((step, i) => {
           durations.push(Date.parse(step.finished_at) - Date.parse(step.started_at));
-          if (i > 0) gaps.push(Date.parse(step.started_at) - Date.parse(run.steps[i - 1].finished_at));
-        }
+          const previous = run.steps[i - 1];
+          if (previous) gaps.push(Date.parse(step.started_at) - Date.parse(previous.finished_at));
+        });
       }
       return { gapMs: latencyOf(gaps), stepMs: latencyOf(durations) };
     };
 
-    await oneRun(operatorTokens[0]); // warm-up
+    const operatorToken = (/** @type {number} */ i) =>
+      /** @type {string} */ (operatorTokens[i % operatorTokens.length]);
+    await oneRun(operatorToken(0)); // warm-up
     const sequential = [];
-    for (let i = 0; i < RUNS; i++) sequential.push(await oneRun(operatorTokens[i % operatorTokens.length]));
+    for (let i = 0; i < RUNS; i++) sequential.push(await oneRun(operatorToken(i)));
     const concurrent = [];
     for (let i = 0; i < RUNS / CONCURRENT; i++)
       concurrent.push(...(await Promise.all(operatorTokens.map((token) => oneRun(token)))));
@@ -119,7 +132,9 @@ async function main() {
   }
 }
 
+/** @param {any} r */
 function markdown(r) {
+  /** @param {string} label @param {any} m */
   const row = (label, m) =>
     `| ${label} | ${m.gapMs.p50} | ${m.gapMs.p90} | ${m.gapMs.p99} | ${m.gapMs.max} | ${m.gapMs.count} | ${m.stepMs.p50} | ${m.stepMs.p99} |`;
   const met = r.oneAtATime.gapMs.p99 < r.targetP99Ms && r.concurrent.gapMs.p99 < r.targetP99Ms;

@@ -11,7 +11,8 @@ export function parseDevVars(text) {
   for (const line of text.split(/\r?\n/)) {
     const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
     if (!match || line.trimStart().startsWith("#")) continue;
-    vars[match[1]] = match[2].replace(/^"(.*)"$/, "$1");
+    // Both groups always take part in a match.
+    vars[/** @type {string} */ (match[1])] = /** @type {string} */ (match[2]).replace(/^"(.*)"$/, "$1");
   }
   return vars;
 }

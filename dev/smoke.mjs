@@ -1,5 +1,5 @@
 // `npm run smoke`: the Quick start, end to end. Runs `npm run dev`'s launcher on free ports with a fresh data
-// folder, waits for readiness, signs in as the printed admin, reads jobs from the simulator, then stops it with
+// folder, waits for readiness, loads / and /docs/, signs in as the printed admin, reads jobs from the simulator, then stops it with
 // Ctrl-C and checks every child exited. Catches what tests inside workerd cannot (e.g. global-scope errors).
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -22,7 +22,7 @@ function freePort() {
   });
 }
 
-/** @param {string} message */
+/** @param {string} message @returns {never} */
 function fail(message) {
   throw new Error(`smoke: ${message}`);
 }
@@ -61,6 +61,13 @@ try {
     if (component.status !== "ok") fail(`component ${name} is ${component.status}`);
   }
 
+  // The static assets wrangler built from node_modules ([build] in wrangler.toml), as a browser loads them.
+  for (const path of ["/", "/docs/", "/docs/swagger-ui-bundle.js"]) {
+    const page = await fetch(`${base}${path}`);
+    await page.arrayBuffer();
+    if (page.status !== 200) fail(`${path} answered ${page.status}`);
+  }
+
   const password = /password "([^"]+)"/.exec(output)?.[1] ?? fail("the launcher printed no admin password");
   const token = await fetch(`${base}/token`, {
     method: "POST",
@@ -85,7 +92,7 @@ try {
   if (chat.status !== 200 || answer.intent !== "job_status" || answer.data?.status !== "ABEND")
     fail(`chat answered ${chat.status}: ${JSON.stringify(answer).slice(0, 300)}`);
   console.log(
-    `smoke: ready (${Object.keys(readiness.components).join(", ")} ok), admin signed in, ${body.items.length} ABEND jobs read, the chat says ${abended.name} is ABEND`,
+    `smoke: ready (${Object.keys(readiness.components).join(", ")} ok), / and /docs/ served, admin signed in, ${body.items.length} ABEND jobs read, the chat says ${abended.name} is ABEND`,
   );
 } finally {
   child.kill("SIGINT");

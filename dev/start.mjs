@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureAdmin, randomPassword } from "./admin-account.mjs";
 import { ensureDevVars } from "./dev-vars.mjs";
+import { timeScaleFromEnv } from "./hwa-simulator/env.mjs";
 import { startHwaSimulator } from "./hwa-simulator/server.mjs";
 import { startLibsqlServer } from "./libsql-server/server.mjs";
 import { applyMigrations } from "./migrate.mjs";
@@ -31,7 +32,15 @@ async function stopAll(code = 0) {
   process.exit(code);
 }
 
+/** What the launcher says about the simulator's plan clock. @param {number} timeScale */
+function describeClock(timeScale) {
+  if (timeScale === 0) return "its plan clock is frozen (HWA_TIME_SCALE=0)";
+  if (timeScale === 1) return "its plan clock runs in real time; HWA_TIME_SCALE=60 speeds it up, 0 freezes it";
+  return `its plan clock runs ${timeScale}x real time (HWA_TIME_SCALE)`;
+}
+
 async function main() {
+  const timeScale = timeScaleFromEnv(process.env);
   await ensurePortFree(host, ports.libsql, "LIBSQL_PORT");
   await ensurePortFree(host, ports.hwa, "HWA_PORT");
   await ensurePortFree(host, ports.worker, "PORT");
@@ -51,11 +60,12 @@ async function main() {
   const simulator = await startHwaSimulator({
     host,
     port: ports.hwa,
+    timeScale,
     username: vars.HWA_USERNAME,
     password: vars.HWA_PASSWORD,
   });
   stops.push(() => simulator.close());
-  console.log(`HWA         ${simulator.url}  (simulator; its plan clock runs 60x real time)`);
+  console.log(`HWA         ${simulator.url}  (simulator; ${describeClock(timeScale)})`);
 
   const password = randomPassword();
   if (await ensureAdmin({ url: libsql.url, username: "admin", password })) {
@@ -79,7 +89,12 @@ async function main() {
       "--persist-to",
       join(dataDir, "wrangler"),
     ],
-    { cwd: root, stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+    {
+      cwd: root,
+      stdio: "inherit",
+      // Offline, fetching `Request.cf` data fails with a stack trace, then uses the placeholder that this picks at once.
+      env: { CLOUDFLARE_CF_FETCH_ENABLED: "false", ...process.env, WRANGLER_SEND_METRICS: "false" },
+    },
   );
   stops.push(
     () =>
@@ -90,7 +105,7 @@ async function main() {
       }),
   );
   child.once("exit", (code) => void stopAll(code ?? 0));
-  console.log(`resync      http://${host}:${ports.worker}  (GET /health/ready, /docs)`);
+  console.log(`resync      http://${host}:${ports.worker}  (start at /; /docs, /health/ready)`);
 }
 
 process.on("SIGINT", () => void stopAll(0));

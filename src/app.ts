@@ -1,6 +1,5 @@
 import { sessionRoutes } from "./sessions";
 import { chatRoutes } from "./chat";
-import { docsRoutes } from "./docs";
 import { engineRoutes } from "./engine";
 import { workstationRoutes } from "./workstations";
 import { jobRoutes } from "./jobs";
@@ -45,7 +44,6 @@ export function createApp() {
 
   app.route("/", healthRoutes);
   app.route("/", metricsRoutes);
-  app.route("/", docsRoutes);
   app.route("/", sessionRoutes);
   app.route("/", userRoutes);
   app.route("/", jobRoutes);

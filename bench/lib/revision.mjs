@@ -5,7 +5,7 @@ import { root } from "./stack.mjs";
 export function revision() {
   if (process.env.BENCH_COMMIT) return { commit: process.env.BENCH_COMMIT, workerSourcesModified: false };
   try {
-    const git = (...args) => execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
+    const git = (/** @type {string[]} */ ...args) => execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
     return {
       commit: git("rev-parse", "--short", "HEAD"),
       workerSourcesModified: git("status", "--porcelain", "--", "src", "durable-objects", "wrangler.toml") !== "",

@@ -35,7 +35,7 @@ export async function startSimulator() {
     stats,
     /** Requests the simulator has received (control calls excluded). */
     requests: async () => (await stats()).total,
-    forceStatus: (jobId, status) =>
+    forceStatus: (/** @type {string} */ jobId, /** @type {string} */ status) =>
       fetch(`${url}/__control/jobs/${encodeURIComponent(jobId)}/status`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },

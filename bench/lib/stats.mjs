@@ -1,13 +1,15 @@
 // Summary statistics for latency samples, and a seeded bootstrap so that reruns are comparable.
 
+import { mulberry32 as seededRandom } from "../../dev/hwa-simulator/random.mjs";
+
 /** mulberry32, the simulator's seeded PRNG: floats in [0, 1). */
-export { mulberry32 as seededRandom } from "../../dev/hwa-simulator/random.mjs";
+export { seededRandom };
 
 /** Fisher–Yates shuffle in place with the given PRNG. @template T @param {T[]} items @param {() => number} random */
 export function shuffle(items, random) {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
+    [items[i], items[j]] = [/** @type {T} */ (items[j]), /** @type {T} */ (items[i])];
   }
   return items;
 }
@@ -21,10 +23,11 @@ export function percentile(sorted, p) {
   const rank = (p / 100) * (sorted.length - 1);
   const low = Math.floor(rank);
   const high = Math.ceil(rank);
-  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+  const [below, above] = [/** @type {number} */ (sorted[low]), /** @type {number} */ (sorted[high])];
+  return below + (above - below) * (rank - low);
 }
 
-/** @param {number[]} samples */
+/** Of at least one sample (with none, min and max are undefined and the rest NaN). @param {number[]} samples */
 export function summarize(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   const mean = sorted.reduce((sum, x) => sum + x, 0) / sorted.length;
@@ -35,8 +38,8 @@ export function summarize(samples) {
     p90: percentile(sorted, 90),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
-    min: sorted[0],
-    max: sorted[sorted.length - 1],
+    min: /** @type {number} */ (sorted[0]),
+    max: /** @type {number} */ (sorted[sorted.length - 1]),
   };
 }
 
@@ -48,7 +51,9 @@ export function summarize(samples) {
 export function bootstrapMedianDifference(a, b, { resamples = 1000, confidence = 0.95, seed = 1 } = {}) {
   const random = seededRandom(seed);
   const median = (/** @type {number[]} */ xs) => {
-    const resampled = Array.from(xs, () => xs[Math.floor(random() * xs.length)]).sort((x, y) => x - y);
+    const resampled = Array.from(xs, () => /** @type {number} */ (xs[Math.floor(random() * xs.length)])).sort(
+      (x, y) => x - y,
+    );
     return percentile(resampled, 50);
   };
   const differences = Array.from({ length: resamples }, () => median(a) - median(b)).sort((x, y) => x - y);

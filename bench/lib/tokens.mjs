@@ -2,6 +2,7 @@
  * Bearer tokens from `POST /token`, each login from its own client address (logins are limited per IP).
  * @param {string} baseUrl
  * @param {{ username: string, password: string }[]} accounts
+ * @returns {Promise<string[]>}
  */
 export async function tokensFor(baseUrl, accounts) {
   const tokens = [];

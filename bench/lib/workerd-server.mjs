@@ -9,7 +9,9 @@ import { join } from "node:path";
 import { Log, LogLevel, Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions, unstable_readConfig } from "wrangler";
 
-const [bundle, persistDir, port, varsJson] = process.argv.slice(2);
+/** @typedef {import("node:stream").Readable} Readable */
+
+const [bundle, persistDir, port, varsJson] = /** @type {[string, string, string, string]} */ (process.argv.slice(2));
 const root = new URL("../..", import.meta.url).pathname;
 const configPath = join(root, "wrangler.toml");
 const { workerOptions } = unstable_getMiniflareWorkerOptions(configPath);
@@ -19,7 +21,7 @@ const { vars } = unstable_readConfig({ config: configPath });
 // would stop workerd from starting; `wrangler dev` only warns about it, so it is dropped here as well.
 const exported = new Set(
   [...readFileSync(bundle, "utf8").matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) =>
-    m[1].split(",").map((s) =>
+    /** @type {string} */ (m[1]).split(",").map((s) =>
       s
         .trim()
         .split(/\s+as\s+/)
@@ -55,10 +57,10 @@ const mf = new Miniflare({
   // BENCH_INSPECTOR_PORT opens workerd's DevTools inspector, to take CPU profiles of the Worker under load.
   ...(process.env.BENCH_INSPECTOR_PORT ? { inspectorPort: Number(process.env.BENCH_INSPECTOR_PORT) } : {}),
   // The Worker's log lines are drained, not printed (a terminal's cost, not the Worker's), unless BENCH_DEBUG is set.
-  handleRuntimeStdio: (stdout, stderr) => {
-    if (process.env.BENCH_DEBUG) stdout.on("data", (chunk) => process.stderr.write(chunk));
+  handleRuntimeStdio: (/** @type {Readable} */ stdout, /** @type {Readable} */ stderr) => {
+    if (process.env.BENCH_DEBUG) stdout.on("data", (/** @type {Buffer} */ chunk) => process.stderr.write(chunk));
     else stdout.resume();
-    stderr.on("data", (chunk) => process.stderr.write(chunk));
+    stderr.on("data", (/** @type {Buffer} */ chunk) => process.stderr.write(chunk));
   },
 });
 

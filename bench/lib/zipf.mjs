@@ -5,6 +5,7 @@
 export function zipfSampler(n, s, random) {
   const weights = Array.from({ length: n }, (_, k) => 1 / (k + 1) ** s);
   const total = weights.reduce((a, b) => a + b, 0);
+  /** @type {number[]} */
   const cumulative = [];
   let sum = 0;
   for (const weight of weights) {
@@ -17,7 +18,7 @@ export function zipfSampler(n, s, random) {
     let high = n - 1;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (cumulative[mid] < u) low = mid + 1;
+      if (/** @type {number} */ (cumulative[mid]) < u) low = mid + 1;
       else high = mid;
     }
     return low;

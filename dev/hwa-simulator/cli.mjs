@@ -1,27 +1,21 @@
 // `node dev/hwa-simulator/cli.mjs`: the HWA simulator, configured by environment variables.
-//   HWA_PORT (31116), HWA_HOST (127.0.0.1), HWA_SEED (42), HWA_TIME_SCALE (60), HWA_FAILURE_RATE (0.1),
+//   HWA_PORT (31116), HWA_HOST (127.0.0.1), HWA_SEED (42), HWA_TIME_SCALE (1: real time), HWA_FAILURE_RATE (0.1),
 //   HWA_USERNAME (twsuser), HWA_PASSWORD (twspass), HWA_API_KEY (none), HWA_CONTRACT_CHECK (off; "1" turns it on)
+import { numberFromEnv, timeScaleFromEnv } from "./env.mjs";
 import { startHwaSimulator } from "./server.mjs";
-
-/** @param {string} name @param {number} fallback @param {(value: number) => boolean} valid */
-function numberFromEnv(name, fallback, valid) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || !valid(value)) {
-    console.error(`${name} is not valid: ${JSON.stringify(raw)}`);
-    process.exit(1);
-  }
-  return value;
-}
 
 try {
   const simulator = await startHwaSimulator({
     host: process.env.HWA_HOST || "127.0.0.1",
-    port: numberFromEnv("HWA_PORT", 31116, (value) => Number.isInteger(value) && value >= 0 && value <= 65535),
-    seed: numberFromEnv("HWA_SEED", 42, Number.isInteger),
-    timeScale: numberFromEnv("HWA_TIME_SCALE", 60, (value) => value >= 0),
-    failureRate: numberFromEnv("HWA_FAILURE_RATE", 0.1, (value) => value >= 0 && value <= 1),
+    port: numberFromEnv(
+      process.env,
+      "HWA_PORT",
+      31116,
+      (value) => Number.isInteger(value) && value >= 0 && value <= 65535,
+    ),
+    seed: numberFromEnv(process.env, "HWA_SEED", 42, Number.isInteger),
+    timeScale: timeScaleFromEnv(process.env),
+    failureRate: numberFromEnv(process.env, "HWA_FAILURE_RATE", 0.1, (value) => value >= 0 && value <= 1),
     username: process.env.HWA_USERNAME || "twsuser",
     password: process.env.HWA_PASSWORD || "twspass",
     apiKey: process.env.HWA_API_KEY || undefined,

@@ -7,7 +7,7 @@ import { between, pick } from "./random.mjs";
  *   date: the plan date (YYYYMMDD); time: the timestamp of the line being written; index: its number in the body.
  */
 
-/** @type {Record<string, (context: LineContext) => string>} */
+/** @type {{ shell: (context: LineContext) => string } & Record<string, (context: LineContext) => string>} */
 const progress = {
   shell: ({ random, lower, date, time, index }) =>
     pick(random, [
@@ -69,7 +69,10 @@ const progress = {
     ]),
 };
 
-/** @type {Record<string, (context: LineContext, returnCode: number) => string[]>} */
+/**
+ * @type {{ shell: (context: LineContext, returnCode: number) => string[] }
+ *   & Record<string, (context: LineContext, returnCode: number) => string[]>}
+ */
 const failure = {
   shell: ({ lower, date, time }, returnCode) => [
     `[ERROR] ${time()} input file /data/in/${lower}_${date}.dat not found`,

@@ -19,7 +19,8 @@ const maxViolations = 1_000;
 /**
  * @typedef {{ host?: string, port?: number, seed?: number, timeScale?: number, failureRate?: number,
  *   username?: string, password?: string, apiKey?: string, contractCheck?: boolean }} HwaSimulatorOptions
- *   port: 0 picks a free port. timeScale: plan seconds per real second (0 = the clock moves only when stepped).
+ *   port: 0 picks a free port. timeScale: plan seconds per real second (1, real time, by default; 0 = the clock
+ *   moves only when stepped).
  *   failureRate: the share of runs that end in ABEND from the clock's start on. apiKey: accepted as
  *   `Authorization: Bearer <apiKey>` besides Basic. contractCheck: check every V2 response against the document.
  * @typedef {{ url: string, port: number, close(): Promise<void> }} HwaSimulator
@@ -34,7 +35,7 @@ export async function startHwaSimulator({
   host = "127.0.0.1",
   port = 31116,
   seed = 42,
-  timeScale = 60,
+  timeScale = 1,
   failureRate = 0.1,
   username = "twsuser",
   password = "twspass",

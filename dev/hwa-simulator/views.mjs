@@ -244,7 +244,7 @@ export function jobStreamInPlan(plan, jobStream, { jobs = false } = {}) {
   };
 }
 
-/** The longest chain of estimated durations through a stream's jobs. @param {Plan} plan @param {Job[]} jobs */
+/** The longest chain of estimated durations through a stream's jobs. @param {Plan} _plan @param {Job[]} jobs */
 function criticalPathSeconds(_plan, jobs) {
   /** @type {Map<string, number>} */
   const finishAt = new Map();

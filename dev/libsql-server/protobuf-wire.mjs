@@ -60,7 +60,7 @@ export function bytesOf(field) {
   return field.data;
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 /** @param {WireField} field */
 export function stringOf(field) {

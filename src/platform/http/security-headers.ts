@@ -1,14 +1,14 @@
 import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 
-/** Content Security Policy for HTML pages: scripts and styles only from here and the pinned CDN. */
+/** Content Security Policy for HTML: nothing from another origin, no inline code (static assets: web/public/_headers). */
 export const HTML_CSP = [
   "default-src 'none'",
-  "script-src 'self' https://cdn.jsdelivr.net",
-  "style-src 'self' https://cdn.jsdelivr.net",
-  "img-src 'self' data: https://cdn.jsdelivr.net",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
   "connect-src 'self'",
-  "font-src 'self' https://cdn.jsdelivr.net",
+  "font-src 'self'",
   "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
