@@ -6,6 +6,7 @@ export { ChatSession } from "../durable-objects/chat-session";
 export { Coalescer } from "../durable-objects/coalescer";
 export { IdempotencyStore } from "../durable-objects/idempotency-store";
 export { LoginGuard } from "../durable-objects/login-guard";
+export { Settings } from "../durable-objects/settings";
 
 const app = createApp();
 

@@ -12,6 +12,7 @@ import { executeSteps, type RunEnvironment } from "./execute";
 import { resolveJob } from "./resolve-job";
 import { findRun, finishRun, recordOf, runsOf, saveProgress, startRun, type RunRecord } from "./run-store";
 import type { listRuns, run, runCompat, showRun } from "./runs.routes";
+import { refuseDuringMaintenance } from "../settings/maintenance";
 import { StepsSchema } from "../workflows/steps";
 import { findWorkflow } from "../workflows/store";
 import { workflowNotFound } from "../workflows/workflows.handlers";
@@ -82,11 +83,15 @@ async function runWorkflow(scope: Scope, workflowId: number): Promise<RunRecord>
   return recordOf(finished!);
 }
 
-export const runHandler: AppRouteHandler<typeof run> = async (c) =>
-  c.json(await runWorkflow(scopeOf(c), c.req.valid("param").id), 200);
+export const runHandler: AppRouteHandler<typeof run> = async (c) => {
+  await refuseDuringMaintenance(scopeOf(c)); // nothing new starts during maintenance, admins' runs included
+  return c.json(await runWorkflow(scopeOf(c), c.req.valid("param").id), 200);
+};
 
-export const runCompatHandler: AppRouteHandler<typeof runCompat> = async (c) =>
-  c.json(await runWorkflow(scopeOf(c), c.req.valid("json").workflow_id), 200);
+export const runCompatHandler: AppRouteHandler<typeof runCompat> = async (c) => {
+  await refuseDuringMaintenance(scopeOf(c)); // nothing new starts during maintenance, admins' runs included
+  return c.json(await runWorkflow(scopeOf(c), c.req.valid("json").workflow_id), 200);
+};
 
 export const listRunsHandler: AppRouteHandler<typeof listRuns> = async (c) => {
   const { id } = c.req.valid("param");

@@ -5,6 +5,7 @@ export interface Bindings {
   COALESCER: DurableObjectNamespace<import("../../../durable-objects/coalescer").Coalescer>;
   IDEMPOTENCY_STORE: DurableObjectNamespace<import("../../../durable-objects/idempotency-store").IdempotencyStore>;
   CHAT_SESSION: DurableObjectNamespace<import("../../../durable-objects/chat-session").ChatSession>;
+  SETTINGS: DurableObjectNamespace<import("../../../durable-objects/settings").Settings>;
   USER_RATE_LIMITER: RateLimit;
   ANONYMOUS_RATE_LIMITER: RateLimit;
   CHAT_RATE_LIMITER: RateLimit;
@@ -37,4 +38,5 @@ export const DURABLE_OBJECT_BINDINGS = [
   "COALESCER",
   "IDEMPOTENCY_STORE",
   "CHAT_SESSION",
+  "SETTINGS",
 ] as const satisfies readonly (keyof Bindings)[];
