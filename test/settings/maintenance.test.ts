@@ -7,6 +7,7 @@ import { readConfig } from "../../src/platform/env/config";
 import { settingsObject } from "../../src/settings/maintenance";
 import { bearer, createUser, ORIGIN, postToken, sessionFor, tokenFor, type TestUser } from "../helpers/accounts";
 import { bindings, problemOf } from "../helpers/worker";
+import { createWorkflow, runWorkflow, uniqueName } from "../workflows/helpers";
 
 // Each test file has a Settings object of its own; tests here share it and turn maintenance off after each.
 
@@ -199,6 +200,32 @@ describe("while maintenance is on", () => {
     const withoutEnd = await operatorWrite();
     expect(withoutEnd.status).toBe(503);
     expect(withoutEnd.headers.get("Retry-After")).toBe("300");
+  });
+
+  it("refuses new workflow runs, an admin's too, without spending the Idempotency-Key", async () => {
+    const jobs = await SELF.fetch(`${ORIGIN}/api/v1/jobs?limit=1`, { headers: bearer(viewer) });
+    const [job] = ((await jobs.json()) as { items: { id: string }[] }).items;
+    const workflow = await createWorkflow(admin, {
+      name: uniqueName("maintenance"),
+      steps: [{ action: "assert-status", job: job!.id, status: ["SUCC", "ABEND", "HOLD", "READY", "EXEC"] }],
+    });
+    await turnOn();
+    const key = crypto.randomUUID();
+    const refused = await runWorkflow(admin, workflow.id, key);
+    expect(refused.status).toBe(503);
+    expect(await problemOf(refused)).toMatchObject({ type: "urn:resync:problem:maintenance", detail: MESSAGE });
+    expect(refused.headers.get("Retry-After")).toBe("300");
+    const compat = await SELF.fetch(`${ORIGIN}/api/workflow/execute`, {
+      method: "POST",
+      headers: { ...json(admin), "Idempotency-Key": crypto.randomUUID() },
+      body: JSON.stringify({ workflow_id: workflow.id }),
+    });
+    expect(compat.status).toBe(503);
+
+    await putSettings(admin, { maintenance: { enabled: false } });
+    const ran = await runWorkflow(admin, workflow.id, key);
+    expect(ran.status).toBe(200);
+    expect(ran.headers.get("Idempotency-Replayed")).toBeNull();
   });
 
   it("lets admins write", async () => {
