@@ -9,7 +9,7 @@ const Message = z
   .trim()
   .min(1)
   .max(500)
-  .regex(/^\P{Cc}*$/u, { error: "must not contain control characters" })
+  .regex(/^[^\x00-\x1f\x7f-\x9f]*$/, { error: "must not contain control characters" })
   .openapi({ description: "Shown to operators: 1–500 characters, no control characters", example: "HWA upgrade" });
 
 const Until = z.iso

@@ -87,6 +87,16 @@ describe("GET/PUT /api/v1/settings", () => {
     expect(await (await SELF.fetch(`${ORIGIN}/api/v1/settings`, { headers: bearer(admin) })).json()).toEqual(expected);
   });
 
+  it("is documented in the OpenAPI document", async () => {
+    const doc = (await (await SELF.fetch(`${ORIGIN}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(Object.keys(doc.paths["/api/v1/settings"]!)).toEqual(["get", "put"]);
+    expect(doc.components.schemas).toHaveProperty("SettingsChange");
+    expect(doc.components.schemas).toHaveProperty("UnderMaintenance");
+  });
+
   it("is for admins only: viewer and operator get 403 on GET and PUT, during maintenance too", async () => {
     for (const token of [viewer, operator]) {
       const read = await SELF.fetch(`${ORIGIN}/api/v1/settings`, { headers: bearer(token) });
