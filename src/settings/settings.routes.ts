@@ -23,11 +23,11 @@ const Until = z.iso
 const MaintenanceOn = z.strictObject({ enabled: z.literal(true), message: Message, until: Until.optional() });
 const MaintenanceOff = z.strictObject({ enabled: z.literal(false) });
 
-export const SettingsChange = z
+const SettingsBody = z
   .strictObject({ maintenance: z.discriminatedUnion("enabled", [MaintenanceOn, MaintenanceOff]) })
   .openapi("SettingsChange");
 
-export const SettingsView = z
+const SettingsView = z
   .object({
     maintenance: z.object({
       enabled: z.boolean(),
@@ -65,7 +65,7 @@ export const replace = createRoute({
   description: maintenanceNote,
   middleware: [admin, rotatesCsrf()] as const,
   request: {
-    body: { required: true, content: { "application/json": { schema: SettingsChange } } },
+    body: { required: true, content: { "application/json": { schema: SettingsBody } } },
   },
   responses: {
     200: { description: "The settings as changed", content: { "application/json": { schema: SettingsView } } },
