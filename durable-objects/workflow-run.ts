@@ -8,10 +8,13 @@ import { performStep } from "../src/runs/perform-step";
 import { isFinal, recordOf, type RunRecord, type RunState, type StepOutcome } from "../src/runs/run-record";
 import { mirrorRun } from "../src/runs/run-store";
 import { reasonOf, StepFailure } from "../src/runs/step-failure";
+import { currentMaintenance } from "../src/settings/maintenance";
 
 const STATE_KEY = "run";
 /** Retries of the libSQL copy and the audit event of a finished run: 1 s doubling to 10 min. */
 const FOLLOW_UP_MS = { first: 1_000, max: 10 * 60_000 };
+/** How often a run paused for maintenance looks again (maintenance is read from a copy at most 5 s old). */
+const MAINTENANCE_RECHECK_MS = 5_000;
 /** A finished run's state is kept this long after its copy is in libSQL (reads go to libSQL after that). */
 const KEEP_FINISHED_MS = 24 * 60 * 60_000;
 
@@ -24,8 +27,8 @@ export type Cancellation = { kind: "cancelling" | "cancelled" | "finished"; reco
  * stored state says. Each step is recorded before it runs and after; every change is copied to libSQL.
  */
 export class WorkflowRun extends DurableObject<Bindings> {
-  /** True while an alarm performs a step: a cancel then takes effect when the step ends. */
-  private performing = false;
+  /** True while an alarm runs: a cancel then only leaves its mark, and the alarm ends the run at its next look. */
+  private inAlarm = false;
 
   /** Starts the run (once: a second start of the same run answers its record). */
   async start(start: RunStart): Promise<RunRecord> {
@@ -49,14 +52,12 @@ export class WorkflowRun extends DurableObject<Bindings> {
     if (!state) return undefined;
     if (isFinal(state.status)) return { kind: "finished", record: recordOf(state) };
     state.cancel ??= { by, at: Date.now() };
-    if (this.performing) {
-      this.save(state);
-      return { kind: "cancelling", record: recordOf(state) };
-    }
-    this.finish(state, "cancelled", `cancelled by ${state.cancel.by}`);
-    // The copy and the audit event follow in the alarm.
+    const now = !this.inAlarm;
+    if (now) this.finish(state, "cancelled", `cancelled by ${state.cancel.by}`);
+    else this.save(state);
+    // The run's end (or, after the step in progress, its cancellation), its copy and its audit event: in the alarm.
     await this.ctx.storage.setAlarm(Date.now());
-    return { kind: "cancelled", record: recordOf(state) };
+    return { kind: now ? "cancelled" : "cancelling", record: recordOf(state) };
   }
 
   /** Readiness: one round trip through this object's storage; returns Date.now(). */
@@ -69,14 +70,27 @@ export class WorkflowRun extends DurableObject<Bindings> {
     const state = this.load();
     if (!state) return;
     const scope = this.scopeOf(state);
-    if (!isFinal(state.status)) await this.turn(scope, state);
-    await this.followUp(scope);
+    this.inAlarm = true;
+    try {
+      if (!isFinal(state.status)) await this.turn(scope, state);
+      await this.followUp(scope);
+    } finally {
+      this.inAlarm = false;
+    }
   }
 
   /** One turn of the current step, then the next alarm (or the end of the run). */
-  private async turn(scope: Scope, state: RunState): Promise<void> {
-    const now = Date.now();
+  private async turn(scope: Scope, loaded: RunState): Promise<void> {
+    let state = loaded;
+    // Between steps, maintenance pauses the run (a step in progress finishes first); its budget waits with it.
+    if (!state.current && !state.cancel) {
+      const maintenance = await currentMaintenance(scope);
+      state = this.load()!; // as it is now: a cancel may have come while maintenance was read
+      if (maintenance && !state.cancel) return this.pause(state, maintenance.until);
+      if (state.pausedAt !== undefined) this.resume(state, Date.now());
+    }
     if (state.cancel) return this.finish(state, "cancelled", `cancelled by ${state.cancel.by}`);
+    const now = Date.now();
     const index = state.outcomes.length;
     const step = state.steps[index]!;
     // A wait says itself that the budget cut it short; any other step does not start (or resume) past it.
@@ -92,7 +106,6 @@ export class WorkflowRun extends DurableObject<Bindings> {
 
     let outcome: StepOutcome | undefined;
     let nextTurnAt = Date.now();
-    this.performing = true;
     try {
       const context = { runId: state.runId, deadline: state.deadline, now: Date.now };
       const progress = await performStep(scope, step, state.current, context);
@@ -107,8 +120,6 @@ export class WorkflowRun extends DurableObject<Bindings> {
       if (reason === "unexpected error") scope.log.error("workflow step failed unexpectedly", describeError(error));
       const hwa = error instanceof StepFailure ? error.hwa : undefined;
       outcome = this.outcomeOf(state, "failed", { ...(hwa ? { hwa } : {}), error: reason });
-    } finally {
-      this.performing = false;
     }
     // A cancel that arrived while the step ran only left its mark in storage.
     const cancel = this.load()?.cancel;
@@ -121,6 +132,22 @@ export class WorkflowRun extends DurableObject<Bindings> {
     // The alarm first: a cancel arriving during the copy below sets its own, sooner one.
     await this.ctx.storage.setAlarm(nextTurnAt);
     if (outcome) await this.mirrorRecord(scope, recordOf(state));
+  }
+
+  private async pause(state: RunState, until: string | undefined): Promise<void> {
+    const now = Date.now();
+    if (state.pausedAt === undefined) {
+      this.scopeOf(state).log.info("run paused for maintenance", { until });
+      state.pausedAt = now;
+    }
+    this.save(state);
+    const end = until === undefined ? Infinity : Date.parse(until);
+    await this.ctx.storage.setAlarm(Math.min(end, now + MAINTENANCE_RECHECK_MS));
+  }
+
+  private resume(state: RunState, now: number): void {
+    state.deadline += now - state.pausedAt!;
+    state.pausedAt = undefined;
   }
 
   /** The step's record after it ran; kept apart so the moment between acting and recording has a name. */

@@ -12,6 +12,8 @@ import { chatPolicy, rateLimit } from "./platform/http/rate-limit";
 import { userRoutes } from "./users";
 import { runRoutes } from "./runs";
 import { workflowRoutes } from "./workflows";
+import { settingsRoutes } from "./settings";
+import { maintenanceMode } from "./settings/maintenance-mode";
 import { bodySize } from "./platform/http/body-size";
 import { notFound, onError } from "./platform/http/errors";
 import { mediaType } from "./platform/http/media-type";
@@ -24,6 +26,11 @@ import { readConfig } from "./platform/env/config";
 const UNLIMITED = new Set(["/health", "/api/health", "/health/ready", "/metrics", "/token", "/api/v1/auth/login"]);
 /** Chat messages have their own, lower limit (API.md: 10/min per user). */
 const CHAT_MESSAGES = new Set(["/api/chat", "/api/v1/chat"]);
+/**
+ * Writes open to everyone during maintenance: signing in and out (so admins can), chat messages (questions are
+ * answered; the chat itself refuses to act), and the settings (admin-only: others get the 403 they always get).
+ */
+const OPEN_DURING_MAINTENANCE = new Set(["/token", "/api/v1/chat/tickets", "/api/v1/settings", ...CHAT_MESSAGES]);
 
 /** Builds the Worker's HTTP application: cross-cutting middleware first, then every feature's routes. */
 export function createApp() {
@@ -41,11 +48,17 @@ export function createApp() {
       userPolicyFor: (method, path) => (method === "POST" && CHAT_MESSAGES.has(path) ? chatPolicy : undefined),
     }),
   );
+  app.use(
+    maintenanceMode({
+      exempt: (path) => OPEN_DURING_MAINTENANCE.has(path) || path.startsWith("/api/v1/auth/"),
+    }),
+  );
 
   app.route("/", healthRoutes);
   app.route("/", metricsRoutes);
   app.route("/", sessionRoutes);
   app.route("/", userRoutes);
+  app.route("/", settingsRoutes);
   app.route("/", jobRoutes);
   app.route("/", jobStreamRoutes);
   app.route("/", engineRoutes);

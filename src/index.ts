@@ -7,6 +7,7 @@ export { Coalescer } from "../durable-objects/coalescer";
 export { IdempotencyStore } from "../durable-objects/idempotency-store";
 export { LoginGuard } from "../durable-objects/login-guard";
 export { WorkflowRun } from "../durable-objects/workflow-run";
+export { Settings } from "../durable-objects/settings";
 
 const app = createApp();
 

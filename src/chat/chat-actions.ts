@@ -7,8 +7,10 @@ import { PROBLEM_CONTENT_TYPE, Problem, problemBody, problemOf } from "../platfo
 import type { StoredAnswer } from "../platform/idempotency/records";
 import { jsonAnswer, runOnce } from "../platform/idempotency/run-once";
 import type { Scope } from "../platform/scope/scope";
+import { currentMaintenance } from "../settings/maintenance";
 import {
   actionDeclined,
+  actionDuringMaintenance,
   actionDone,
   actionFailed,
   actionRefused,
@@ -36,17 +38,23 @@ const targetOf = (pending: PendingAction) => ({
   run_id: pending.runId,
 });
 
-/** Describes the action and waits for the confirmation; refuses at once what the role or the job's status excludes. */
-export function proposeAction(
+/**
+ * Describes the action and waits for the confirmation; refuses at once what the role, maintenance mode or the job's
+ * status excludes.
+ */
+export async function proposeAction(
+  scope: Scope,
   asker: Asker,
   slot: PendingSlot,
   action: JobChatAction,
   job: JobDetail,
   options: AnswerOptions,
-): Reply {
+): Promise<Reply> {
   const run = job.runs.find((r) => r.last_in_rerun_chain);
   const target = { id: job.id, name: job.name, job_stream: job.job_stream, run_id: run?.run_id ?? job.run_id };
   if (!roleAllows(asker.role, "operator")) return roleCannotAct({ role: asker.role, action, job: target }, options);
+  const maintenance = await currentMaintenance(scope);
+  if (maintenance) return actionDuringMaintenance({ action, job: target, maintenance }, options);
   if (refusal({ name: job.name, id: job.id }, job.status, action))
     return actionRefused({ action, job: target, status: job.status }, options);
   const expiresAt = new Date(options.now.getTime() + CONFIRMATION_TTL_MS);
@@ -77,7 +85,10 @@ function failureOf(error: unknown): HwaFailure {
   return "unavailable";
 }
 
-/** "sim" / "yes": executes the pending action once (the token is its Idempotency-Key) if it is still valid. */
+/**
+ * "sim" / "yes": executes the pending action once (the token is its Idempotency-Key) if it is still valid and
+ * maintenance mode is off; during maintenance it is forgotten, not done.
+ */
 export async function confirmPendingAction(
   scope: Scope,
   asker: Asker,
@@ -92,6 +103,8 @@ export async function confirmPendingAction(
     return nothingPending({ ...options, expired: { action: pending.action, job } });
   if (!roleAllows(asker.role, "operator"))
     return roleCannotAct({ role: asker.role, action: pending.action, job }, options);
+  const maintenance = await currentMaintenance(scope);
+  if (maintenance) return actionDuringMaintenance({ action: pending.action, job, maintenance }, options);
 
   // The same key scope as the REST route's, so the confirmation token is this action's Idempotency-Key there too.
   const path = `/api/v1/jobs/${encodeURIComponent(pending.jobId)}/actions/${pending.action}`;

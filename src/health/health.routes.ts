@@ -24,6 +24,14 @@ export const Readiness = z
   })
   .openapi("Readiness");
 
+export const UnderMaintenance = z
+  .object({
+    status: z.literal("maintenance"),
+    message: z.string(),
+    until: z.string().optional().openapi({ description: "When maintenance ends by itself (ISO-8601)" }),
+  })
+  .openapi("UnderMaintenance");
+
 const liveness = {
   method: "get" as const,
   tags: ["operations"],
@@ -42,10 +50,13 @@ export const ready = createRoute({
   method: "get",
   path: "/health/ready",
   tags: ["operations"],
-  summary: "Readiness: libSQL (write and read), KV, every Durable Object namespace and HWA",
+  summary: "Readiness: libSQL (write and read), KV, every Durable Object namespace and HWA; 503 during maintenance",
   responses: {
     200: { description: "Ready (HWA may be degraded)", content: { "application/json": { schema: Readiness } } },
-    503: { description: "A critical component failed", content: { "application/json": { schema: Readiness } } },
+    503: {
+      description: "A critical component failed, or maintenance mode is on (then no component is checked)",
+      content: { "application/json": { schema: z.union([Readiness, UnderMaintenance]) } },
+    },
     ...problemResponses(500),
   },
 });

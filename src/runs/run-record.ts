@@ -61,6 +61,8 @@ export interface RunState {
   error?: string;
   outcomes: StepOutcome[];
   current?: CurrentStep;
+  /** Since when the run waits between steps for maintenance to end (its budget does not run meanwhile). */
+  pausedAt?: number;
   /** Who asked to cancel, and when: the run stops before its next step. */
   cancel?: { by: string; at: number };
   /** The libSQL copy is up to date, and the outcome is audited: nothing is left to do. */

@@ -3,6 +3,7 @@ import { database } from "../platform/db/client";
 import { Problem } from "../platform/http/problem";
 import { traceparentOf } from "../platform/observability/trace";
 import type { Scope } from "../platform/scope/scope";
+import { refuseDuringMaintenance } from "../settings/maintenance";
 import { StepsSchema } from "../workflows/steps";
 import { findWorkflow } from "../workflows/store";
 import { workflowNotFound } from "../workflows/problems";
@@ -14,9 +15,11 @@ import { runObject } from "./run-object";
 /**
  * Starts a stored workflow for the scope's actor: refused when the workflow is disabled (409) or gone (404), or
  * when the actor already has `MAX_ACTIVE_RUNS_PER_USER` runs queued or running (429). The run is recorded in
- * libSQL as queued, then handed to its WorkflowRun object, which executes it with no request open.
+ * libSQL as queued, then handed to its WorkflowRun object, which executes it with no request open. Nothing starts
+ * during maintenance (503), an admin's run included.
  */
 export async function startRun(scope: Scope, workflowId: number): Promise<RunRecord> {
+  await refuseDuringMaintenance(scope);
   const actor = scope.actor!;
   const db = await database(scope.config);
   const workflow = await findWorkflow(db, workflowId);

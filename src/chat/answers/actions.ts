@@ -2,7 +2,7 @@ import type { HwaFailure } from "../../hwa/errors";
 import { refusal } from "../../jobs/action-rules";
 import type { Language } from "../understanding/types";
 import { composeReply, type ReplyWith } from "./compose";
-import { listText, type AnswerOptions } from "./format";
+import { clockText, listText, type AnswerOptions } from "./format";
 import { suggest, type JobChatAction } from "./suggest";
 import { upstreamReason } from "./upstream";
 import { codeFirst } from "./words";
@@ -77,7 +77,7 @@ export type ActionOutcomeData = {
   job_name: string;
   job_stream: string | null;
   run_id: string | null;
-  outcome: "done" | "declined" | "expired" | "nothing_pending" | "refused" | "forbidden" | "failed";
+  outcome: "done" | "declined" | "expired" | "nothing_pending" | "refused" | "forbidden" | "maintenance" | "failed";
   [more: string]: unknown;
 };
 
@@ -247,6 +247,35 @@ export function roleCannotAct(
       ]
     : [suggest.failedToday(options.language)];
   return composeReply("job_action", options, [line], data, next);
+}
+
+/** Maintenance mode is on: the action is not done; the admin's notice says why, and when it should end. */
+export function actionDuringMaintenance(
+  request: { action: JobChatAction; job: ActionTarget; maintenance: { message: string; until?: string } },
+  options: AnswerOptions,
+): ReplyWith<ActionOutcomeData> {
+  const { action, job, maintenance } = request;
+  const pt = options.language === "pt";
+  const until = clockText(maintenance.until, options);
+  const line = pt
+    ? `O Resync está em manutenção: não vou ${doing(action, job, "pt")} agora; nada foi feito. ` +
+      `Aviso do administrador: "${maintenance.message}". ` +
+      (until ? `Previsão de término: ${until}. ` : "Sem hora prevista para terminar. ") +
+      "Peça de novo depois da manutenção."
+    : `Resync is in maintenance: I will not ${doing(action, job, "en")} now; nothing was done. ` +
+      `The administrator's notice: "${maintenance.message}". ` +
+      (until ? `Expected to end at ${until}. ` : "No end time was announced. ") +
+      "Ask again after the maintenance.";
+  const data: ActionOutcomeData = {
+    action,
+    ...targetData(job),
+    outcome: "maintenance",
+    maintenance: { message: maintenance.message, until: maintenance.until ?? null },
+  };
+  return composeReply("job_action", options, [line], data, [
+    suggest.jobStatus({ name: job.name }, options.language),
+    suggest.jobLog({ name: job.name }, options.language),
+  ]);
 }
 
 /** HWA did not do it: refused, failed or did not answer. */

@@ -15,6 +15,7 @@ export {
   acceptedStatuses,
   actionDeclined,
   actionDone,
+  actionDuringMaintenance,
   actionFailed,
   actionRefused,
   confirmAction,

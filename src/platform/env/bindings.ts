@@ -6,6 +6,7 @@ export interface Bindings {
   IDEMPOTENCY_STORE: DurableObjectNamespace<import("../../../durable-objects/idempotency-store").IdempotencyStore>;
   CHAT_SESSION: DurableObjectNamespace<import("../../../durable-objects/chat-session").ChatSession>;
   WORKFLOW_RUN: DurableObjectNamespace<import("../../../durable-objects/workflow-run").WorkflowRun>;
+  SETTINGS: DurableObjectNamespace<import("../../../durable-objects/settings").Settings>;
   USER_RATE_LIMITER: RateLimit;
   ANONYMOUS_RATE_LIMITER: RateLimit;
   CHAT_RATE_LIMITER: RateLimit;
@@ -39,4 +40,5 @@ export const DURABLE_OBJECT_BINDINGS = [
   "IDEMPOTENCY_STORE",
   "CHAT_SESSION",
   "WORKFLOW_RUN",
+  "SETTINGS",
 ] as const satisfies readonly (keyof Bindings)[];
