@@ -13,7 +13,7 @@ import { userRoutes } from "./users";
 import { runRoutes } from "./runs";
 import { workflowRoutes } from "./workflows";
 import { settingsRoutes } from "./settings";
-import { maintenanceMode } from "./settings/maintenance-mode";
+import { maintenanceMode } from "./settings/maintenance-mode.middleware";
 import { bodySize } from "./platform/http/body-size";
 import { notFound, onError } from "./platform/http/errors";
 import { mediaType } from "./platform/http/media-type";

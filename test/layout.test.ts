@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 
 // DESIGN.md's layout rules, checked on the source text: platform code never imports a feature, and only the HTTP
-// edge (routes, handlers, routers, platform/http) imports Hono's HTTP surface; services take a Scope.
+// edge (routes, handlers, middleware, routers, platform/http) imports Hono's HTTP surface; services take a Scope.
 
 const sources = import.meta.glob(["../src/**/*.ts", "../durable-objects/*.ts"], {
   query: "?raw",
@@ -33,7 +33,7 @@ function resolve(file: string, from: string): string {
 const isEdge = (file: string) =>
   file === "src/app.ts" ||
   file.startsWith("src/platform/http/") ||
-  /\.(routes|handlers)\.ts$/.test(file) ||
+  /\.(routes|handlers|middleware)\.ts$/.test(file) ||
   /^src\/[^/]+\/index\.ts$/.test(file);
 
 /** Hono's HTTP surface: anything of `hono` but its JWT helpers, anything of `@hono/zod-openapi` but its `z`. */

@@ -234,7 +234,7 @@ describe("while maintenance is on", () => {
 
     await putSettings(admin, { maintenance: { enabled: false } });
     const ran = await runWorkflow(admin, workflow.id, key);
-    expect(ran.status).toBe(200);
+    expect(ran.status).toBe(202);
     expect(ran.headers.get("Idempotency-Replayed")).toBeNull();
   });
 
