@@ -32,17 +32,18 @@ export const listJobs: AppRouteHandler<typeof list> = async (c) => {
   const filters = c.req.valid("query");
   const oql = jobsOql(filters);
   const cursorQuery = `${oql}|${filters.since ?? ""}`;
-  const offset = decodeCursor(filters.cursor, cursorQuery);
-  const read = await readJobPage(scopeOf(c), oql, filters.limit, offset);
+  const scope = scopeOf(c);
+  const offset = await decodeCursor(scope.config, filters.cursor, cursorQuery);
+  const read = await readJobPage(scope, oql, filters.limit, offset);
   setCacheHeaders(c, read);
   const nextCursor = (more: boolean, count: number) =>
-    more && count > 0 ? encodeCursor({ offset: offset + count, query: cursorQuery }) : null;
+    more && count > 0 ? encodeCursor(scope.config, { offset: offset + count, query: cursorQuery }) : null;
   if (!filters.since) return listPageAnswer(c, read, "jobs", nextCursor);
   // `since` narrows each page (HWA's OQL has no run-time filter), so a page may hold fewer than `limit`.
   const page = read.value;
   const from = Date.parse(filters.since);
   return c.json(
-    { items: page.jobs.filter((job) => since(job, from)), next_cursor: nextCursor(page.more, page.jobs.length) },
+    { items: page.jobs.filter((job) => since(job, from)), next_cursor: await nextCursor(page.more, page.jobs.length) },
     200,
   );
 };

@@ -16,11 +16,12 @@ export const listJobStreams: AppRouteHandler<typeof list> = async (c) => {
   if (filters.workstation) conditions.push(matches("workstation", filters.workstation));
   if (filters.name) conditions.push(matches("name", filters.name));
   const oql = query(conditions);
-  const offset = decodeCursor(filters.cursor, oql);
-  const read = await readJobStreamPage(scopeOf(c), oql, filters.limit, offset);
+  const scope = scopeOf(c);
+  const offset = await decodeCursor(scope.config, filters.cursor, oql);
+  const read = await readJobStreamPage(scope, oql, filters.limit, offset);
   setCacheHeaders(c, read);
   return listPageAnswer(c, read, "items", (more, count) =>
-    more && count > 0 ? encodeCursor({ offset: offset + count, query: oql }) : null,
+    more && count > 0 ? encodeCursor(scope.config, { offset: offset + count, query: oql }) : null,
   );
 };
 

@@ -12,10 +12,12 @@ import type { create, list, remove, removeCompat, replace, show } from "./workfl
 export const listWorkflowsHandler: AppRouteHandler<typeof list> = async (c) => {
   const { name, status, limit, cursor } = c.req.valid("query");
   const query = JSON.stringify([name ?? null, status ?? null]);
-  const after = cursor ? decodeCursor(cursor, query) : undefined;
+  const config = scopeOf(c).config;
+  const after = cursor ? await decodeCursor(config, cursor, query) : undefined;
   const rows = await listWorkflows(await database(scopeOf(c).config), { name, status, limit: limit + 1, after });
   const page = rows.slice(0, limit);
-  const next_cursor = rows.length > limit ? encodeCursor({ offset: page.at(-1)!.workflow.id, query }) : null;
+  const next_cursor =
+    rows.length > limit ? await encodeCursor(config, { offset: page.at(-1)!.workflow.id, query }) : null;
   return c.json({ items: page.map(listedView), next_cursor }, 200);
 };
 

@@ -1,8 +1,9 @@
 import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Job, JobDetail } from "../../src/jobs/job";
+import { jobsOql } from "../../src/jobs/jobs.handlers";
 import { bearer, createUser, ORIGIN, tokenFor } from "../helpers/accounts";
-import { problemOf } from "../helpers/worker";
+import { CLOSED_URL, fetchWith, problemOf } from "../helpers/worker";
 
 let token: string;
 beforeAll(async () => {
@@ -98,6 +99,37 @@ describe("GET /api/v1/jobs", () => {
     expect(bad.status).toBe(400);
     const paths = (await problemOf(bad)).errors!.map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(["query.limit", "query.status"]));
+  });
+});
+
+describe("cursors are signed", () => {
+  it("a forged, edited or foreign cursor is a 400 before HWA is asked; a huge offset never reaches it", async () => {
+    const first = await jobs("limit=5");
+    const [, signature] = first.next_cursor!.split(".");
+    const b64 = (text: string) => btoa(text).replace(/=+$/, "");
+    // The old cursor format (base64 JSON with the query in it), an offset with another signature, one edited, garbage.
+    const forged = [
+      b64(JSON.stringify({ o: 250, q: `${jobsOql({ limit: 5 })}|` })),
+      `${b64("250")}.${signature}`,
+      `${b64("999999999999")}.${signature}`,
+      `${first.next_cursor}x`,
+      "not-a-cursor",
+    ];
+    // With no cache and HWA unreachable, any cursor that got past the check would answer 503.
+    const noHwa = { HWA_BASE_URL: CLOSED_URL, CACHE_DISABLED: "true" };
+    for (const cursor of forged) {
+      const response = await fetchWith(noHwa, `/api/v1/jobs?limit=5&cursor=${encodeURIComponent(cursor)}`, {
+        headers: bearer(token),
+      });
+      expect(response.status, cursor).toBe(400);
+      expect((await problemOf(response)).errors![0]!.path).toBe("query.cursor");
+    }
+    const accepted = await fetchWith(noHwa, `/api/v1/jobs?limit=5&cursor=${first.next_cursor}`, {
+      headers: bearer(token),
+    });
+    expect(accepted.status).toBe(503);
+    // The real one still pages.
+    expect((await get(`/api/v1/jobs?limit=5&cursor=${first.next_cursor}`)).status).toBe(200);
   });
 });
 
