@@ -43,6 +43,15 @@ export type JobAction = (typeof jobActions)[number];
 export const jobStreamActions = ["hold", "release", "cancel"] as const;
 export type JobStreamAction = (typeof jobStreamActions)[number];
 
+/**
+ * An id as one path segment of HWA's URL: escaped, and never `.` or `..`, which a URL would resolve to another path
+ * of HWA's (an id of ".." would turn /plan/job/../action into /plan/action).
+ */
+function segment(id: string): string {
+  if (id === "" || id === "." || id === "..") throw new HwaError("not-found", `No HWA object has the id "${id}"`);
+  return encodeURIComponent(id);
+}
+
 /** The Authorization header HWA expects for these credentials. */
 export function authorizationOf(credentials: HwaCredentials): string {
   return "apiKey" in credentials
@@ -168,25 +177,22 @@ export class HwaClient {
     });
   }
 
-  job(jobId: string) {
-    return this.json(JobInPlan, "GET", `/api/v2/plan/job/${encodeURIComponent(jobId)}`);
+  async job(jobId: string) {
+    return this.json(JobInPlan, "GET", `/api/v2/plan/job/${segment(jobId)}`);
   }
 
   /** Jobs this job waits for (`predecessors`) or that wait for it (`successors`). */
-  relatives(jobId: string, direction: "predecessors" | "successors", depth = 1) {
-    return this.json(
-      JobPage.or(JobInPlan.array()),
-      "GET",
-      `/api/v2/plan/job/${encodeURIComponent(jobId)}/${direction}`,
-      { depth },
-    );
+  async relatives(jobId: string, direction: "predecessors" | "successors", depth = 1) {
+    return this.json(JobPage.or(JobInPlan.array()), "GET", `/api/v2/plan/job/${segment(jobId)}/${direction}`, {
+      depth,
+    });
   }
 
   /** A run's log as text, optionally a line range (1-based, inclusive). */
   async jobLog(runId: string, range: { fromLine?: number; toLine?: number } = {}): Promise<string> {
     return this.send(
       "GET",
-      `/api/v2/plan/job/run/${encodeURIComponent(runId)}/joblog`,
+      `/api/v2/plan/job/run/${segment(runId)}/joblog`,
       { from_line: range.fromLine, to_line: range.toLine },
       undefined,
       "text/plain",
@@ -194,20 +200,14 @@ export class HwaClient {
   }
 
   /** HWA wants a JSON body on PUT actions even when empty; confirm-* take `{conditions}`. */
-  jobAction(jobId: string, action: JobAction) {
+  async jobAction(jobId: string, action: JobAction) {
     const body = action.startsWith("confirm-") ? { conditions: [] } : {};
-    return this.json(
-      ResourceResponse,
-      "PUT",
-      `/api/v2/plan/job/${encodeURIComponent(jobId)}/action/${action}`,
-      {},
-      body,
-    );
+    return this.json(ResourceResponse, "PUT", `/api/v2/plan/job/${segment(jobId)}/action/${action}`, {}, body);
   }
 
   /** Rerun acts on a run id and answers the new run's id. */
-  rerun(runId: string) {
-    return this.json(ResourceResponse, "PUT", `/api/v2/plan/job/run/${encodeURIComponent(runId)}/action/rerun`, {}, {});
+  async rerun(runId: string) {
+    return this.json(ResourceResponse, "PUT", `/api/v2/plan/job/run/${segment(runId)}/action/rerun`, {}, {});
   }
 
   listJobStreams(query: ListQuery) {
@@ -219,15 +219,15 @@ export class HwaClient {
     });
   }
 
-  jobStream(jobStreamId: string) {
-    return this.json(JobStreamInPlan, "GET", `/api/v2/plan/jobstream/${encodeURIComponent(jobStreamId)}`);
+  async jobStream(jobStreamId: string) {
+    return this.json(JobStreamInPlan, "GET", `/api/v2/plan/jobstream/${segment(jobStreamId)}`);
   }
 
-  jobStreamAction(jobStreamId: string, action: JobStreamAction) {
+  async jobStreamAction(jobStreamId: string, action: JobStreamAction) {
     return this.json(
       ResourceResponse,
       "PUT",
-      `/api/v2/plan/jobstream/${encodeURIComponent(jobStreamId)}/action/${action}`,
+      `/api/v2/plan/jobstream/${segment(jobStreamId)}/action/${action}`,
       {},
       {},
     );
@@ -241,7 +241,7 @@ export class HwaClient {
     });
   }
 
-  workstation(workstationId: string) {
-    return this.json(WorkstationInPlan, "GET", `/api/v2/plan/workstation/${encodeURIComponent(workstationId)}`);
+  async workstation(workstationId: string) {
+    return this.json(WorkstationInPlan, "GET", `/api/v2/plan/workstation/${segment(workstationId)}`);
   }
 }

@@ -7,12 +7,18 @@ export type StepJobAction = JobActionName;
 export const MAX_STEPS = 50;
 export const MAX_WAIT_SECONDS = 900;
 
+/** HWA's ids are opaque: letters, digits and a few marks, never only dots (a path segment of `..` is another path). */
+const HWA_ID = /^(?!\.+$)[A-Za-z0-9_.:=+@-]+$/;
+
 /** An HWA job id, or `WORKSTATION#JOBSTREAM.JOB` as an operator writes it in conman. */
 const JobReference = z
   .string()
   .min(1)
   .max(256)
   .regex(/^[^\u0000-\u001f]+$/, { error: "no control characters" })
+  .refine((reference) => HWA_ID.test(reference) || qualifiedName(reference) !== undefined, {
+    error: "an HWA job id or WORKSTATION#JOBSTREAM.JOB",
+  })
   .openapi({
     description: "An HWA job id, or WORKSTATION#JOBSTREAM.JOB",
     example: "AGT_LNX01#BACKUP_DB.RMAN_CROSSCHECK",

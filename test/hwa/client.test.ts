@@ -47,6 +47,16 @@ describe("HWA client against the simulator", () => {
     expect(error.toProblem().status).toBe(404);
   });
 
+  it("never sends an id of . or .. as a path segment (it would name another path of HWA's)", async () => {
+    const { client } = testClient();
+    const before = await simulator.requests();
+    for (const id of [".", "..", ""]) {
+      expect((await failureOf(client.job(id))).failure).toBe("not-found");
+      expect((await failureOf(client.jobAction(id, "hold"))).failure).toBe("not-found");
+    }
+    expect(await simulator.requests()).toBe(before);
+  });
+
   it("maps an OQL error to bad-request (502 to our caller: the query is ours)", async () => {
     const { client } = testClient();
     const error = await failureOf(client.listJobs({ oql: "name = = 'x'", limit: 1, offset: 0 }));

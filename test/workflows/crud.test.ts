@@ -265,6 +265,20 @@ describe("workflow validation", () => {
     expect(ok.status).toBe(201);
   });
 
+  it("accepts a job named by an HWA id or WORKSTATION#JOBSTREAM.JOB, and refuses anything else", async () => {
+    const stepWith = (job: string) => ({ name: uniqueName("ref"), steps: [{ action: "hold", job }] });
+    for (const good of ["0b7c2d1e-aaaa-4bbb-8ccc-123456789abc", "AGT_LNX01#BACKUP_DB.RMAN_CROSSCHECK", "JOB_1.2"])
+      expect((await post(stepWith(good))).status, good).toBe(201);
+    for (const bad of ["..", ".", "../action/hold", "a/b", "A#B", "has space"]) {
+      const response = await post(stepWith(bad));
+      expect(response.status, bad).toBe(400);
+      expect((await problemOf(response)).errors![0]).toMatchObject({
+        path: "body.steps.0.job",
+        message: "an HWA job id or WORKSTATION#JOBSTREAM.JOB",
+      });
+    }
+  });
+
   it("rejects ids that are not workflow ids", async () => {
     const token = await tokenFor(await createUser("admin"));
     expect((await SELF.fetch(url("/abc"), { headers: bearer(token) })).status).toBe(400);
