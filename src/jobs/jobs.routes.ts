@@ -15,12 +15,16 @@ const statusList = z
   .regex(/^[A-Za-z]{2,10}(,[A-Za-z]{2,10})*$/, { error: "comma-separated HWA statuses, e.g. ABEND,FAIL" })
   .transform((value) => value.toUpperCase().split(","));
 
-/** A name as the operator types it: `*` is a wildcard, everything else is literal. */
+/**
+ * A name as the operator types it: `*` is the one wildcard. HWA's own, `@` and `%`, occur in no HWA name, and a
+ * literal one cannot be written in an OQL LIKE pattern: refused, so they never act as wildcards behind the caller.
+ */
 const pattern = z
   .string()
   .min(1)
   .max(128)
-  .regex(/^[^\u0000-\u001f]+$/, { error: "no control characters" });
+  .regex(/^[^\u0000-\u001f]+$/, { error: "no control characters" })
+  .regex(/^[^@%]+$/, { error: "@ and % are not part of HWA names; * is the wildcard" });
 
 export const ListQuery = z.strictObject({
   status: statusList.optional().openapi({ description: "Internal statuses, e.g. ABEND or ABEND,FAIL" }),

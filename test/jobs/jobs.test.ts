@@ -61,8 +61,8 @@ describe("GET /api/v1/jobs", () => {
   });
 
   it("treats an injection attempt in a filter as a literal name", async () => {
-    const { items } = await jobs(`name=${encodeURIComponent("X' OR name LIKE '%")}`);
-    expect(items).toEqual([]);
+    for (const name of ["X' OR name = 'Y", "X' OR '1'='1*"])
+      expect((await jobs(`name=${encodeURIComponent(name)}`)).items, name).toEqual([]);
     const other = await jobs(`stream=${encodeURIComponent("') OR (1=1")}`);
     expect(other.items).toEqual([]);
   });
@@ -99,6 +99,21 @@ describe("GET /api/v1/jobs", () => {
     expect(bad.status).toBe(400);
     const paths = (await problemOf(bad)).errors!.map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(["query.limit", "query.status"]));
+  });
+});
+
+describe("name filters", () => {
+  it("@ and % are refused, not taken as HWA's wildcards: * is the only one", async () => {
+    const all = await jobs("limit=500");
+    const name = all.items[0]!.name;
+    for (const filter of [`${name.slice(0, 2)}@`, `${name.slice(0, 2)}%*`, "*@*", "%"]) {
+      const response = await get(`/api/v1/jobs?name=${encodeURIComponent(filter)}`);
+      expect(response.status, filter).toBe(400);
+      expect((await problemOf(response)).errors![0]!.path).toBe("query.name");
+    }
+    const starred = await jobs(`name=${encodeURIComponent(`${name.slice(0, 2)}*`)}&limit=500`);
+    expect(starred.items.length).toBeGreaterThan(0);
+    expect(starred.items.every((job) => job.name.startsWith(name.slice(0, 2)))).toBe(true);
   });
 });
 
