@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { metrics } from "../platform/observability/metrics";
-import { HwaError } from "./errors";
+import { HwaError, type HwaFailure } from "./errors";
 import type { UpstreamGuard } from "./resilience";
 import {
   EngineError,
@@ -48,7 +48,7 @@ export type JobStreamAction = (typeof jobStreamActions)[number];
  * of HWA's (an id of ".." would turn /plan/job/../action into /plan/action).
  */
 function segment(id: string): string {
-  if (id === "" || id === "." || id === "..") throw new HwaError("not-found", `No HWA object has the id "${id}"`);
+  if (id === "" || id === "." || id === "..") throw new HwaError("not-found", "HWA has no object with such an id");
   return encodeURIComponent(id);
 }
 
@@ -74,28 +74,30 @@ function retryAfterSeconds(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
-/** The engine's own words (`messages`) when it sent them, else the status. */
-async function engineMessage(response: Response): Promise<string> {
+/** The engine's message code (`AWSJPL506E` in "AWSJPL506E The job … was not found"), when its error body has one. */
+async function engineCode(response: Response): Promise<string | undefined> {
   const text = await response.text().catch(() => "");
   try {
     const body = EngineError.parse(JSON.parse(text));
-    if (body.messages?.length) return body.messages.join(" ").slice(0, 500);
+    return body.messages?.map((m) => /\bAWS[A-Z]{2,4}\d{3,4}[EWI]\b/.exec(m)?.[0]).find(Boolean);
   } catch {
-    // not the engine's JSON error body
+    return undefined; // not the engine's JSON error body
   }
-  return `HWA answered ${response.status}`;
 }
 
+/** An HWA error answer in our words: the engine's text may hold its paths and hosts; only its code is kept. */
 async function failureOf(response: Response): Promise<HwaError> {
   const status = response.status;
-  const message = await engineMessage(response);
-  if (status === 401 || status === 403) return new HwaError("credentials-rejected", message, status);
-  if (status === 404) return new HwaError("not-found", message, status);
-  if (status === 409) return new HwaError("conflict", message, status);
-  if (status === 429) return new HwaError("rate-limited", message, status, retryAfterSeconds(response));
-  if (status === 503) return new HwaError("unavailable", message, status, retryAfterSeconds(response));
-  if (status >= 500) return new HwaError("upstream-error", message, status);
-  return new HwaError("bad-request", message, status);
+  const code = await engineCode(response);
+  const failure = (kind: HwaFailure, message: string, retryAfter?: number) =>
+    new HwaError(kind, message, status, retryAfter, code);
+  if (status === 401 || status === 403) return failure("credentials-rejected", "HWA rejected Resync's credentials");
+  if (status === 404) return failure("not-found", "HWA has no such object in its current plan");
+  if (status === 409) return failure("conflict", "HWA refused the request in the object's current state");
+  if (status === 429) return failure("rate-limited", "HWA is limiting requests", retryAfterSeconds(response));
+  if (status === 503) return failure("unavailable", "HWA is unavailable", retryAfterSeconds(response));
+  if (status >= 500) return failure("upstream-error", `HWA failed (${status})`);
+  return failure("bad-request", `HWA refused the request (${status})`);
 }
 
 /** A typed HWA REST API V2 client; every call goes through the isolate's UpstreamGuard. */
@@ -157,10 +159,10 @@ export class HwaClient {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new HwaError("invalid-response", `HWA answered ${path} with something other than JSON`);
+      throw new HwaError("invalid-response", "HWA answered with something other than JSON");
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new HwaError("invalid-response", `unexpected response from ${path}`);
+    if (!parsed.success) throw new HwaError("invalid-response", "HWA answered with an unexpected response");
     return parsed.data;
   }
 

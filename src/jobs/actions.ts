@@ -13,7 +13,10 @@ export interface JobActionResult {
   action: JobActionName;
   job_id: string;
   accepted: true;
-  /** What HWA answered: the job's id and URL, or the new run's for a rerun. */
+  /**
+   * What HWA answered: the job's id, or the new run's for a rerun; `url` is where Resync shows it (HWA's own URL
+   * names its internal host and is never passed on).
+   */
   hwa: { id: string | null; url: string | null };
 }
 
@@ -59,9 +62,9 @@ export async function performJobAction(
       action,
       job_id: jobId,
       accepted: true,
-      hwa: { id: answer.id ?? null, url: answer.url ?? null },
+      hwa: { id: answer.id ?? null, url: resyncUrlOf(jobId, action === "rerun" ? answer.id : undefined) },
     };
-    record("success", { job_name: name, status_before: status, run_id: runId ?? null, hwa: answer });
+    record("success", { job_name: name, status_before: status, run_id: runId ?? null, hwa: { id: answer.id ?? null } });
     return result;
   } catch (error) {
     record("failure", { job_name: name, status_before: status, run_id: runId ?? null, error: describeFailure(error) });
@@ -72,4 +75,10 @@ export async function performJobAction(
       scope.log.warn("cache invalidation failed", { error: String(error) }),
     );
   }
+}
+
+/** The job in Resync's API, or the log of the run a rerun started. */
+function resyncUrlOf(jobId: string, newRunId: string | null | undefined): string {
+  const job = `/api/v1/jobs/${encodeURIComponent(jobId)}`;
+  return newRunId ? `${job}/log?run_id=${encodeURIComponent(newRunId)}` : job;
 }

@@ -40,10 +40,12 @@ describe("HWA client against the simulator", () => {
     expect((await simulator.requests()) - before).toBe(1);
   });
 
-  it("maps an unknown job to not-found, carrying the engine's message", async () => {
+  it("maps an unknown job to not-found, with the engine's message code and none of its text", async () => {
     const { client } = testClient();
     const error = await failureOf(client.job("no-such-job-id"));
     expect(error.failure).toBe("not-found");
+    expect(error.code).toBe("AWSJPL506E");
+    expect(error.message).not.toContain("no-such-job-id");
     expect(error.toProblem().status).toBe(404);
   });
 
@@ -61,7 +63,10 @@ describe("HWA client against the simulator", () => {
     const { client } = testClient();
     const error = await failureOf(client.listJobs({ oql: "name = = 'x'", limit: 1, offset: 0 }));
     expect(error.failure).toBe("bad-request");
-    expect(error.message).toMatch(/OQL/);
+    // Our words; HWA's message code beside them, never its text (it quotes our query and may name its paths).
+    expect(error.message).toBe("HWA refused the request (400)");
+    expect(error.code).toBe("AWSJQL001E");
+    expect(error.toProblem().extensions).toEqual({ hwa_code: "AWSJQL001E" });
   });
 
   it("honours Retry-After: a 429 then a 200 takes exactly 2 calls", async () => {

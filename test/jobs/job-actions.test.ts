@@ -62,7 +62,8 @@ describe("POST /api/v1/jobs/{id}/actions/{action} changes the job in HWA", () =>
     await current(job.id); // cached now: the action must invalidate it
     const body = await accepted(job.id, "hold");
     expect(body.hwa.id).toBe(job.id);
-    expect(body.hwa.url).toMatch(new RegExp(`/plan/job/${job.id}$`));
+    // Where Resync shows the job: HWA's own URL names its internal host and is never passed on.
+    expect(body.hwa.url).toBe(`/api/v1/jobs/${job.id}`);
     const after = await current(job.id);
     expect(after.status).toBe("HOLD");
     expect(after.common_status).toBe("HELD");
@@ -83,6 +84,7 @@ describe("POST /api/v1/jobs/{id}/actions/{action} changes the job in HWA", () =>
     const after = await current(job.id);
     expect(after.runs).toHaveLength(before.runs.length + 1);
     expect(after.run_id).toBe(body.hwa.id);
+    expect(body.hwa.url).toBe(`/api/v1/jobs/${job.id}/log?run_id=${encodeURIComponent(body.hwa.id!)}`);
     expect(after.run_id).not.toBe(before.run_id);
     expect(after.status).toBe("READY");
   });

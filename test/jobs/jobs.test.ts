@@ -102,6 +102,19 @@ describe("GET /api/v1/jobs", () => {
   });
 });
 
+describe("HWA's words stay HWA's", () => {
+  it("an unknown job is a 404 in our words, with HWA's message code beside them and nothing else of HWA's", async () => {
+    const response = await get("/api/v1/jobs/no-such-job-in-the-plan");
+    expect(response.status).toBe(404);
+    const text = await response.clone().text();
+    expect(await problemOf(response)).toMatchObject({
+      detail: "HWA has no such object in its current plan",
+      hwa_code: "AWSJPL506E",
+    });
+    expect(text).not.toMatch(/no-such-job-in-the-plan"? was found|provided ID|twsd|127\.0\.0\.1/);
+  });
+});
+
 describe("name filters", () => {
   it("@ and % are refused, not taken as HWA's wildcards: * is the only one", async () => {
     const all = await jobs("limit=500");

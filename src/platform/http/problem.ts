@@ -34,6 +34,8 @@ export interface ProblemInit {
   title?: string;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  /** Members beside the standard ones (RFC 9457 §3.2), e.g. `hwa_code`. */
+  extensions?: Record<string, string>;
 }
 
 /** An error that becomes an RFC 9457 problem+json response; its detail is safe to show to the client. */
@@ -43,6 +45,7 @@ export class Problem extends Error {
   readonly title: string;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string>;
+  readonly extensions: Record<string, string>;
 
   constructor(init: ProblemInit) {
     super(init.detail);
@@ -52,6 +55,7 @@ export class Problem extends Error {
     this.title = init.title ?? titles[init.status] ?? "Error";
     this.errors = init.errors;
     this.headers = init.headers ?? {};
+    this.extensions = init.extensions ?? {};
   }
 }
 
@@ -67,6 +71,7 @@ export function problemBody(problem: Problem, instance: string, correlationId: s
     instance,
     correlation_id: correlationId,
     ...(problem.errors ? { errors: problem.errors } : {}),
+    ...problem.extensions,
   };
 }
 
