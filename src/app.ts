@@ -1,3 +1,4 @@
+import { auditRoutes } from "./audit";
 import { sessionRoutes } from "./sessions";
 import { chatRoutes } from "./chat";
 import { docsRoutes } from "./docs";
@@ -48,6 +49,7 @@ export function createApp() {
   app.route("/", docsRoutes);
   app.route("/", sessionRoutes);
   app.route("/", userRoutes);
+  app.route("/", auditRoutes);
   app.route("/", jobRoutes);
   app.route("/", jobStreamRoutes);
   app.route("/", engineRoutes);

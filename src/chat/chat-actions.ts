@@ -2,6 +2,7 @@ import { HwaError, type HwaFailure } from "../hwa/errors";
 import { performJobAction, type JobActionResult } from "../jobs/actions";
 import { refusal } from "../jobs/action-rules";
 import type { JobDetail } from "../jobs/job";
+import { auditOutcome } from "../platform/audit/writer";
 import { roleAllows } from "../platform/auth/identity";
 import { PROBLEM_CONTENT_TYPE, Problem, problemBody, problemOf } from "../platform/http/problem";
 import type { StoredAnswer } from "../platform/idempotency/records";
@@ -15,6 +16,7 @@ import {
   confirmAction,
   nothingPending,
   roleCannotAct,
+  type ActionTarget,
   type JobChatAction,
 } from "./answers/actions";
 import type { AnswerOptions } from "./answers/format";
@@ -36,17 +38,35 @@ const targetOf = (pending: PendingAction) => ({
   run_id: pending.runId,
 });
 
+/** A viewer asked the chat to act: audited as `denied`, like a 403 on the REST route. */
+async function refuseRole(
+  scope: Scope,
+  asker: Asker,
+  action: JobChatAction,
+  job: ActionTarget,
+  options: AnswerOptions,
+) {
+  await auditOutcome(scope, {
+    action: `job.${action}`,
+    target: job.id,
+    outcome: "denied",
+    metadata: { job_name: job.name, role: asker.role, required_role: "operator", via: "chat" },
+  });
+  return roleCannotAct({ role: asker.role, action, job }, options);
+}
+
 /** Describes the action and waits for the confirmation; refuses at once what the role or the job's status excludes. */
-export function proposeAction(
+export async function proposeAction(
+  scope: Scope,
   asker: Asker,
   slot: PendingSlot,
   action: JobChatAction,
   job: JobDetail,
   options: AnswerOptions,
-): Reply {
+): Promise<Reply> {
   const run = job.runs.find((r) => r.last_in_rerun_chain);
   const target = { id: job.id, name: job.name, job_stream: job.job_stream, run_id: run?.run_id ?? job.run_id };
-  if (!roleAllows(asker.role, "operator")) return roleCannotAct({ role: asker.role, action, job: target }, options);
+  if (!roleAllows(asker.role, "operator")) return refuseRole(scope, asker, action, target, options);
   if (refusal({ name: job.name, id: job.id }, job.status, action))
     return actionRefused({ action, job: target, status: job.status }, options);
   const expiresAt = new Date(options.now.getTime() + CONFIRMATION_TTL_MS);
@@ -90,8 +110,7 @@ export async function confirmPendingAction(
   const job = targetOf(pending);
   if (pending.expiresAt <= options.now.getTime())
     return nothingPending({ ...options, expired: { action: pending.action, job } });
-  if (!roleAllows(asker.role, "operator"))
-    return roleCannotAct({ role: asker.role, action: pending.action, job }, options);
+  if (!roleAllows(asker.role, "operator")) return refuseRole(scope, asker, pending.action, job, options);
 
   // The same key scope as the REST route's, so the confirmation token is this action's Idempotency-Key there too.
   const path = `/api/v1/jobs/${encodeURIComponent(pending.jobId)}/actions/${pending.action}`;

@@ -195,7 +195,7 @@ async function answerUnderstood(
     case "job_action": {
       const action = entities.action;
       if (!action || action === "confirm" || action === "decline") return { reply: answerHelp(base), resolved };
-      return { reply: proposeAction(asker, session, action, job, options()), resolved };
+      return { reply: await proposeAction(scope, asker, session, action, job, options()), resolved };
     }
     default:
       return { reply: answerUnknown(base), ...none };
