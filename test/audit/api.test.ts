@@ -1,0 +1,298 @@
+import { SELF } from "cloudflare:test";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { insertEvents } from "../../src/audit/consumer";
+import type { AuditOutcome, QueuedAuditEvent } from "../../src/platform/audit/event";
+import { database } from "../../src/platform/db/client";
+import { readConfig } from "../../src/platform/env/config";
+import { bearer, createUser, ORIGIN, tokenFor } from "../helpers/accounts";
+import { borrowJobs } from "../helpers/borrowed-jobs";
+import { bindings, problemOf } from "../helpers/worker";
+
+interface EventBody {
+  id: string | null;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  outcome: string;
+  correlation_id: string | null;
+  ip: string | null;
+  metadata: Record<string, unknown> | null;
+}
+interface Page {
+  items: EventBody[];
+  next_cursor: string | null;
+}
+
+const { jobIn } = borrowJobs();
+
+let admin: string;
+beforeAll(async () => {
+  admin = await tokenFor(await createUser("admin"));
+});
+
+// Far in the future: the retention tests delete everything older than ~8 years from now, whenever they run.
+const FUTURE = Date.UTC(2200, 0, 1);
+const HOUR = 3_600_000;
+
+/** Events of an actor of their own, inserted as the consumer inserts them. */
+async function seed(
+  count: number,
+  shape: (i: number) => Partial<QueuedAuditEvent> = () => ({}),
+): Promise<{ actor: string; events: QueuedAuditEvent[] }> {
+  const actor = `audit-api-${crypto.randomUUID().slice(0, 12)}`;
+  const base = FUTURE + Math.floor(Math.random() * 1_000_000) * HOUR;
+  const events = Array.from({ length: count }, (_, i) => ({
+    id: crypto.randomUUID(),
+    at: base + i * 1000,
+    actor,
+    action: "job.hold",
+    target: `JOB-${i}`,
+    outcome: "success" as AuditOutcome,
+    correlation_id: `corr-${i}`,
+    ip: "192.0.2.7",
+    metadata: { i },
+    ...shape(i),
+  }));
+  const db = await database(readConfig(bindings));
+  for (let i = 0; i < events.length; i += 100) await insertEvents(db, events.slice(i, i + 100));
+  return { actor, events };
+}
+
+function get(query: Record<string, string>, token = admin): Promise<Response> {
+  return SELF.fetch(`${ORIGIN}/api/v1/audit?${new URLSearchParams(query)}`, { headers: bearer(token) });
+}
+
+async function page(query: Record<string, string>): Promise<Page> {
+  const response = await get(query);
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as Page;
+}
+
+/** Newest first: by time, then by insertion among events of the same millisecond. */
+const newestFirst = (events: QueuedAuditEvent[]) =>
+  events
+    .map((event, inserted) => ({ event, inserted }))
+    .sort((a, b) => b.event.at - a.event.at || b.inserted - a.inserted)
+    .map(({ event }) => event.id);
+
+describe("GET /api/v1/audit", () => {
+  it("pages through 1,000 events newest first with a signed cursor: no gaps, no repeats", async () => {
+    // Three events share each millisecond, so pages also break ties on the id.
+    const { actor, events } = await seed(1000, (i) => ({ at: FUTURE + 7 * HOUR + Math.floor(i / 3) }));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const next: Page = await page({ actor, limit: "37", ...(cursor ? { cursor } : {}) });
+      expect(next.items.length).toBeLessThanOrEqual(37);
+      seen.push(...next.items.map((e) => e.id!));
+      cursor = next.next_cursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(Math.ceil(1000 / 37));
+    expect(new Set(seen).size).toBe(1000);
+    expect(seen).toEqual(newestFirst(events));
+  });
+
+  it("filters by actor, exact action, action prefix, target, outcome and time range", async () => {
+    const outcomes: AuditOutcome[] = ["attempt", "success", "failure", "denied"];
+    const actions = ["job.hold", "job.rerun", "jobs.other", "job", "user.create", "workflow.run.step"];
+    const { actor, events } = await seed(48, (i) => ({
+      action: actions[i % actions.length],
+      outcome: outcomes[i % outcomes.length],
+      target: `T-${i % 5}`,
+    }));
+    const ids = (predicate: (e: QueuedAuditEvent) => boolean) => newestFirst(events.filter(predicate));
+    const idsOf = async (query: Record<string, string>) =>
+      (await page({ actor, limit: "500", ...query })).items.map((e) => e.id);
+
+    expect(await idsOf({})).toEqual(newestFirst(events));
+    expect(await idsOf({ action: "job.hold" })).toEqual(ids((e) => e.action === "job.hold"));
+    // `job.*` is job.hold and job.rerun: not "jobs.other", not "job" itself.
+    expect(await idsOf({ action: "job.*" })).toEqual(ids((e) => e.action.startsWith("job.")));
+    expect(await idsOf({ action: "workflow.run.*" })).toEqual(ids((e) => e.action === "workflow.run.step"));
+    expect(await idsOf({ action: "workflow.*" })).toEqual(ids((e) => e.action === "workflow.run.step"));
+    expect(await idsOf({ target: "T-3" })).toEqual(ids((e) => e.target === "T-3"));
+    expect(await idsOf({ outcome: "denied" })).toEqual(ids((e) => e.outcome === "denied"));
+    const since = new Date(events[10]!.at).toISOString();
+    const until = new Date(events[20]!.at).toISOString();
+    expect(await idsOf({ since, until })).toEqual(ids((e) => e.at >= events[10]!.at && e.at < events[20]!.at));
+    // The same instant written in another offset is the same filter.
+    const sinceAtPlusTwo = new Date(events[10]!.at + 2 * HOUR).toISOString().replace("Z", "+02:00");
+    expect(await idsOf({ since: sinceAtPlusTwo })).toEqual(ids((e) => e.at >= events[10]!.at));
+    expect(await idsOf({ action: "job.*", outcome: "attempt", target: "T-0" })).toEqual(
+      ids((e) => e.action.startsWith("job.") && e.outcome === "attempt" && e.target === "T-0"),
+    );
+
+    const shown = (await page({ actor, action: "job.hold", limit: "1" })).items[0]!;
+    const original = events.find((e) => e.id === shown.id)!;
+    expect(shown).toEqual({
+      id: original.id,
+      at: new Date(original.at).toISOString(),
+      actor,
+      action: "job.hold",
+      target: original.target,
+      outcome: original.outcome,
+      correlation_id: original.correlation_id,
+      ip: "192.0.2.7",
+      metadata: original.metadata,
+    });
+  });
+
+  it("refuses a tampered, foreign or malformed cursor (400), and invalid filters", async () => {
+    const { actor } = await seed(5);
+    const first = await page({ actor, limit: "2" });
+    const cursor = first.next_cursor!;
+    const [payload, mac] = cursor.split(".") as [string, string];
+    const flip = (text: string, at: number) => text.slice(0, at) + (text[at] === "A" ? "B" : "A") + text.slice(at + 1);
+    const forged = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { p: unknown; q: string };
+    forged.p = [Date.now() + 1e12, 1e9];
+    const forgedPayload = btoa(JSON.stringify(forged)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    const refused = [
+      `${flip(payload, 5)}.${mac}`,
+      `${payload}.${flip(mac, 3)}`,
+      `${forgedPayload}.${mac}`,
+      "not-a-cursor",
+      `${payload}.${mac}.extra`,
+    ];
+    for (const bad of refused) {
+      const response = await get({ actor, limit: "2", cursor: bad });
+      expect(response.status, bad).toBe(400);
+      expect((await problemOf(response)).type).toBe("urn:resync:problem:invalid-cursor");
+    }
+    // A genuine cursor of other filters is foreign here.
+    expect((await get({ actor, limit: "2", outcome: "success", cursor })).status).toBe(400);
+    expect((await get({ actor, limit: "2", cursor })).status).toBe(200);
+
+    const invalid: Record<string, string>[] = [
+      { limit: "501" },
+      { outcome: "maybe" },
+      { since: "yesterday" },
+      { action: "job.*.hold" },
+      { action: "*" },
+      { format: "xml" },
+      { colour: "red" },
+    ];
+    for (const query of invalid) {
+      expect((await get(query)).status, JSON.stringify(query)).toBe(400);
+    }
+  });
+
+  it("is for admins: 403 for an operator and a viewer, 401 anonymous", async () => {
+    const [operator, viewer] = await Promise.all([
+      tokenFor(await createUser("operator")),
+      tokenFor(await createUser("viewer")),
+    ]);
+    expect((await get({}, operator)).status).toBe(403);
+    expect((await get({}, viewer)).status).toBe(403);
+    const anonymous = await SELF.fetch(`${ORIGIN}/api/v1/audit`);
+    expect(anonymous.status).toBe(401);
+    expect((await problemOf(anonymous)).status).toBe(401);
+  });
+
+  it("exports a filtered range as CSV, quoted so that it parses back, as an attachment", async () => {
+    const tricky = ["a,b", 'say "hi"', "two\r\nlines", '=HYPERLINK("x")', "-1", "plain"];
+    const { actor, events } = await seed(1203, (i) => ({
+      target: i < tricky.length ? tricky[i]! : `JOB-${i}`,
+      metadata: i === 0 ? { note: 'quoted "value", with comma\nand newline' } : { i },
+      ip: i === 1 ? null : "192.0.2.7",
+    }));
+    const since = new Date(events[1]!.at).toISOString();
+    const until = new Date(events[1202]!.at).toISOString();
+    const response = await get({ actor, since, until, format: "csv", limit: "1" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="resync-audit-\d{8}T\d{6}Z\.csv"$/,
+    );
+    const [header, ...rows] = parseCsv(await response.text());
+    expect(header).toEqual(["id", "at", "actor", "action", "target", "outcome", "correlation_id", "ip", "metadata"]);
+    const expected = events.slice(1, 1202);
+    expect(rows.map((r) => r[0])).toEqual(newestFirst(expected));
+    const byId = new Map(rows.map((r) => [r[0], r]));
+    for (const event of expected.slice(0, tricky.length)) {
+      const row = byId.get(event.id)!;
+      const target = /^[=+\-@\t\r]/.test(event.target!) ? `'${event.target}` : event.target;
+      expect(row).toEqual([
+        event.id,
+        new Date(event.at).toISOString(),
+        actor,
+        "job.hold",
+        target,
+        "success",
+        event.correlation_id,
+        event.ip ?? "",
+        JSON.stringify(event.metadata),
+      ]);
+    }
+  });
+
+  it("exports a filtered range as NDJSON, one event per line", async () => {
+    const { actor, events } = await seed(620, (i) => ({ outcome: i % 2 ? "attempt" : "success" }));
+    const response = await get({ actor, outcome: "attempt", format: "ndjson" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/x-ndjson; charset=utf-8");
+    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename=".*\.ndjson"$/);
+    const text = await response.text();
+    expect(text.endsWith("\n")).toBe(true);
+    const lines = text
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as EventBody);
+    expect(lines.map((e) => e.id)).toEqual(newestFirst(events.filter((e) => e.outcome === "attempt")));
+    expect(lines[0]).toMatchObject({ actor, outcome: "attempt", ip: "192.0.2.7", metadata: { i: 619 } });
+  });
+
+  it("shows a job action as its attempt and its outcome, with one correlation id", async () => {
+    const job = await jobIn("READY");
+    const operator = await createUser("operator");
+    const response = await SELF.fetch(`${ORIGIN}/api/v1/jobs/${encodeURIComponent(job.id)}/actions/hold`, {
+      method: "POST",
+      headers: { ...bearer(await tokenFor(operator)), "Idempotency-Key": crypto.randomUUID() },
+    });
+    expect(response.status).toBe(200);
+    const items = await vi.waitFor(
+      async () => {
+        const found = (await page({ actor: operator.username, action: "job.*" })).items;
+        expect(found).toHaveLength(2);
+        return found;
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+    expect(items.map((e) => e.outcome)).toEqual(["success", "attempt"]);
+    expect(new Set(items.map((e) => e.correlation_id))).toEqual(new Set([response.headers.get("X-Correlation-ID")]));
+    expect(items.every((e) => e.target === job.id && e.action === "job.hold")).toBe(true);
+  });
+});
+
+/** RFC 4180: fields separated by commas, records by CRLF, quoted fields with doubled quotes inside. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      record.push(field);
+      field = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = "";
+      i++;
+    } else field += c;
+  }
+  expect(field).toBe("");
+  expect(record).toEqual([]);
+  return records;
+}
