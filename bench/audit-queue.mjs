@@ -131,9 +131,11 @@ async function main() {
       const latencies = inPhase().map((e) => e.seen - e.at);
       const s = summarize(latencies);
       const actions = summarize(answers.map((a) => a.ms));
+      const statuses = {};
+      for (const { status } of answers) statuses[status] = (statuses[status] ?? 0) + 1;
       phases[name] = {
         actions: answers.length,
-        statuses: answers.reduce((acc, a) => ({ ...acc, [a.status]: (acc[a.status] ?? 0) + 1 }), {}),
+        statuses,
         actionMs: { p50: round(actions.p50), p99: round(actions.p99) },
         eventsExpected: expected,
         eventsSeen: latencies.length,
