@@ -1,7 +1,7 @@
 import { hwa } from "../hwa/connection";
 import { performJobAction } from "../jobs/actions";
 import { toJob } from "../jobs/job";
-import { audit } from "../platform/audit/writer";
+import { audit, auditOutcome } from "../platform/audit/writer";
 import { database } from "../platform/db/client";
 import type { AppRouteHandler } from "../platform/http/router";
 import { scopeOf } from "../platform/http/scope";
@@ -23,7 +23,12 @@ async function runWorkflow(scope: Scope, workflowId: number): Promise<RunRecord>
   if (!workflow) throw workflowNotFound(workflowId);
   const target = `workflow:${workflowId}`;
   if (workflow.status !== "active") {
-    await audit(scope, { action: "workflow.run", target, outcome: "denied", metadata: { reason: workflow.status } });
+    await auditOutcome(scope, {
+      action: "workflow.run",
+      target,
+      outcome: "denied",
+      metadata: { reason: workflow.status },
+    });
     throw new Problem({
       status: 409,
       kind: "workflow-disabled",
@@ -41,6 +46,7 @@ async function runWorkflow(scope: Scope, workflowId: number): Promise<RunRecord>
   const client = hwa(scope);
   const runId = crypto.randomUUID();
   const requestedBy = scope.actor!.username;
+  await audit(scope, { action: "workflow.run", target, outcome: "attempt", metadata: { run_id: runId } });
   await startRun(db, {
     id: runId,
     workflowId,
@@ -68,7 +74,7 @@ async function runWorkflow(scope: Scope, workflowId: number): Promise<RunRecord>
   const outcome = await executeSteps(environment, steps.data, RUN_BUDGET_MS);
   const finished = await finishRun(db, runId, { ...outcome, finishedAt: new Date() });
   const failedStep = outcome.steps.find((step) => step.status === "failed");
-  await audit(scope, {
+  await auditOutcome(scope, {
     action: "workflow.run",
     target,
     outcome: outcome.status === "succeeded" ? "success" : "failure",
