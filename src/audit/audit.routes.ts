@@ -58,6 +58,11 @@ export const list = createRoute({
   responses: {
     200: {
       description: "A page of events, or the export",
+      headers: z.object({
+        "Content-Disposition": z.string().optional().openapi({
+          description: 'On an export only: `attachment; filename="resync-audit-<time>.csv"` (or `.ndjson`)',
+        }),
+      }),
       content: {
         "application/json": {
           schema: z.object({ items: z.array(AuditEventView), next_cursor: z.string().nullable() }).openapi("AuditPage"),

@@ -179,6 +179,25 @@ describe("GET /api/v1/audit", () => {
     }
   });
 
+  it("is in the OpenAPI document: its filters, the three answers and the problems", async () => {
+    const doc = (await (await SELF.fetch(`${ORIGIN}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, any>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const operation = doc.paths["/api/v1/audit"]!.get;
+    expect(operation.parameters.map((p: { name: string }) => p.name).sort()).toEqual(
+      ["action", "actor", "cursor", "format", "limit", "outcome", "since", "target", "until"].sort(),
+    );
+    expect(Object.keys(operation.responses["200"].content).sort()).toEqual([
+      "application/json",
+      "application/x-ndjson",
+      "text/csv",
+    ]);
+    expect(operation.responses["200"].headers).toHaveProperty("Content-Disposition");
+    expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(["400", "401", "403", "503"]));
+    expect(doc.components.schemas).toHaveProperty("AuditEvent");
+  });
+
   it("is for admins: 403 for an operator and a viewer, 401 anonymous", async () => {
     const [operator, viewer] = await Promise.all([
       tokenFor(await createUser("operator")),

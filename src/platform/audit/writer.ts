@@ -7,8 +7,7 @@ import { redact } from "./redact";
 
 export type { AuditEvent, AuditOutcome } from "./event";
 
-// The rule: no state change without its event queued. A change queues an `attempt` before it acts (`audit`: if that
-// fails, 503 and nothing is done) and its outcome after (`auditOutcome`); a login queues its outcome before answering.
+// Rule: no state change without its event queued — `audit` the attempt first (503 if refused), `auditOutcome` after.
 
 const queued = metrics.counter(
   "resync_audit_events_queued_total",
@@ -29,7 +28,7 @@ function boundedMetadata(metadata: Record<string, unknown> | undefined): Record<
 }
 
 /** The event as queued: a fresh id, the time, the scope's actor, correlation id and client IP, bounded fields. */
-export function queuedEvent(scope: Scope, event: AuditEvent, now = Date.now()): QueuedAuditEvent {
+function queuedEvent(scope: Scope, event: AuditEvent, now = Date.now()): QueuedAuditEvent {
   const ip = event.ip ?? scope.ip;
   return {
     id: crypto.randomUUID(),
