@@ -1,5 +1,5 @@
 import type { z } from "@hono/zod-openapi";
-import { database } from "../platform/db/client";
+import { database, databaseProblem } from "../platform/db/client";
 import type { AppRouteHandler } from "../platform/http/router";
 import { scopeOf } from "../platform/http/scope";
 import { readCursor, signCursor } from "../platform/http/signed-cursor";
@@ -31,6 +31,12 @@ const cursorQueryOf = (filters: AuditFilters) =>
     filters.until?.getTime() ?? null,
   ]);
 
+/** A failed read is the database's unavailability (503 with Retry-After), as a failed connection is. */
+const read = <T>(query: PromiseLike<T>): Promise<T> =>
+  Promise.resolve(query).catch((error: unknown) => {
+    throw databaseProblem(error);
+  });
+
 /** A page as JSON, or the whole filtered range streamed as CSV or NDJSON. */
 export const listAuditEvents: AppRouteHandler<typeof list> = async (c) => {
   const query = c.req.valid("query");
@@ -39,7 +45,7 @@ export const listAuditEvents: AppRouteHandler<typeof list> = async (c) => {
   const db = await database(scope.config);
 
   if (query.format !== "json") {
-    const first = await pageQuery(db, filters, EXPORT_BATCH);
+    const first = await read(pageQuery(db, filters, EXPORT_BATCH));
     const onError = (error: unknown) => scope.log.error("audit export cut short", describeError(error));
     const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, "");
     return c.body(exportStream(db, filters, query.format, first, onError), 200, {
@@ -51,7 +57,7 @@ export const listAuditEvents: AppRouteHandler<typeof list> = async (c) => {
   const bound = cursorQueryOf(filters);
   // A cursor whose signature holds was made by `signCursor` below: its position is one of ours.
   const after = query.cursor ? ((await readCursor(scope.config, query.cursor, bound)) as Position) : undefined;
-  const rows = await pageQuery(db, filters, query.limit + 1, after);
+  const rows = await read(pageQuery(db, filters, query.limit + 1, after));
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const next_cursor =

@@ -31,6 +31,9 @@ describe("audit events survive a libSQL outage", () => {
   it(`${ACTIONS} job actions answer 2xx while libSQL is down; afterwards each has its attempt and outcome, once`, async () => {
     const operator = await createUser("operator");
     const token = await tokenFor(operator);
+    const admin = await tokenFor(await createUser("admin"));
+    const readTrail = () => SELF.fetch(`${ORIGIN}/api/v1/audit?actor=${operator.username}`, { headers: bearer(admin) });
+    expect((await readTrail()).status).toBe(200);
     const listed = await SELF.fetch(`${ORIGIN}/api/v1/jobs?limit=${ACTIONS}`, { headers: bearer(token) });
     const jobs = ((await listed.json()) as { items: Job[] }).items;
     expect(jobs).toHaveLength(ACTIONS);
@@ -55,6 +58,11 @@ describe("audit events survive a libSQL outage", () => {
           correlationIds.push(answer.headers.get("X-Correlation-ID")!);
         }
       }
+      // Reading the trail needs the database: a 503 problem that says when to retry.
+      const unavailable = await readTrail();
+      expect(unavailable.status).toBe(503);
+      expect(unavailable.headers.get("Retry-After")).toMatch(/^\d+$/);
+      expect(((await unavailable.json()) as { type: string }).type).toBe("urn:resync:problem:database-unavailable");
       // The consumer met the outage: its batches went back to the queue to be retried later.
       await vi.waitFor(() => expect(retriedBatches()).toBeGreaterThan(retriedBefore), { timeout: 30_000 });
 
