@@ -9,6 +9,26 @@ const testSecrets = {
   CSRF_SECRET: `test-csrf-${crypto.randomUUID()}${crypto.randomUUID()}`,
 };
 
+const OUTAGE_TESTS = "test/audit/outage/**/*.test.ts";
+
+/** The Worker with the bindings of wrangler.toml, pointed at the stack its project's globalSetup started. */
+function worker(logLevel: string) {
+  return cloudflareTest(({ inject }) => ({
+    main: "./src/index.ts",
+    wrangler: { configPath: "./wrangler.toml" },
+    miniflare: {
+      bindings: {
+        ...testSecrets,
+        LIBSQL_URL: inject("libsqlUrl"),
+        HWA_BASE_URL: inject("hwaUrl"),
+        HWA_USERNAME: inject("hwaUsername"),
+        HWA_PASSWORD: inject("hwaPassword"),
+        LOG_LEVEL: logLevel,
+      },
+    },
+  }));
+}
+
 export default defineConfig({
   test: {
     projects: [
@@ -32,27 +52,22 @@ export default defineConfig({
       },
       {
         // The Worker itself, with the bindings of wrangler.toml, against the local stack.
-        plugins: [
-          cloudflareTest(({ inject }) => ({
-            main: "./src/index.ts",
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: {
-              bindings: {
-                ...testSecrets,
-                LIBSQL_URL: inject("libsqlUrl"),
-                HWA_BASE_URL: inject("hwaUrl"),
-                HWA_USERNAME: inject("hwaUsername"),
-                HWA_PASSWORD: inject("hwaPassword"),
-                LOG_LEVEL: "warn",
-              },
-            },
-          })),
-        ],
+        plugins: [worker("warn")],
         test: {
           name: "worker",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/dev/**", "test/hwa-simulator/**"],
+          exclude: ["test/dev/**", "test/hwa-simulator/**", OUTAGE_TESTS],
           globalSetup: ["test/helpers/assets-setup.ts", "test/helpers/stack-setup.ts"],
+        },
+      },
+      {
+        // The Worker against a libSQL server of its own that the tests stop and start: no other file sees the outage.
+        plugins: [worker("error")],
+        test: {
+          name: "audit-outage",
+          include: [OUTAGE_TESTS],
+          globalSetup: ["test/helpers/outage-stack-setup.ts"],
+          testTimeout: 180_000,
         },
       },
     ],

@@ -1,3 +1,4 @@
+import { auditRoutes } from "./audit";
 import { sessionRoutes } from "./sessions";
 import { chatRoutes } from "./chat";
 import { engineRoutes } from "./engine";
@@ -59,6 +60,7 @@ export function createApp() {
   app.route("/", sessionRoutes);
   app.route("/", userRoutes);
   app.route("/", settingsRoutes);
+  app.route("/", auditRoutes);
   app.route("/", jobRoutes);
   app.route("/", jobStreamRoutes);
   app.route("/", engineRoutes);

@@ -1,4 +1,5 @@
 import { createApp } from "./app";
+import { consumeAuditEvents } from "./audit";
 import { scheduled } from "./maintenance/scheduled";
 import type { Bindings } from "./platform/env/bindings";
 
@@ -14,4 +15,5 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   scheduled,
+  queue: consumeAuditEvents,
 } satisfies ExportedHandler<Bindings>;

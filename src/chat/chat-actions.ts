@@ -2,6 +2,7 @@ import { HwaError, type HwaFailure } from "../hwa/errors";
 import { performJobAction, type JobActionResult } from "../jobs/actions";
 import { refusal } from "../jobs/action-rules";
 import type { JobDetail } from "../jobs/job";
+import { auditOutcome } from "../platform/audit/writer";
 import { roleAllows } from "../platform/auth/identity";
 import { PROBLEM_CONTENT_TYPE, Problem, problemBody, problemOf } from "../platform/http/problem";
 import type { StoredAnswer } from "../platform/idempotency/records";
@@ -17,6 +18,7 @@ import {
   confirmAction,
   nothingPending,
   roleCannotAct,
+  type ActionTarget,
   type JobChatAction,
 } from "./answers/actions";
 import type { AnswerOptions } from "./answers/format";
@@ -38,6 +40,23 @@ const targetOf = (pending: PendingAction) => ({
   run_id: pending.runId,
 });
 
+/** A viewer asked the chat to act: audited as `denied`, like a 403 on the REST route. */
+async function refuseRole(
+  scope: Scope,
+  asker: Asker,
+  action: JobChatAction,
+  job: ActionTarget,
+  options: AnswerOptions,
+) {
+  await auditOutcome(scope, {
+    action: `job.${action}`,
+    target: job.id,
+    outcome: "denied",
+    metadata: { job_name: job.name, role: asker.role, required_role: "operator", via: "chat" },
+  });
+  return roleCannotAct({ role: asker.role, action, job }, options);
+}
+
 /**
  * Describes the action and waits for the confirmation; refuses at once what the role, maintenance mode or the job's
  * status excludes.
@@ -52,7 +71,7 @@ export async function proposeAction(
 ): Promise<Reply> {
   const run = job.runs.find((r) => r.last_in_rerun_chain);
   const target = { id: job.id, name: job.name, job_stream: job.job_stream, run_id: run?.run_id ?? job.run_id };
-  if (!roleAllows(asker.role, "operator")) return roleCannotAct({ role: asker.role, action, job: target }, options);
+  if (!roleAllows(asker.role, "operator")) return refuseRole(scope, asker, action, target, options);
   const maintenance = await currentMaintenance(scope);
   if (maintenance) return actionDuringMaintenance({ action, job: target, maintenance }, options);
   if (refusal({ name: job.name, id: job.id }, job.status, action))
@@ -101,8 +120,7 @@ export async function confirmPendingAction(
   const job = targetOf(pending);
   if (pending.expiresAt <= options.now.getTime())
     return nothingPending({ ...options, expired: { action: pending.action, job } });
-  if (!roleAllows(asker.role, "operator"))
-    return roleCannotAct({ role: asker.role, action: pending.action, job }, options);
+  if (!roleAllows(asker.role, "operator")) return refuseRole(scope, asker, pending.action, job, options);
   const maintenance = await currentMaintenance(scope);
   if (maintenance) return actionDuringMaintenance({ action: pending.action, job, maintenance }, options);
 

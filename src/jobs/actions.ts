@@ -1,6 +1,6 @@
 import { invalidateJob } from "../hwa/cache";
 import { hwa } from "../hwa/connection";
-import { audit, type AuditOutcome } from "../platform/audit/writer";
+import { audit, auditOutcome, type AuditOutcome } from "../platform/audit/writer";
 import { describeFailure } from "../platform/observability/describe-failure";
 import { Problem } from "../platform/http/problem";
 import type { Scope } from "../platform/scope/scope";
@@ -21,9 +21,10 @@ export interface JobActionResult {
 }
 
 /**
- * One operator action on one job in HWA: read the job fresh, refuse (409) what HWA would refuse in its status,
- * act (a rerun acts on the current run), audit the outcome and forget cached reads of the job, its stream and lists.
- * HWA failures propagate as HwaError. Shared by the job-actions route, the chat and the workflow runs.
+ * One operator action on one job in HWA: queue its `attempt` event (503, and HWA untouched, when that fails), read
+ * the job fresh, refuse (409) what HWA would refuse in its status, act (a rerun acts on the current run), queue the
+ * outcome and forget cached reads of the job, its stream and lists. HWA failures propagate as HwaError. Shared by
+ * the job-actions route, the chat and the workflow runs.
  */
 export async function performJobAction(
   scope: Scope,
@@ -31,20 +32,22 @@ export async function performJobAction(
   action: JobActionName,
   options: { reason?: string } = {},
 ): Promise<JobActionResult> {
+  const event = (outcome: AuditOutcome, metadata: Record<string, unknown> = {}) => ({
+    action: `job.${action}`,
+    target: jobId,
+    outcome,
+    metadata: { ...metadata, ...(options.reason ? { reason: options.reason } : {}) },
+  });
   const record = (outcome: AuditOutcome, metadata: Record<string, unknown>) =>
-    void audit(scope, {
-      action: `job.${action}`,
-      target: jobId,
-      outcome,
-      metadata: { ...metadata, ...(options.reason ? { reason: options.reason } : {}) },
-    });
+    auditOutcome(scope, event(outcome, metadata));
 
+  await audit(scope, event("attempt"));
   const client = hwa(scope);
   let job: Awaited<ReturnType<typeof client.job>>;
   try {
     job = await client.job(jobId);
   } catch (error) {
-    record("failure", { error: describeFailure(error) });
+    await record("failure", { error: describeFailure(error) });
     throw error;
   }
   const { name, status, job_stream_id } = toJob(job);
@@ -53,7 +56,7 @@ export async function performJobAction(
     refusal({ name, id: jobId }, status, action) ??
     (action === "rerun" && !runId ? `Job ${name} (${jobId}) has no run to rerun` : undefined);
   if (refused) {
-    record("denied", { job_name: name, status, error: refused });
+    await record("denied", { job_name: name, status, error: refused });
     throw new Problem({ status: 409, kind: "job-action-not-allowed", detail: refused });
   }
   try {
@@ -64,10 +67,20 @@ export async function performJobAction(
       accepted: true,
       hwa: { id: answer.id ?? null, url: resyncUrlOf(jobId, action === "rerun" ? answer.id : undefined) },
     };
-    record("success", { job_name: name, status_before: status, run_id: runId ?? null, hwa: { id: answer.id ?? null } });
+    await record("success", {
+      job_name: name,
+      status_before: status,
+      run_id: runId ?? null,
+      hwa: { id: answer.id ?? null },
+    });
     return result;
   } catch (error) {
-    record("failure", { job_name: name, status_before: status, run_id: runId ?? null, error: describeFailure(error) });
+    await record("failure", {
+      job_name: name,
+      status_before: status,
+      run_id: runId ?? null,
+      error: describeFailure(error),
+    });
     throw error;
   } finally {
     // Whatever HWA answered, the job may have changed: never show a cached status from before the attempt.

@@ -1,4 +1,4 @@
-import { audit } from "../platform/audit/writer";
+import { audit, auditOutcome } from "../platform/audit/writer";
 import { Problem } from "../platform/http/problem";
 import type { Scope } from "../platform/scope/scope";
 import { readRun } from "./read-run";
@@ -13,10 +13,11 @@ export async function cancelRun(scope: Scope, runId: string): Promise<RunRecord>
   const actor = scope.actor!;
   const known = await readRun(scope, runId);
   const target = `workflow:${known.workflow_id}`;
+  await audit(scope, { action: "workflow.run.cancel", target, outcome: "attempt", metadata: { run_id: runId } });
   const cancellation = await runObject(scope.env, runId).cancel(actor.username);
   if (!cancellation || cancellation.kind === "finished") {
     const status = cancellation?.record.status ?? known.status;
-    await audit(scope, {
+    await auditOutcome(scope, {
       action: "workflow.run.cancel",
       target,
       outcome: "denied",
@@ -28,7 +29,7 @@ export async function cancelRun(scope: Scope, runId: string): Promise<RunRecord>
       detail: `Run ${runId} has already ended (${status}); nothing to cancel`,
     });
   }
-  await audit(scope, {
+  await auditOutcome(scope, {
     action: "workflow.run.cancel",
     target,
     outcome: "success",

@@ -1,4 +1,4 @@
-import { audit } from "../platform/audit/writer";
+import { audit, auditOutcome } from "../platform/audit/writer";
 import { database } from "../platform/db/client";
 import { Problem } from "../platform/http/problem";
 import { traceparentOf } from "../platform/observability/trace";
@@ -26,7 +26,12 @@ export async function startRun(scope: Scope, workflowId: number): Promise<RunRec
   if (!workflow) throw workflowNotFound(workflowId);
   const target = `workflow:${workflowId}`;
   if (workflow.status !== "active") {
-    await audit(scope, { action: "workflow.run", target, outcome: "denied", metadata: { reason: workflow.status } });
+    await auditOutcome(scope, {
+      action: "workflow.run",
+      target,
+      outcome: "denied",
+      metadata: { reason: workflow.status },
+    });
     throw new Problem({
       status: 409,
       kind: "workflow-disabled",
@@ -42,6 +47,8 @@ export async function startRun(scope: Scope, workflowId: number): Promise<RunRec
     });
   }
   const runId = crypto.randomUUID();
+  // On record before anything starts; its outcome is audited by the run's object when the run ends.
+  await audit(scope, { action: "workflow.run", target, outcome: "attempt", metadata: { run_id: runId } });
   const startedAt = Date.now();
   const admitted = await admitRun(db, {
     id: runId,
@@ -52,7 +59,12 @@ export async function startRun(scope: Scope, workflowId: number): Promise<RunRec
     startedAt: new Date(startedAt),
   });
   if (!admitted) {
-    await audit(scope, { action: "workflow.run", target, outcome: "denied", metadata: { reason: "too many runs" } });
+    await auditOutcome(scope, {
+      action: "workflow.run",
+      target,
+      outcome: "denied",
+      metadata: { run_id: runId, reason: "too many runs" },
+    });
     throw new Problem({
       status: 429,
       kind: "too-many-runs",

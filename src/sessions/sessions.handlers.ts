@@ -1,4 +1,4 @@
-import { audit } from "../platform/audit/writer";
+import { audit, auditOutcome } from "../platform/audit/writer";
 import { csrfTokenFor } from "../platform/auth/csrf";
 import { sameOrigin } from "../platform/http/csrf-protection";
 import { revokeToken } from "../platform/auth/revocation";
@@ -57,15 +57,11 @@ export const startSession: AppRouteHandler<typeof login> = async (c) => {
 
 export const endSession: AppRouteHandler<typeof logout> = async (c) => {
   const identity = c.get("identity")!;
+  const event = { action: "auth.logout", target: identity.username, metadata: { via: identity.via } };
+  await audit(scopeOf(c), { ...event, outcome: "attempt" });
   await revokeToken(c.env.CACHE, { jti: identity.jti, sub: identity.username, exp: identity.exp });
   if (identity.via === "cookie") clearSessionCookie(c);
-  await audit(scopeOf(c), {
-    actor: identity.username,
-    action: "auth.logout",
-    target: identity.username,
-    outcome: "success",
-    metadata: { via: identity.via },
-  });
+  await auditOutcome(scopeOf(c), { ...event, outcome: "success" });
   return c.body(null, 204);
 };
 

@@ -67,6 +67,7 @@ export async function signIn(scope: Scope, rawUsername: string, password: string
   const ok = matches && account !== undefined && !account.disabled;
 
   await admitted.settle(ok ? "success" : "failure");
+  // Before any token exists: when the queue refuses the event, the login answers 503 and issues nothing.
   await audit(scope, {
     actor: username,
     action: "auth.login",

@@ -1,4 +1,4 @@
-import { audit } from "../platform/audit/writer";
+import { audit, auditOutcome } from "../platform/audit/writer";
 import { revokeTokensOf } from "../platform/auth/revocation";
 import { database } from "../platform/db/client";
 import { Problem } from "../platform/http/problem";
@@ -39,13 +39,15 @@ export const showUser: AppRouteHandler<typeof show> = async (c) => {
 export const createUser: AppRouteHandler<typeof create> = async (c) => {
   const scope = scopeOf(c);
   const input = c.req.valid("json");
-  const created = await createAccount(await database(scope.config), input);
   const username = normalizeUsername(input.username);
+  const event = { action: "user.create", target: username };
+  await audit(scope, { ...event, outcome: "attempt", metadata: { role: input.role } });
+  const created = await createAccount(await database(scope.config), input);
   if (!created) {
-    await audit(scope, { action: "user.create", target: username, outcome: "failure", metadata: { reason: "exists" } });
+    await auditOutcome(scope, { ...event, outcome: "failure", metadata: { reason: "exists" } });
     throw new Problem({ status: 409, kind: "user-exists", detail: `A user named ${username} already exists` });
   }
-  await audit(scope, { action: "user.create", target: username, outcome: "success", metadata: { role: input.role } });
+  await auditOutcome(scope, { ...event, outcome: "success", metadata: { role: input.role } });
   return c.json(viewOf(created), 201);
 };
 
@@ -53,39 +55,38 @@ export const changeUser: AppRouteHandler<typeof change> = async (c) => {
   const scope = scopeOf(c);
   const { username } = c.req.valid("param");
   const input = c.req.valid("json");
-  const result = await changeAccount(await database(scope.config), username, input);
   const changed = { role: input.role, disabled: input.disabled, password_reset: input.password !== undefined };
-  if (result === "not-found") throw notFound(username);
+  const event = { action: "user.change", target: normalizeUsername(username) };
+  await audit(scope, { ...event, outcome: "attempt", metadata: changed });
+  const result = await changeAccount(await database(scope.config), username, input);
+  if (result === "not-found") {
+    await auditOutcome(scope, { ...event, outcome: "failure", metadata: { ...changed, reason: "not found" } });
+    throw notFound(username);
+  }
   if (result === "last-admin") {
-    const target = normalizeUsername(username);
-    await audit(scope, {
-      action: "user.change",
-      target,
-      outcome: "denied",
-      metadata: { ...changed, reason: "last admin" },
-    });
+    await auditOutcome(scope, { ...event, outcome: "denied", metadata: { ...changed, reason: "last admin" } });
     throw lastAdmin;
   }
   await revokeTokensOf(c.env.CACHE, result.username, scope.config.JWT_TTL_SECONDS);
-  await audit(scope, { action: "user.change", target: result.username, outcome: "success", metadata: changed });
+  await auditOutcome(scope, { ...event, outcome: "success", metadata: changed });
   return c.json(viewOf(result), 200);
 };
 
 export const deleteUser: AppRouteHandler<typeof remove> = async (c) => {
   const scope = scopeOf(c);
   const username = normalizeUsername(c.req.valid("param").username);
+  const event = { action: "user.delete", target: username };
+  await audit(scope, { ...event, outcome: "attempt" });
   const result = await deleteAccount(await database(scope.config), username);
-  if (result === "not-found") throw notFound(username);
+  if (result === "not-found") {
+    await auditOutcome(scope, { ...event, outcome: "failure", metadata: { reason: "not found" } });
+    throw notFound(username);
+  }
   if (result === "last-admin") {
-    await audit(scope, {
-      action: "user.delete",
-      target: username,
-      outcome: "denied",
-      metadata: { reason: "last admin" },
-    });
+    await auditOutcome(scope, { ...event, outcome: "denied", metadata: { reason: "last admin" } });
     throw lastAdmin;
   }
   await revokeTokensOf(c.env.CACHE, username, scope.config.JWT_TTL_SECONDS);
-  await audit(scope, { action: "user.delete", target: username, outcome: "success" });
+  await auditOutcome(scope, { ...event, outcome: "success" });
   return c.body(null, 204);
 };

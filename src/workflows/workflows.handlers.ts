@@ -1,4 +1,4 @@
-import { audit } from "../platform/audit/writer";
+import { audit, auditOutcome } from "../platform/audit/writer";
 import { database } from "../platform/db/client";
 import type { AppRouteHandler } from "../platform/http/router";
 import { scopeOf } from "../platform/http/scope";
@@ -24,8 +24,10 @@ export const listWorkflowsHandler: AppRouteHandler<typeof list> = async (c) => {
 export const createWorkflowHandler: AppRouteHandler<typeof create> = async (c) => {
   const input = c.req.valid("json");
   const scope = scopeOf(c);
+  // Its id, the target of the outcome, does not exist before the insert.
+  await audit(scope, { action: "workflow.create", outcome: "attempt", metadata: { name: input.name } });
   const row = await createWorkflow(await database(scope.config), input, scope.actor!.username);
-  await audit(scope, {
+  await auditOutcome(scope, {
     action: "workflow.create",
     target: `workflow:${row.id}`,
     outcome: "success",
@@ -45,11 +47,15 @@ export const replaceWorkflowHandler: AppRouteHandler<typeof replace> = async (c)
   const { id } = c.req.valid("param");
   const input = c.req.valid("json");
   const scope = scopeOf(c);
+  const event = { action: "workflow.update", target: `workflow:${id}` };
+  await audit(scope, { ...event, outcome: "attempt", metadata: { name: input.name, steps: input.steps.length } });
   const row = await updateWorkflow(await database(scope.config), id, input);
-  if (!row) throw workflowNotFound(id);
-  await audit(scope, {
-    action: "workflow.update",
-    target: `workflow:${id}`,
+  if (!row) {
+    await auditOutcome(scope, { ...event, outcome: "failure", metadata: { reason: "not found" } });
+    throw workflowNotFound(id);
+  }
+  await auditOutcome(scope, {
+    ...event,
     outcome: "success",
     metadata: { name: row.name, version: row.version, steps: input.steps.length },
   });
@@ -58,13 +64,14 @@ export const replaceWorkflowHandler: AppRouteHandler<typeof replace> = async (c)
 
 /** Soft delete, audited (the routes rotate a cookie session's CSRF token: a high-security operation). */
 async function removeWorkflow(scope: Scope, id: number): Promise<void> {
-  const target = `workflow:${id}`;
+  const event = { action: "workflow.delete", target: `workflow:${id}` };
+  await audit(scope, { ...event, outcome: "attempt" });
   const deleted = await deleteWorkflow(await database(scope.config), id);
   if (!deleted) {
-    await audit(scope, { action: "workflow.delete", target, outcome: "failure", metadata: { reason: "not found" } });
+    await auditOutcome(scope, { ...event, outcome: "failure", metadata: { reason: "not found" } });
     throw workflowNotFound(id);
   }
-  await audit(scope, { action: "workflow.delete", target, outcome: "success" });
+  await auditOutcome(scope, { ...event, outcome: "success" });
 }
 
 export const removeWorkflowHandler: AppRouteHandler<typeof remove> = async (c) => {

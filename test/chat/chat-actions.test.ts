@@ -2,14 +2,12 @@ import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionState } from "../../src/chat/session";
-import { database } from "../../src/platform/db/client";
 import { auditEvents } from "../../src/platform/db/schema";
 import type { Bindings } from "../../src/platform/env/bindings";
-import { readConfig } from "../../src/platform/env/config";
 import { bearer, createUser, ORIGIN, tokenFor, type TestUser } from "../helpers/accounts";
+import { auditRows } from "../helpers/audit";
 import { borrowJobs } from "../helpers/borrowed-jobs";
 import { apiJob, conversation, nameNotUnique } from "../helpers/chat";
-import { bindings } from "../helpers/worker";
 
 const { jobIn } = borrowJobs({ exclude: nameNotUnique });
 let viewer: string;
@@ -28,17 +26,12 @@ function sessionObject(username: string, sessionId: string) {
   return namespace.get(namespace.idFromName(`${username}\n${sessionId}`));
 }
 
-async function auditRows(actor: string, target: string, action: string) {
-  const db = await database(readConfig(bindings));
-  let rows: (typeof auditEvents.$inferSelect)[] = [];
-  for (let i = 0; i < 50 && rows.length === 0; i++) {
-    rows = await db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.actor, actor), eq(auditEvents.target, target), eq(auditEvents.action, action)));
-    if (rows.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return rows;
+/** The outcomes audited for `actor` acting on `target`, in order: an action is its attempt, then how it ended. */
+async function audited(actor: string, target: string, action: string) {
+  const rows = await auditRows(
+    and(eq(auditEvents.actor, actor), eq(auditEvents.target, target), eq(auditEvents.action, action)),
+  );
+  return { rows, outcomes: rows.map((row) => row.outcome) };
 }
 
 describe("actions by chat need a confirmation", () => {
@@ -63,10 +56,10 @@ describe("actions by chat need a confirmation", () => {
     expect(again.data).toMatchObject({ outcome: "nothing_pending" });
     expect((await apiJob(viewer, job.id)).runs.length).toBe(runsBefore + 1);
 
-    const rows = await auditRows(user.username, job.id, "job.rerun");
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ outcome: "success", correlationId: done.correlation_id });
-    expect(rows[0]!.metadata).toMatchObject({ reason: `confirmed in chat session ${chat.id}` });
+    const { rows, outcomes } = await audited(user.username, job.id, "job.rerun");
+    expect(outcomes).toEqual(["attempt", "success"]);
+    expect(rows[1]).toMatchObject({ correlationId: done.correlation_id });
+    expect(rows[1]!.metadata).toMatchObject({ reason: `confirmed in chat session ${chat.id}` });
   });
 
   it("the confirmation token is the Idempotency-Key: the API replays the chat's action instead of acting again", async () => {
@@ -87,7 +80,7 @@ describe("actions by chat need a confirmation", () => {
     });
     expect(replay.status).toBe(200);
     expect(replay.headers.get("Idempotency-Replayed")).toBe("true");
-    expect(await auditRows(user.username, job.id, "job.hold")).toHaveLength(1);
+    expect((await audited(user.username, job.id, "job.hold")).outcomes).toEqual(["attempt", "success"]);
   });
 
   it("two confirmations at once act once", async () => {
@@ -98,7 +91,7 @@ describe("actions by chat need a confirmation", () => {
     const answers = await Promise.all([chat.ask("sim"), chat.ask("sim")]);
     expect(answers.map((a) => a.data!.outcome).sort()).toEqual(["done", "nothing_pending"]);
     expect((await apiJob(viewer, job.id)).status).toBe("HOLD");
-    expect(await auditRows(user.username, job.id, "job.hold")).toHaveLength(1);
+    expect((await audited(user.username, job.id, "job.hold")).outcomes).toEqual(["attempt", "success"]);
   });
 
   it("'não' declines, and a late 'sim' does nothing", async () => {
@@ -126,11 +119,16 @@ describe("actions by chat need a confirmation", () => {
 
   it("a viewer asking is told they cannot, and nothing waits for confirmation", async () => {
     const job = await jobIn("ABEND");
-    const chat = conversation(await tokenFor(await createUser("viewer")));
+    const user = await createUser("viewer");
+    const chat = conversation(await tokenFor(user));
     const refused = await chat.ask(`rerun ${job.name}`);
     expect(refused.data).toMatchObject({ outcome: "forbidden", role: "viewer" });
     expect(refused.response).toMatch(/viewer/);
     expect((await chat.ask("yes")).data).toMatchObject({ outcome: "nothing_pending" });
+    const { rows, outcomes } = await audited(user.username, job.id, "job.rerun");
+    expect(outcomes).toEqual(["denied"]);
+    expect(rows[0]).toMatchObject({ correlationId: refused.correlation_id });
+    expect(rows[0]!.metadata).toMatchObject({ role: "viewer", required_role: "operator", via: "chat" });
   });
 
   it("an action the job's status excludes is refused with why, before any confirmation", async () => {

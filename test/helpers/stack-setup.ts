@@ -26,6 +26,8 @@ declare module "vitest" {
     /** Simulators of their own (same seed and credentials) for the files that inject faults, so no other file sees them. */
     hwaClientFaultsUrl: string;
     hwaCacheFaultsUrl: string;
+    /** A simulator of its own for the audit tests, which count the requests HWA receives. */
+    hwaAuditUrl: string;
   }
 }
 
@@ -52,8 +54,10 @@ export default async function setup(project: TestProject) {
   const simulator = await startHwaSimulator(simulatorOptions);
   const clientFaults = await startHwaSimulator(simulatorOptions);
   const cacheFaults = await startHwaSimulator(simulatorOptions);
+  const auditSimulator = await startHwaSimulator(simulatorOptions);
   project.provide("hwaClientFaultsUrl", clientFaults.url);
   project.provide("hwaCacheFaultsUrl", cacheFaults.url);
+  project.provide("hwaAuditUrl", auditSimulator.url);
   project.provide("hwaUrl", simulator.url);
   project.provide("hwaUsername", hwaCredentials.username);
   project.provide("hwaPassword", hwaCredentials.password);
@@ -74,6 +78,7 @@ export default async function setup(project: TestProject) {
       simulator.close(),
       clientFaults.close(),
       cacheFaults.close(),
+      auditSimulator.close(),
     ]);
     rmSync(folder, { recursive: true, force: true });
   };

@@ -7,13 +7,9 @@ export const bindings = env as unknown as Bindings;
 
 /**
  * Calls the Worker's real fetch handler with the test bindings changed by `overrides`
- * (e.g. a libSQL URL that is down) and waits for its background work (`waitUntil`).
+ * (e.g. a libSQL URL that is down, an AUDIT queue that refuses) and waits for its background work (`waitUntil`).
  */
-export async function fetchWith(
-  overrides: Partial<Record<keyof Bindings, string | undefined>>,
-  path: string,
-  init?: RequestInit,
-): Promise<Response> {
+export async function fetchWith(overrides: Partial<Bindings>, path: string, init?: RequestInit): Promise<Response> {
   const ctx = createExecutionContext();
   const response = await worker.fetch(
     new Request(`http://resync.test${path}`, init),

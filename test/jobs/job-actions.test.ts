@@ -2,13 +2,12 @@ import { SELF } from "cloudflare:test";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { JobDetail } from "../../src/jobs/job";
-import { database } from "../../src/platform/db/client";
 import { auditEvents } from "../../src/platform/db/schema";
-import { readConfig } from "../../src/platform/env/config";
 import { bearer, createUser, ORIGIN, sessionFor, tokenFor } from "../helpers/accounts";
+import { auditRows } from "../helpers/audit";
 import { borrowJobs } from "../helpers/borrowed-jobs";
 import { hwaUrl } from "../helpers/hwa";
-import { bindings, problemOf } from "../helpers/worker";
+import { problemOf } from "../helpers/worker";
 
 let operator: string;
 let viewer: string;
@@ -121,31 +120,31 @@ describe("POST /api/v1/jobs/{id}/actions/{action} changes the job in HWA", () =>
     expect(confirmed.return_code).toBe(4);
   });
 
-  it("audits the action with the actor, target, outcome and HWA's answer", async () => {
+  it("audits the attempt before acting and the outcome after: actor, target, HWA's answer, one correlation id", async () => {
     const user = await createUser("operator");
     const job = await jobIn("READY");
     const response = await act(job.id, "hold", { token: await tokenFor(user), body: { reason: "night batch freeze" } });
     expect(response.status).toBe(200);
-    const db = await database(readConfig(bindings));
-    let rows: (typeof auditEvents.$inferSelect)[] = [];
-    for (let i = 0; i < 50 && rows.length === 0; i++) {
-      rows = await db
-        .select()
-        .from(auditEvents)
-        .where(and(eq(auditEvents.actor, user.username), eq(auditEvents.target, job.id)));
-      if (rows.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    const rows = await auditRows(and(eq(auditEvents.actor, user.username), eq(auditEvents.target, job.id)));
+    expect(rows.map((r) => r.outcome)).toEqual(["attempt", "success"]);
+    for (const row of rows) {
+      expect(row).toMatchObject({ action: "job.hold", correlationId: response.headers.get("X-Correlation-ID") });
     }
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({
-      action: "job.hold",
-      outcome: "success",
-      correlationId: response.headers.get("X-Correlation-ID"),
-    });
-    expect(rows[0]!.metadata).toMatchObject({
+    expect(rows[0]!.metadata).toEqual({ reason: "night batch freeze" });
+    expect(rows[1]!.metadata).toMatchObject({
       status_before: "READY",
       reason: "night batch freeze",
       hwa: { id: job.id },
     });
+  });
+
+  it("a refused action is audited as its attempt and denied", async () => {
+    const user = await createUser("operator");
+    const job = await jobIn("SUCC");
+    expect((await act(job.id, "kill", { token: await tokenFor(user) })).status).toBe(409);
+    const rows = await auditRows(and(eq(auditEvents.actor, user.username), eq(auditEvents.target, job.id)));
+    expect(rows.map((r) => `${r.action}:${r.outcome}`)).toEqual(["job.kill:attempt", "job.kill:denied"]);
+    expect(rows[1]!.metadata).toMatchObject({ status: "SUCC", error: expect.stringMatching(/kill needs EXEC/) });
   });
 });
 

@@ -6,6 +6,7 @@ import { auditEvents } from "../../src/platform/db/schema";
 import { readConfig } from "../../src/platform/env/config";
 import { createAccount } from "../../src/users/accounts";
 import { bearer, createUser, freshIp, ORIGIN, postToken, tokenFor } from "../helpers/accounts";
+import { auditRows } from "../helpers/audit";
 import { bindings, fetchWith, problemOf } from "../helpers/worker";
 
 const json = (token: string) => ({ ...bearer(token), "Content-Type": "application/json" });
@@ -72,19 +73,22 @@ describe("/api/v1/users", () => {
     expect(removed.status).toBe(204);
     expect((await SELF.fetch(`${ORIGIN}/api/v1/users/${username}`, { headers: bearer(token) })).status).toBe(404);
 
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const db = await database(readConfig(bindings));
-    const events = await db.select().from(auditEvents).where(eq(auditEvents.target, username));
-    const actions = events.map((e) => `${e.action}:${e.outcome}`);
-    expect(actions).toEqual(
-      expect.arrayContaining([
+    // Each change: its attempt, then its outcome; and three logins.
+    const events = await auditRows(eq(auditEvents.target, username));
+    expect(events.map((e) => `${e.action}:${e.outcome}`).sort()).toEqual(
+      [
+        "user.create:attempt",
         "user.create:success",
+        "user.create:attempt",
         "user.create:failure",
-        "user.change:success",
-        "user.delete:success",
         "auth.login:success",
+        "user.change:attempt",
+        "user.change:success",
         "auth.login:failure",
-      ]),
+        "auth.login:success",
+        "user.delete:attempt",
+        "user.delete:success",
+      ].sort(),
     );
     expect(JSON.stringify(events)).not.toContain(password);
     expect(JSON.stringify(events)).not.toContain(newPassword);

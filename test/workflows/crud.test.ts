@@ -5,6 +5,7 @@ import { database } from "../../src/platform/db/client";
 import { auditEvents, workflows } from "../../src/platform/db/schema";
 import { readConfig } from "../../src/platform/env/config";
 import { bearer, createUser, ORIGIN, sessionFor, tokenFor } from "../helpers/accounts";
+import { auditRows } from "../helpers/audit";
 import { bindings, problemOf } from "../helpers/worker";
 import { createWorkflow, json, uniqueName, type WorkflowBody } from "./helpers";
 
@@ -141,18 +142,21 @@ describe("workflow CRUD", () => {
     const [row] = await db.select().from(workflows).where(eq(workflows.id, body.id));
     expect(row).toMatchObject({ status: "deleted", version: 3 });
 
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const events = await db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.target, `workflow:${body.id}`));
+    // Each change: its attempt (the create's has no id to target yet), then its outcome.
+    const events = await auditRows(eq(auditEvents.target, `workflow:${body.id}`));
     expect(events.map((e) => `${e.action}:${e.outcome}`).sort()).toEqual(
       [
         "workflow.create:success",
-        "workflow.delete:failure",
+        "workflow.update:attempt",
+        "workflow.update:success",
+        "workflow.update:attempt",
+        "workflow.update:success",
+        "workflow.delete:attempt",
         "workflow.delete:success",
-        "workflow.update:success",
-        "workflow.update:success",
+        "workflow.update:attempt",
+        "workflow.update:failure",
+        "workflow.delete:attempt",
+        "workflow.delete:failure",
       ].sort(),
     );
     expect(events.every((e) => e.actor === admin.username)).toBe(true);

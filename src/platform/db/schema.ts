@@ -80,9 +80,15 @@ export const auditEvents = sqliteTable(
   "audit_events",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The id the writer gave the event before queueing it: a redelivered event is inserted once. Null only on rows written before the queue. */
+    eventId: text("event_id").unique(),
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
     actor: text("actor").notNull(),
     action: text("action").notNull(),
+    /** The action's first dot-separated word ("job" of "job.hold"), so `action=job.*` searches an index in time order. */
+    actionFamily: text("action_family").generatedAlwaysAs(sql`substr(action, 1, instr(action || '.', '.') - 1)`, {
+      mode: "virtual",
+    }),
     target: text("target"),
     outcome: text("outcome").notNull(),
     correlationId: text("correlation_id"),
@@ -93,6 +99,9 @@ export const auditEvents = sqliteTable(
     index("audit_events_at_idx").on(table.at),
     index("audit_events_actor_at_idx").on(table.actor, table.at),
     index("audit_events_action_at_idx").on(table.action, table.at),
+    index("audit_events_action_family_at_idx").on(table.actionFamily, table.at),
+    index("audit_events_target_at_idx").on(table.target, table.at),
+    index("audit_events_outcome_at_idx").on(table.outcome, table.at),
   ],
 );
 

@@ -2,50 +2,100 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import { audit, appendAuditEvent } from "../../../src/platform/audit/writer";
-import { database } from "../../../src/platform/db/client";
+import { audit, auditOutcome } from "../../../src/platform/audit/writer";
 import { auditEvents } from "../../../src/platform/db/schema";
-import { readConfig } from "../../../src/platform/env/config";
 import type { AppEnv } from "../../../src/platform/http/app-env";
+import { Problem } from "../../../src/platform/http/problem";
 import { requestContext } from "../../../src/platform/http/request-context";
 import { scopeOf } from "../../../src/platform/http/scope";
 import { metrics } from "../../../src/platform/observability/metrics";
-import { bindings, CLOSED_URL } from "../../helpers/worker";
+import { auditRows, fakeAuditQueue } from "../../helpers/audit";
+import { withScope } from "../../helpers/scope";
+import { bindings } from "../../helpers/worker";
 
-const db = () => database(readConfig(bindings));
+const queuedTotal = (result: string) => metrics.counter("resync_audit_events_queued_total", "").value({ result });
 
 describe("audit writer", () => {
-  it("appends an event with secrets redacted", async () => {
-    const target = `job-${crypto.randomUUID()}`;
-    await appendAuditEvent(await db(), {
+  it("queues a complete event before returning: an id, the scope's actor, correlation id and IP, secrets redacted", async () => {
+    const { queue, sent } = fakeAuditQueue();
+    await withScope(
+      async (scope) => {
+        await audit(scope, {
+          action: "job.hold",
+          target: "JOB1",
+          outcome: "attempt",
+          metadata: { reason: "maintenance", password: "hunter2", nested: { apiKey: "k", token: "t", ok: 1 } },
+        });
+        // Awaited: the event is queued when `audit` returns, not in the background.
+        expect(sent).toHaveLength(1);
+      },
+      {
+        actor: { username: "alice", role: "operator" },
+        correlationId: "corr-1",
+        ip: "203.0.113.9",
+        overrides: { AUDIT: queue },
+      },
+    );
+    const [{ body, contentType }] = sent as [(typeof sent)[number]];
+    expect(contentType).toBe("json");
+    expect(body.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(Math.abs(body.at - Date.now())).toBeLessThan(60_000);
+    expect(body).toMatchObject({
       actor: "alice",
       action: "job.hold",
-      target,
-      outcome: "success",
-      correlationId: "corr-1",
-      ip: "203.0.113.9",
-      metadata: { reason: "maintenance", password: "hunter2", nested: { apiKey: "k", token: "t", ok: 1 } },
-    });
-    const [row] = await (await db()).select().from(auditEvents).where(eq(auditEvents.target, target));
-    expect(row).toMatchObject({
-      actor: "alice",
-      action: "job.hold",
-      outcome: "success",
-      correlationId: "corr-1",
+      target: "JOB1",
+      outcome: "attempt",
+      correlation_id: "corr-1",
       ip: "203.0.113.9",
     });
-    expect(row!.metadata).toEqual({
+    expect(body.metadata).toEqual({
       reason: "maintenance",
       password: "[redacted]",
       nested: { apiKey: "[redacted]", token: "[redacted]", ok: 1 },
     });
-    expect(JSON.stringify(row)).not.toContain("hunter2");
+    expect(JSON.stringify(body)).not.toContain("hunter2");
   });
 
-  it("writes after the response, with the request's correlation id and client IP", async () => {
+  it("gives every event its own id and bounds what it carries", async () => {
+    const { queue, sent } = fakeAuditQueue();
+    await withScope(
+      async (scope) => {
+        await audit(scope, { action: "x.y", target: "t".repeat(2_000), outcome: "success" });
+        await audit(scope, { action: "x.y", outcome: "success", metadata: { rows: Array(50).fill("z".repeat(999)) } });
+      },
+      { overrides: { AUDIT: queue } },
+    );
+    expect(sent[0]!.body.id).not.toBe(sent[1]!.body.id);
+    expect(sent[0]!.body.actor).toBe("system");
+    expect(sent[0]!.body.target).toHaveLength(500);
+    expect(sent[1]!.body.metadata).toEqual({ truncated: true, bytes: expect.any(Number) });
+  });
+
+  it("throws a 503 audit-unavailable problem with Retry-After when the queue refuses, and counts it", async () => {
+    const { queue } = fakeAuditQueue({ refuse: true });
+    const failedBefore = queuedTotal("failed");
+    const error = await withScope((scope) => audit(scope, { action: "job.kill", outcome: "attempt" }), {
+      overrides: { AUDIT: queue },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Problem);
+    expect(error).toMatchObject({ status: 503, kind: "audit-unavailable", headers: { "Retry-After": "5" } });
+    expect(queuedTotal("failed")).toBe(failedBefore + 1);
+  });
+
+  it("auditOutcome never throws: a refused outcome is logged and counted (the action already happened)", async () => {
+    const { queue } = fakeAuditQueue({ refuse: true });
+    const failedBefore = queuedTotal("failed");
+    await withScope((scope) => auditOutcome(scope, { action: "job.kill", outcome: "success" }), {
+      overrides: { AUDIT: queue },
+    });
+    expect(queuedTotal("failed")).toBe(failedBefore + 1);
+  });
+
+  it("through the real queue: the consumer inserts the event with the request's correlation id and client IP", async () => {
     const target = `wf-${crypto.randomUUID()}`;
-    const app = new Hono<AppEnv>().use(requestContext()).post("/act", (c) => {
-      void audit(scopeOf(c), { actor: "bob", action: "workflow.delete", target, outcome: "success" });
+    const sentBefore = queuedTotal("sent");
+    const app = new Hono<AppEnv>().use(requestContext()).post("/act", async (c) => {
+      await audit(scopeOf(c), { actor: "bob", action: "workflow.delete", target, outcome: "success" });
       return c.text("done");
     });
     const ctx = createExecutionContext();
@@ -59,24 +109,16 @@ describe("audit writer", () => {
     );
     expect(await response.text()).toBe("done");
     await waitOnExecutionContext(ctx);
-    const [row] = await (await db()).select().from(auditEvents).where(eq(auditEvents.target, target));
-    expect(row).toMatchObject({ actor: "bob", correlationId: "corr-audit", ip: "198.51.100.7" });
-  });
-
-  it("never fails the request when the database is down; counts the failure", async () => {
-    const failures = metrics.counter("resync_audit_events_total", "").value({ result: "failed" });
-    const app = new Hono<AppEnv>().use(requestContext()).post("/act", (c) => {
-      void audit(scopeOf(c), { actor: "carol", action: "job.kill", target: "x", outcome: "success" });
-      return c.text("done");
+    expect(queuedTotal("sent")).toBe(sentBefore + 1);
+    const [row] = await auditRows(eq(auditEvents.target, target));
+    expect(row).toMatchObject({
+      actor: "bob",
+      action: "workflow.delete",
+      actionFamily: "workflow",
+      outcome: "success",
+      correlationId: "corr-audit",
+      ip: "198.51.100.7",
     });
-    const ctx = createExecutionContext();
-    const response = await app.fetch(
-      new Request("http://resync.test/act", { method: "POST" }),
-      { ...bindings, LIBSQL_URL: CLOSED_URL },
-      ctx,
-    );
-    expect(response.status).toBe(200);
-    await waitOnExecutionContext(ctx);
-    expect(metrics.counter("resync_audit_events_total", "").value({ result: "failed" })).toBe(failures + 1);
+    expect(row!.eventId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -1,0 +1,7 @@
+import { createRouter } from "../platform/http/router";
+import { listAuditEvents } from "./audit.handlers";
+import { list } from "./audit.routes";
+
+export { consumeAuditEvents } from "./consumer";
+
+export const auditRoutes = createRouter().openapi(list, listAuditEvents);
