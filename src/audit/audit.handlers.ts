@@ -2,7 +2,7 @@ import type { z } from "@hono/zod-openapi";
 import { database, databaseProblem } from "../platform/db/client";
 import type { AppRouteHandler } from "../platform/http/router";
 import { scopeOf } from "../platform/http/scope";
-import { readCursor, signCursor } from "../platform/http/signed-cursor";
+import { decodeCursor, encodeCursor } from "../platform/http/cursor";
 import { describeError } from "../platform/observability/logger";
 import type { AuditQuery, list } from "./audit.routes";
 import { EXPORT_BATCH, exportStream } from "./export";
@@ -55,12 +55,12 @@ export const listAuditEvents: AppRouteHandler<typeof list> = async (c) => {
   }
 
   const bound = cursorQueryOf(filters);
-  // A cursor whose signature holds was made by `signCursor` below: its position is one of ours.
-  const after = query.cursor ? ((await readCursor(scope.config, query.cursor, bound)) as Position) : undefined;
+  // A cursor whose signature holds was made by `encodeCursor` below: its position is one of ours.
+  const after = query.cursor ? ((await decodeCursor(scope.config, query.cursor, bound)) as Position) : undefined;
   const rows = await read(pageQuery(db, filters, query.limit + 1, after));
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const next_cursor =
-    rows.length > query.limit && last ? await signCursor(scope.config, positionOf(last), bound) : null;
+    rows.length > query.limit && last ? await encodeCursor(scope.config, positionOf(last), bound) : null;
   return c.json({ items: page.map(eventView), next_cursor }, 200);
 };

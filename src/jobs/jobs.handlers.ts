@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { HwaError } from "../hwa/errors";
 import { matches, oneOf, query } from "../hwa/oql";
 import { jsonText, setCacheHeaders } from "../platform/http/cached-read";
-import { decodeCursor, encodeCursor } from "../platform/http/cursor";
+import { decodeOffset, encodeCursor } from "../platform/http/cursor";
 import { listPageAnswer } from "../platform/http/list-page";
 import type { AppRouteHandler } from "../platform/http/router";
 import { scopeOf } from "../platform/http/scope";
@@ -33,11 +33,11 @@ export const listJobs: AppRouteHandler<typeof list> = async (c) => {
   const oql = jobsOql(filters);
   const cursorQuery = `${oql}|${filters.since ?? ""}`;
   const scope = scopeOf(c);
-  const offset = await decodeCursor(scope.config, filters.cursor, cursorQuery);
+  const offset = await decodeOffset(scope.config, filters.cursor, cursorQuery);
   const read = await readJobPage(scope, oql, filters.limit, offset);
   setCacheHeaders(c, read);
   const nextCursor = (more: boolean, count: number) =>
-    more && count > 0 ? encodeCursor(scope.config, { offset: offset + count, query: cursorQuery }) : null;
+    more && count > 0 ? encodeCursor(scope.config, offset + count, cursorQuery) : null;
   if (!filters.since) return listPageAnswer(c, read, "jobs", nextCursor);
   // `since` narrows each page (HWA's OQL has no run-time filter), so a page may hold fewer than `limit`.
   const page = read.value;

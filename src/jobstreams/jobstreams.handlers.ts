@@ -1,6 +1,6 @@
 import { matches, oneOf, query } from "../hwa/oql";
 import { jsonText, setCacheHeaders } from "../platform/http/cached-read";
-import { decodeCursor, encodeCursor } from "../platform/http/cursor";
+import { decodeOffset, encodeCursor } from "../platform/http/cursor";
 import { listPageAnswer } from "../platform/http/list-page";
 import type { AppRouteHandler } from "../platform/http/router";
 import { scopeOf } from "../platform/http/scope";
@@ -17,11 +17,11 @@ export const listJobStreams: AppRouteHandler<typeof list> = async (c) => {
   if (filters.name) conditions.push(matches("name", filters.name));
   const oql = query(conditions);
   const scope = scopeOf(c);
-  const offset = await decodeCursor(scope.config, filters.cursor, oql);
+  const offset = await decodeOffset(scope.config, filters.cursor, oql);
   const read = await readJobStreamPage(scope, oql, filters.limit, offset);
   setCacheHeaders(c, read);
   return listPageAnswer(c, read, "items", (more, count) =>
-    more && count > 0 ? encodeCursor(scope.config, { offset: offset + count, query: oql }) : null,
+    more && count > 0 ? encodeCursor(scope.config, offset + count, oql) : null,
   );
 };
 

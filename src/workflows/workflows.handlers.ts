@@ -3,7 +3,7 @@ import { database } from "../platform/db/client";
 import type { AppRouteHandler } from "../platform/http/router";
 import { scopeOf } from "../platform/http/scope";
 import type { Scope } from "../platform/scope/scope";
-import { decodeCursor, encodeCursor } from "../platform/http/cursor";
+import { decodeOffset, encodeCursor } from "../platform/http/cursor";
 import { workflowNotFound } from "./problems";
 import { createWorkflow, deleteWorkflow, findWorkflow, listWorkflows, updateWorkflow } from "./store";
 import { listedView, workflowView } from "./view";
@@ -13,11 +13,10 @@ export const listWorkflowsHandler: AppRouteHandler<typeof list> = async (c) => {
   const { name, status, limit, cursor } = c.req.valid("query");
   const query = JSON.stringify([name ?? null, status ?? null]);
   const config = scopeOf(c).config;
-  const after = cursor ? await decodeCursor(config, cursor, query) : undefined;
+  const after = cursor ? await decodeOffset(config, cursor, query) : undefined;
   const rows = await listWorkflows(await database(scopeOf(c).config), { name, status, limit: limit + 1, after });
   const page = rows.slice(0, limit);
-  const next_cursor =
-    rows.length > limit ? await encodeCursor(config, { offset: page.at(-1)!.workflow.id, query }) : null;
+  const next_cursor = rows.length > limit ? await encodeCursor(config, page.at(-1)!.workflow.id, query) : null;
   return c.json({ items: page.map(listedView), next_cursor }, 200);
 };
 
