@@ -1,7 +1,8 @@
 import { invalidateJob } from "../hwa/cache";
 import { hwa } from "../hwa/connection";
+import { HwaError } from "../hwa/errors";
 import { audit, auditOutcome, type AuditOutcome } from "../platform/audit/writer";
-import { describeFailure } from "../platform/observability/describe-failure";
+import { describeError } from "../platform/observability/logger";
 import { Problem } from "../platform/http/problem";
 import type { Scope } from "../platform/scope/scope";
 import { refusal, type JobActionName } from "./action-rules";
@@ -47,7 +48,7 @@ export async function performJobAction(
   try {
     job = await client.job(jobId);
   } catch (error) {
-    await record("failure", { error: describeFailure(error) });
+    await record("failure", failureOf(error));
     throw error;
   }
   const { name, status, job_stream_id } = toJob(job);
@@ -79,7 +80,7 @@ export async function performJobAction(
       job_name: name,
       status_before: status,
       run_id: runId ?? null,
-      error: describeFailure(error),
+      ...failureOf(error),
     });
     throw error;
   } finally {
@@ -94,4 +95,10 @@ export async function performJobAction(
 function resyncUrlOf(jobId: string, newRunId: string | null | undefined): string {
   const job = `/api/v1/jobs/${encodeURIComponent(jobId)}`;
   return newRunId ? `${job}/log?run_id=${encodeURIComponent(newRunId)}` : job;
+}
+
+/** What the audit keeps of a failed action: HWA's failure in our words and its message code, else the error's kind. */
+function failureOf(error: unknown): Record<string, unknown> {
+  if (!(error instanceof HwaError)) return describeError(error);
+  return { failure: error.failure, error: error.message, ...(error.code ? { hwa_code: error.code } : {}) };
 }
