@@ -26,6 +26,10 @@ declare module "vitest" {
     /** Simulators of their own (same seed and credentials) for the files that inject faults, so no other file sees them. */
     hwaClientFaultsUrl: string;
     hwaCacheFaultsUrl: string;
+    /** A simulator only the fuzz file uses, so it can tell that a refused request changed nothing in HWA. */
+    hwaFuzzUrl: string;
+    /** Generated requests per fuzz run: FUZZ_RUNS, else a bounded run for `npm test`. */
+    fuzzRuns: number;
     /** A simulator of its own for the audit tests, which count the requests HWA receives. */
     hwaAuditUrl: string;
   }
@@ -55,6 +59,9 @@ export default async function setup(project: TestProject) {
   const clientFaults = await startHwaSimulator(simulatorOptions);
   const cacheFaults = await startHwaSimulator(simulatorOptions);
   const auditSimulator = await startHwaSimulator(simulatorOptions);
+  const fuzzSimulator = await startHwaSimulator(simulatorOptions);
+  project.provide("hwaFuzzUrl", fuzzSimulator.url);
+  project.provide("fuzzRuns", Number(process.env.FUZZ_RUNS ?? 2_000));
   project.provide("hwaClientFaultsUrl", clientFaults.url);
   project.provide("hwaCacheFaultsUrl", cacheFaults.url);
   project.provide("hwaAuditUrl", auditSimulator.url);
@@ -79,6 +86,7 @@ export default async function setup(project: TestProject) {
       clientFaults.close(),
       cacheFaults.close(),
       auditSimulator.close(),
+      fuzzSimulator.close(),
     ]);
     rmSync(folder, { recursive: true, force: true });
   };
