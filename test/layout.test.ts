@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { describe, expect, it } from "vitest";
 
 // DESIGN.md's layout rules, checked on the source text: platform code never imports a feature, and only the HTTP

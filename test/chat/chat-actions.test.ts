@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionState } from "../../src/chat/session";
 import { database } from "../../src/platform/db/client";
 import { auditEvents } from "../../src/platform/db/schema";
-import type { Bindings } from "../../src/platform/env/bindings";
 import { readConfig } from "../../src/platform/env/config";
 import { bearer, createUser, ORIGIN, tokenFor, type TestUser } from "../helpers/accounts";
 import { borrowJobs } from "../helpers/borrowed-jobs";
@@ -24,7 +23,7 @@ async function operator(): Promise<{ user: TestUser; token: string }> {
 }
 
 function sessionObject(username: string, sessionId: string) {
-  const namespace = (env as unknown as Bindings).CHAT_SESSION;
+  const namespace = env.CHAT_SESSION;
   return namespace.get(namespace.idFromName(`${username}\n${sessionId}`));
 }
 

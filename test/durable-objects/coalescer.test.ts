@@ -1,9 +1,8 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Coalescer, Joined, RefreshOutcome } from "../../durable-objects/coalescer";
-import type { Bindings } from "../../src/platform/env/bindings";
 
-const namespace = (env as unknown as Bindings).COALESCER;
+const namespace = env.COALESCER;
 
 /** A fresh stub on every call, as each isolate would have its own. */
 const coalescer = (key: string): DurableObjectStub<Coalescer> => namespace.get(namespace.idFromName(key));

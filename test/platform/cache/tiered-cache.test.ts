@@ -7,9 +7,8 @@ import { MemoryCache } from "../../../src/platform/cache/memory";
 import { rejections } from "../../../src/platform/cache/metrics";
 import type { CacheIo, ReadRequest } from "../../../src/platform/cache/refresh";
 import { TieredCache } from "../../../src/platform/cache/tiered-cache";
-import type { Bindings } from "../../../src/platform/env/bindings";
 
-const bindings = env as unknown as Bindings;
+const bindings = env;
 const SECOND = 1_000;
 
 /** One simulated isolate: its own memory tier and in-flight refreshes; KV and the Coalescer are shared. */
