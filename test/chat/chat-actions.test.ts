@@ -2,13 +2,11 @@ import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionState } from "../../src/chat/session";
-import { database } from "../../src/platform/db/client";
 import { auditEvents } from "../../src/platform/db/schema";
-import { readConfig } from "../../src/platform/env/config";
 import { bearer, createUser, ORIGIN, tokenFor, type TestUser } from "../helpers/accounts";
 import { borrowJobs } from "../helpers/borrowed-jobs";
 import { apiJob, conversation, nameNotUnique } from "../helpers/chat";
-import { bindings } from "../helpers/worker";
+import { audited } from "../helpers/audit";
 
 const { jobIn } = borrowJobs({ exclude: nameNotUnique });
 let viewer: string;
@@ -27,17 +25,8 @@ function sessionObject(username: string, sessionId: string) {
   return namespace.get(namespace.idFromName(`${username}\n${sessionId}`));
 }
 
-async function auditRows(actor: string, target: string, action: string) {
-  const db = await database(readConfig(bindings));
-  let rows: (typeof auditEvents.$inferSelect)[] = [];
-  for (let i = 0; i < 50 && rows.length === 0; i++) {
-    rows = await db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.actor, actor), eq(auditEvents.target, target), eq(auditEvents.action, action)));
-    if (rows.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return rows;
+function auditRows(actor: string, target: string, action: string) {
+  return audited(and(eq(auditEvents.actor, actor), eq(auditEvents.target, target), eq(auditEvents.action, action)));
 }
 
 describe("actions by chat need a confirmation", () => {

@@ -2,13 +2,12 @@ import { SELF } from "cloudflare:test";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { JobDetail } from "../../src/jobs/job";
-import { database } from "../../src/platform/db/client";
 import { auditEvents } from "../../src/platform/db/schema";
-import { readConfig } from "../../src/platform/env/config";
 import { bearer, createUser, ORIGIN, sessionFor, tokenFor } from "../helpers/accounts";
 import { borrowJobs } from "../helpers/borrowed-jobs";
 import { hwaUrl } from "../helpers/hwa";
-import { bindings, problemOf } from "../helpers/worker";
+import { audited } from "../helpers/audit";
+import { problemOf } from "../helpers/worker";
 
 let operator: string;
 let viewer: string;
@@ -124,15 +123,7 @@ describe("POST /api/v1/jobs/{id}/actions/{action} changes the job in HWA", () =>
     const job = await jobIn("READY");
     const response = await act(job.id, "hold", { token: await tokenFor(user), body: { reason: "night batch freeze" } });
     expect(response.status).toBe(200);
-    const db = await database(readConfig(bindings));
-    let rows: (typeof auditEvents.$inferSelect)[] = [];
-    for (let i = 0; i < 50 && rows.length === 0; i++) {
-      rows = await db
-        .select()
-        .from(auditEvents)
-        .where(and(eq(auditEvents.actor, user.username), eq(auditEvents.target, job.id)));
-      if (rows.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const rows = await audited(and(eq(auditEvents.actor, user.username), eq(auditEvents.target, job.id)));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       action: "job.hold",

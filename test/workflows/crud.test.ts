@@ -5,6 +5,7 @@ import { database } from "../../src/platform/db/client";
 import { auditEvents, workflows } from "../../src/platform/db/schema";
 import { readConfig } from "../../src/platform/env/config";
 import { bearer, createUser, ORIGIN, sessionFor, tokenFor } from "../helpers/accounts";
+import { auditedUntil } from "../helpers/audit";
 import { bindings, problemOf } from "../helpers/worker";
 import { createWorkflow, json, uniqueName, type WorkflowBody } from "./helpers";
 
@@ -141,19 +142,16 @@ describe("workflow CRUD", () => {
     const [row] = await db.select().from(workflows).where(eq(workflows.id, body.id));
     expect(row).toMatchObject({ status: "deleted", version: 3 });
 
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const events = await db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.target, `workflow:${body.id}`));
-    expect(events.map((e) => `${e.action}:${e.outcome}`).sort()).toEqual(
-      [
-        "workflow.create:success",
-        "workflow.delete:failure",
-        "workflow.delete:success",
-        "workflow.update:success",
-        "workflow.update:success",
-      ].sort(),
+    const events = await auditedUntil(eq(auditEvents.target, `workflow:${body.id}`), (rows) =>
+      expect(rows.map((e) => `${e.action}:${e.outcome}`).sort()).toEqual(
+        [
+          "workflow.create:success",
+          "workflow.delete:failure",
+          "workflow.delete:success",
+          "workflow.update:success",
+          "workflow.update:success",
+        ].sort(),
+      ),
     );
     expect(events.every((e) => e.actor === admin.username)).toBe(true);
   });
