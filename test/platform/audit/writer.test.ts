@@ -10,6 +10,7 @@ import type { AppEnv } from "../../../src/platform/http/app-env";
 import { requestContext } from "../../../src/platform/http/request-context";
 import { scopeOf } from "../../../src/platform/http/scope";
 import { metrics } from "../../../src/platform/observability/metrics";
+import { captureLogs } from "../../helpers/logs";
 import { bindings, CLOSED_URL } from "../../helpers/worker";
 
 const db = () => database(readConfig(bindings));
@@ -65,6 +66,7 @@ describe("audit writer", () => {
 
   it("never fails the request when the database is down; counts the failure", async () => {
     const failures = metrics.counter("resync_audit_events_total", "").value({ result: "failed" });
+    const logs = captureLogs();
     const app = new Hono<AppEnv>().use(requestContext()).post("/act", (c) => {
       void audit(scopeOf(c), { actor: "carol", action: "job.kill", target: "x", outcome: "success" });
       return c.text("done");
@@ -78,5 +80,8 @@ describe("audit writer", () => {
     expect(response.status).toBe(200);
     await waitOnExecutionContext(ctx);
     expect(metrics.counter("resync_audit_events_total", "").value({ result: "failed" })).toBe(failures + 1);
+    expect(logs).toContainEqual(
+      expect.objectContaining({ level: "error", message: "audit write failed", action: "job.kill", target: "x" }),
+    );
   });
 });
