@@ -117,6 +117,8 @@ describe("Coalescer Durable Object", () => {
     const startedAt = Date.now();
     await coalescer(key).publish(first.lease, value("before", startedAt), 10_000);
     const inFlight = (await join(key, { leaseMs: 5_000, notBefore: startedAt })) as { role: "leader"; lease: string };
+    // A leader's refresh starts once it leads (src/platform/cache/refresh.ts): this one, before the change.
+    const inFlightStartedAt = Date.now();
     const waiting = join(key, { leaseMs: 5_000, notBefore: startedAt });
     await untilWaiting(key, inFlight.lease, 1);
     const forgottenAt = Date.now();
@@ -126,7 +128,7 @@ describe("Coalescer Durable Object", () => {
     const after = (await join(key, { leaseMs: 5_000, freshSince: 0 })) as { role: string; lease: string };
     expect(after.role).toBe("leader");
     // The refresh from before still releases those who waited for it, but is not shared with later callers.
-    expect(await coalescer(key).publish(inFlight.lease, value("in flight", Date.now() - 20), 10_000)).toBe(1);
+    expect(await coalescer(key).publish(inFlight.lease, value("in flight", inFlightStartedAt), 10_000)).toBe(1);
     expect(((await waiting) as { outcome: RefreshOutcome }).outcome.kind).toBe("value");
     const follower = join(key, { leaseMs: 5_000, freshSince: 0 }); // follows `after`, the refresh since the change
     await untilWaiting(key, after.lease, 1);
