@@ -3,6 +3,50 @@ import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 
 const compatibility = { compatibilityDate: "2026-04-20", compatibilityFlags: ["nodejs_compat"] };
 
+/**
+ * workerd's lines that a green run prints and that say nothing about it, dropped by their exact first line (and only
+ * their own `stack:` / `at` lines after it). The pool writes workerd's logs to this process's stdout itself
+ * (`handleStructuredLogs`), so a miniflare `handleRuntimeStdio` is not used by this pool version; hence a filter here.
+ * - "WebSocket peer disconnected": the pool closing its socket to a test file's runner when the file ends (the pool
+ *   filters it itself from 0.16.0, cloudflare/workers-sdk#13833).
+ * - "connect(): Connection refused" and "stream disconnected prematurely", each with workerd's report of the fetch's
+ *   "Network connection lost", printed even when our code catches that rejection: tests that point the Worker at a
+ *   closed port (CLOSED_URL) or turn the HWA simulator `down` on purpose. A rejection nobody handles still fails the
+ *   run: vitest reports it as an unhandled error, in tests and in Durable Objects alike.
+ * - "the object died after acting, before recording": thrown from an alarm on purpose by a workflow-run test.
+ * - the warning about a non-ASCII Idempotency-Key, sent on purpose by the idempotency tests.
+ * The Worker's own JSON log lines are not filtered: the tests that provoke them capture and check them (test/helpers/logs.ts).
+ */
+const quietWorkerdLines = [
+  /^exception = workerd\/api\/web-socket\.c\+\+:\d+: disconnected: WebSocket peer disconnected$/,
+  /^exception = kj\/async-io-unix\.c\+\+:\d+: disconnected: connect\(\): Connection refused$/,
+  /^exception = kj\/async-io\.c\+\+:\d+: disconnected: stream disconnected prematurely$/,
+  /^uncaught exception; source = Uncaught \(in promise\); stack = Error: Network connection lost\.$/,
+  /^uncaught exception; exception = workerd\/jsg\/\S+: disconnected: jsg\.Error: Network connection lost\.$/,
+  /^uncaught exception; source = Uncaught \(in promise\); stack = Error: the object died after acting, before recording$/,
+  /^uncaught exception; exception = workerd\/jsg\/\S+: failed: jsg\.Error: the object died after acting, before recording$/,
+  /^A header value for "Idempotency-Key" contains non-ASCII characters: "clé" \(raw bytes: "[^"]*"\)\. As a quirk to support Unicode, /,
+];
+
+function isQuietWorkerdLine(chunk: unknown): boolean {
+  if (typeof chunk !== "string" && !(chunk instanceof Uint8Array)) return false;
+  const text = typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk);
+  const [first = "", ...rest] = text.replace(/\n$/, "").split("\n");
+  return quietWorkerdLines.some((line) => line.test(first)) && rest.every((line) => /^(stack: | {4}at )/.test(line));
+}
+
+const quieted = Symbol.for("resync.quietWorkerdLines");
+for (const stream of [process.stdout, process.stderr] as (NodeJS.WriteStream & { [quieted]?: true })[]) {
+  if (stream[quieted]) continue; // the config may be loaded more than once in a process
+  stream[quieted] = true;
+  const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+    if (!isQuietWorkerdLine(chunk)) return write(chunk, ...rest);
+    (rest.find((arg) => typeof arg === "function") as (() => void) | undefined)?.();
+    return true;
+  }) as typeof stream.write;
+}
+
 /** Secrets the Worker needs in tests; random per run, never real. */
 const testSecrets = {
   JWT_SECRET: `test-jwt-${crypto.randomUUID()}${crypto.randomUUID()}`,

@@ -126,7 +126,8 @@ export class UpstreamGuard {
       return await this.bulkhead.run(() =>
         deadline.execute(({ signal: callSignal }) =>
           retries.execute(
-            () => breaker.execute(() => perAttempt.execute(({ signal }) => attempt(signal)), callSignal),
+            // The attempt's signal follows the deadline's too: an attempt the deadline cuts off is aborted, not left running.
+            () => breaker.execute(() => perAttempt.execute(({ signal }) => attempt(signal), callSignal), callSignal),
             callSignal,
           ),
         ),

@@ -11,6 +11,7 @@ import { auditEvents } from "../../src/platform/db/schema";
 import { readConfig } from "../../src/platform/env/config";
 import { metrics } from "../../src/platform/observability/metrics";
 import { bindings, CLOSED_URL } from "../helpers/worker";
+import { captureLogs } from "../helpers/logs";
 
 const consumerEvents = (result: string) => metrics.counter("resync_audit_consumer_events_total", "").value({ result });
 const consumerBatches = (result: string) =>
@@ -89,6 +90,7 @@ describe("audit consumer", () => {
   });
 
   it("retries every message with exponential backoff while libSQL fails, and inserts nothing", async () => {
+    const logs = captureLogs();
     const target = `consumer-${crypto.randomUUID()}`;
     const retriedBefore = consumerBatches("retried");
     for (const attempts of [1, 2, 4]) {
@@ -100,6 +102,7 @@ describe("audit consumer", () => {
     }
     expect(consumerBatches("retried")).toBe(retriedBefore + 3);
     expect(await rowsOf(target)).toEqual([]);
+    expect(logs.map((line) => line.message)).toContain("audit batch not inserted; retrying");
   });
 
   it("backs off 1, 2, 4 … seconds, capped at 5 minutes, over the 10 retries wrangler.toml allows", () => {
@@ -113,6 +116,7 @@ describe("audit consumer", () => {
   });
 
   it("counts a message as dead-lettered when its last delivery fails (after 10 retries)", async () => {
+    const logs = captureLogs();
     const target = `consumer-${crypto.randomUUID()}`;
     const deadBefore = consumerEvents("dead_lettered");
     const down = { ...bindings, LIBSQL_URL: CLOSED_URL };
@@ -121,9 +125,11 @@ describe("audit consumer", () => {
     const last = await deliver(eventsFor(target, 2), MAX_RETRIES + 1, down);
     expect(last.result.retryMessages).toHaveLength(2);
     expect(consumerEvents("dead_lettered")).toBe(deadBefore + 2);
+    expect(logs.map((line) => line.message)).toContain("audit batch not inserted; retrying");
   });
 
   it("inserts the readable messages of a batch and retries an unreadable one toward the dead-letter queue", async () => {
+    const logs = captureLogs();
     const target = `consumer-${crypto.randomUUID()}`;
     const [good] = eventsFor(target, 1);
     const invalidBefore = consumerEvents("invalid");
@@ -132,5 +138,6 @@ describe("audit consumer", () => {
     expect(result.retryMessages.map((r) => r.msgId).sort()).toEqual([ids[1], ids[2]].sort());
     expect(consumerEvents("invalid")).toBe(invalidBefore + 2);
     expect(await rowsOf(target)).toHaveLength(1);
+    expect(logs.map((line) => line.message)).toContain("unreadable audit message");
   });
 });

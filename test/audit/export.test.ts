@@ -53,7 +53,7 @@ describe("GET /api/v1/audit?format=csv|ndjson: the whole filtered range, streame
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/x-ndjson; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename=".*\.ndjson"$/);
-    const text = await response.text();
+    const text = new TextDecoder().decode(await response.arrayBuffer());
     expect(text.endsWith("\n")).toBe(true);
     const lines = text
       .trimEnd()

@@ -6,6 +6,7 @@ import { bearer, createUser, freshIp, ORIGIN, tokenFor, type TestUser } from "..
 import { auditRows, fakeAuditQueue } from "../helpers/audit";
 import { simulatorAt } from "../helpers/hwa";
 import { fetchWith, problemOf } from "../helpers/worker";
+import { captureLogs } from "../helpers/logs";
 
 // The rule: no state change without its event queued. With the AUDIT queue refusing, a change answers 503 and
 // does not happen; a refusal (403) changes nothing and keeps its answer.
@@ -40,6 +41,7 @@ async function readyJob(): Promise<string> {
 
 describe("no state change without its event queued", () => {
   it("a job action whose attempt cannot be queued answers 503 and HWA sees no call; a retry acts once queued", async () => {
+    const logs = captureLogs();
     const jobId = await readyJob();
     const token = await tokenFor(await createUser("operator"));
     const key = crypto.randomUUID();
@@ -56,9 +58,11 @@ describe("no state change without its event queued", () => {
     expect(await hwa().requests()).toBeGreaterThan(before);
     const rows = await auditRows(eq(auditEvents.correlationId, retried.headers.get("X-Correlation-ID")!));
     expect(rows.map((r) => r.outcome)).toEqual(["attempt", "success"]);
+    expect(logs.map((line) => line.message)).toContain("audit event not queued");
   });
 
   it("a user is not created, changed or deleted", async () => {
+    const logs = captureLogs();
     const username = `unqueued-${crypto.randomUUID().slice(0, 8)}`;
     const json = { ...bearer(adminToken), "Content-Type": "application/json" };
     const create = {
@@ -77,9 +81,11 @@ describe("no state change without its event queued", () => {
     );
     const kept = await fetchWith({}, `/api/v1/users/${username}`, { headers: bearer(adminToken) });
     expect(await kept.json()).toMatchObject({ username, disabled: false });
+    expect(logs.map((line) => line.message)).toContain("audit event not queued");
   });
 
   it("a workflow is not stored, and a login issues no token", async () => {
+    const logs = captureLogs();
     const name = `unqueued-${crypto.randomUUID()}`;
     const create = {
       method: "POST",
@@ -97,15 +103,18 @@ describe("no state change without its event queued", () => {
     });
     await expectAuditUnavailable(login);
     expect(login.headers.get("Set-Cookie")).toBeNull();
+    expect(logs.map((line) => line.message)).toContain("audit event not queued");
   });
 
   it("a logout that cannot be queued leaves the token valid", async () => {
+    const logs = captureLogs();
     const user = await createUser("viewer");
     const token = await tokenFor(user);
     await expectAuditUnavailable(
       await fetchWith(refusing(), "/api/v1/auth/logout", { method: "POST", headers: bearer(token) }),
     );
     expect((await fetchWith({}, "/api/v1/auth/me", { headers: bearer(token) })).status).toBe(200);
+    expect(logs.map((line) => line.message)).toContain("audit event not queued");
   });
 });
 
@@ -128,6 +137,7 @@ describe("refused attempts are audited as denied", () => {
   });
 
   it("a refusal changes nothing, so it keeps its 403 when its event cannot be queued", async () => {
+    const logs = captureLogs();
     const token = await tokenFor(await createUser("viewer"));
     const response = await fetchWith(refusing(), "/api/v1/users", {
       method: "POST",
@@ -135,6 +145,7 @@ describe("refused attempts are audited as denied", () => {
       body: JSON.stringify({ username: "nobody", password: "a-long-password", role: "admin" }),
     });
     expect(response.status).toBe(403);
+    expect(logs.map((line) => line.message)).toContain("audit event not queued");
   });
 
   it("a GET refused for its role is not an attempt to change anything: nothing is queued", async () => {

@@ -3,7 +3,6 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionState } from "../../src/chat/session";
 import { auditEvents } from "../../src/platform/db/schema";
-import type { Bindings } from "../../src/platform/env/bindings";
 import { bearer, createUser, ORIGIN, tokenFor, type TestUser } from "../helpers/accounts";
 import { auditRows } from "../helpers/audit";
 import { borrowJobs } from "../helpers/borrowed-jobs";
@@ -22,7 +21,7 @@ async function operator(): Promise<{ user: TestUser; token: string }> {
 }
 
 function sessionObject(username: string, sessionId: string) {
-  const namespace = (env as unknown as Bindings).CHAT_SESSION;
+  const namespace = env.CHAT_SESSION;
   return namespace.get(namespace.idFromName(`${username}\n${sessionId}`));
 }
 

@@ -20,10 +20,6 @@ export async function libsqlFailure(promise: Promise<unknown>): Promise<LibsqlEr
   return expect.fail(`expected a LibsqlError, got a result: ${JSON.stringify(outcome)}`);
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /**
  * A client of @libsql/hrana-client (the Hrana layer under @libsql/client) that asks for Hrana 3: it checks
  * GET /v3-protobuf and then speaks Protobuf, or falls back to v2. @libsql/client never asks: over HTTP

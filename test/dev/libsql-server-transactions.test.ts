@@ -1,7 +1,7 @@
 // Batches, interactive transactions across HTTP requests, locking between streams and idle expiry.
 import { createClient, LibsqlBatchError, type Client } from "@libsql/client/web";
-import { describe, expect, inject, it } from "vitest";
-import { libsqlFailure, sleep, uniqueTable } from "./libsql-server-helpers";
+import { describe, expect, inject, it, vi } from "vitest";
+import { libsqlFailure, uniqueTable } from "./libsql-server-helpers";
 
 const url = inject("libsqlServerUrl");
 const limitedUrl = inject("libsqlLimitedServerUrl");
@@ -106,12 +106,21 @@ describe("interactive transactions", () => {
     const first = await client.transaction("write");
     await first.execute({ sql: `INSERT INTO ${table} VALUES (?)`, args: ["first"] });
 
+    // The second writer is a client of its own, so the test sees its write leave.
+    let secondWrites = 0;
+    const secondClient = createClient({
+      url,
+      fetch: (request: Request) => {
+        if (request.method === "POST") secondWrites += 1;
+        return fetch(request);
+      },
+    });
     const second = (async () => {
-      const transaction = await client.transaction("write");
+      const transaction = await secondClient.transaction("write");
       await transaction.execute({ sql: `INSERT INTO ${table} VALUES (?)`, args: ["second"] });
       await transaction.commit();
     })();
-    await sleep(300);
+    await vi.waitFor(() => expect(secondWrites).toBeGreaterThan(0));
     await first.execute({ sql: `INSERT INTO ${table} VALUES (?)`, args: ["first again"] });
     await first.commit();
     await second;
@@ -141,7 +150,8 @@ describe("limits", () => {
     const idle = await client.transaction("write");
     await idle.execute({ sql: `INSERT INTO ${table} VALUES (?)`, args: ["abandoned"] });
 
-    await sleep(limitedIdleMs + 1_000);
+    // Only the expiry releases the idle transaction's lock: wait until another writer gets it.
+    await vi.waitFor(() => client.batch(["SELECT 1"], "write"), { timeout: limitedIdleMs * 4, interval: 100 });
     const error = await libsqlFailure(idle.execute(`SELECT count(*) FROM ${table}`));
     expect(error.code).toBe("STREAM_EXPIRED");
     expect(await namesIn(client, table)).toEqual([]);

@@ -1,11 +1,10 @@
 import { env, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SESSION_IDLE_MS, SOCKET_IDLE_MS, type SessionState } from "../../src/chat/session";
-import type { Bindings } from "../../src/platform/env/bindings";
 import { bearer, createUser, ORIGIN, tokenFor, type TestUser } from "../helpers/accounts";
 import { ask } from "../helpers/chat";
 
-const namespace = (env as unknown as Bindings).CHAT_SESSION;
+const namespace = env.CHAT_SESSION;
 const sessionObject = (username: string, sessionId: string) =>
   namespace.get(namespace.idFromName(`${username}\n${sessionId}`));
 

@@ -1,15 +1,27 @@
 import { env, runInDurableObject } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Coalescer, Joined, RefreshOutcome } from "../../durable-objects/coalescer";
-import type { Bindings } from "../../src/platform/env/bindings";
+import { clockPast } from "../helpers/clock";
 
-const namespace = (env as unknown as Bindings).COALESCER;
+const namespace = env.COALESCER;
 
 /** A fresh stub on every call, as each isolate would have its own. */
 const coalescer = (key: string): DurableObjectStub<Coalescer> => namespace.get(namespace.idFromName(key));
 const uniqueKey = () => `job:test-${crypto.randomUUID()}`;
 const join = (key: string, request: Parameters<Coalescer["join"]>[0]) =>
   coalescer(key).join(request) as Promise<unknown> as Promise<Joined>;
+
+/** The object's leases as it keeps them in memory (private to the class). */
+type Leases = Map<string, { expiresAt: number; waiters: Set<unknown> }>;
+const leasesOf = (instance: unknown) => (instance as unknown as { leases: Leases }).leases;
+
+/** How many callers are waiting on `lease` inside the object. */
+const waitersOn = (key: string, lease: string) =>
+  runInDurableObject(coalescer(key), (instance) => leasesOf(instance).get(lease)?.waiters.size ?? 0);
+
+/** Waits until exactly `count` callers wait on `lease`: their joins reached the object and follow that leader. */
+const untilWaiting = (key: string, lease: string, count: number) =>
+  vi.waitFor(async () => expect(await waitersOn(key, lease)).toBe(count), { timeout: 10_000, interval: 10 });
 
 const value = (v: string, startedAt = Date.now()): RefreshOutcome => ({
   kind: "value",
@@ -24,7 +36,7 @@ describe("Coalescer Durable Object", () => {
     expect(first.role).toBe("leader");
     const followers = Array.from({ length: 50 }, () => join(key, { leaseMs: 5_000 }));
     // They are all waiting on the leader: nobody else became one.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await untilWaiting(key, (first as { lease: string }).lease, 50);
     const released = await coalescer(key).publish((first as { lease: string }).lease, value("fresh"), 0);
     expect(released).toBe(50);
     for (const joined of await Promise.all(followers)) {
@@ -39,7 +51,7 @@ describe("Coalescer Durable Object", () => {
     const key = uniqueKey();
     const leader = (await join(key, { leaseMs: 5_000 })) as { role: "leader"; lease: string };
     const followers = Promise.all(Array.from({ length: 10 }, () => join(key, { leaseMs: 5_000 })));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await untilWaiting(key, leader.lease, 10);
     const failure: RefreshOutcome = {
       kind: "failed",
       failure: { name: "HwaError", message: "HWA could not be reached", failure: "unavailable" },
@@ -87,9 +99,9 @@ describe("Coalescer Durable Object", () => {
     const key = uniqueKey();
     const old = (await join(key, { leaseMs: 5_000 })) as { role: "leader"; lease: string };
     const oldFollower = join(key, { leaseMs: 5_000 });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await untilWaiting(key, old.lease, 1);
     const invalidatedAt = Date.now();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await clockPast(invalidatedAt);
     const fresh = (await join(key, { leaseMs: 5_000, notBefore: invalidatedAt })) as { role: string; lease: string };
     expect(fresh.role).toBe("leader");
     expect(fresh.lease).not.toBe(old.lease);
@@ -105,18 +117,21 @@ describe("Coalescer Durable Object", () => {
     const startedAt = Date.now();
     await coalescer(key).publish(first.lease, value("before", startedAt), 10_000);
     const inFlight = (await join(key, { leaseMs: 5_000, notBefore: startedAt })) as { role: "leader"; lease: string };
+    // A leader's refresh starts once it leads (src/platform/cache/refresh.ts): this one, before the change.
+    const inFlightStartedAt = Date.now();
     const waiting = join(key, { leaseMs: 5_000, notBefore: startedAt });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    await coalescer(key).forget(Date.now());
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await untilWaiting(key, inFlight.lease, 1);
+    const forgottenAt = Date.now();
+    await coalescer(key).forget(forgottenAt);
+    await clockPast(forgottenAt);
     // Neither the published value nor the refresh in flight is given to a caller that knows nothing of the change.
     const after = (await join(key, { leaseMs: 5_000, freshSince: 0 })) as { role: string; lease: string };
     expect(after.role).toBe("leader");
     // The refresh from before still releases those who waited for it, but is not shared with later callers.
-    expect(await coalescer(key).publish(inFlight.lease, value("in flight", Date.now() - 20), 10_000)).toBe(1);
+    expect(await coalescer(key).publish(inFlight.lease, value("in flight", inFlightStartedAt), 10_000)).toBe(1);
     expect(((await waiting) as { outcome: RefreshOutcome }).outcome.kind).toBe("value");
     const follower = join(key, { leaseMs: 5_000, freshSince: 0 }); // follows `after`, the refresh since the change
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await untilWaiting(key, after.lease, 1);
     expect(await coalescer(key).publish(after.lease, value("after"), 10_000)).toBe(1);
     expect(await follower).toMatchObject({ role: "follower", outcome: { value: { json: JSON.stringify("after") } } });
     expect(await join(key, { leaseMs: 5_000, freshSince: 0 })).toMatchObject({
@@ -131,17 +146,20 @@ describe("Coalescer Durable Object", () => {
 
   it("keeps no lease once it is published or expired, so an object's memory stays bounded", async () => {
     const key = uniqueKey();
-    const leases = () =>
-      runInDurableObject(
-        coalescer(key),
-        (instance) => (instance as unknown as { leases: Map<string, unknown> }).leases.size,
-      );
+    const leases = () => runInDurableObject(coalescer(key), (instance) => leasesOf(instance).size);
     const published = (await join(key, { leaseMs: 5_000 })) as { lease: string };
     expect(await leases()).toBe(1);
     await coalescer(key).publish(published.lease, value("v"));
     expect(await leases()).toBe(0);
-    await join(key, { leaseMs: 100 }); // a leader that dies
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    const dead = (await join(key, { leaseMs: 100 })) as { lease: string }; // a leader that dies
+    // Its lease runs out by the object's clock.
+    await vi.waitFor(
+      () =>
+        runInDurableObject(coalescer(key), (instance) =>
+          expect(Date.now()).toBeGreaterThanOrEqual(leasesOf(instance).get(dead.lease)!.expiresAt),
+        ),
+      { timeout: 5_000, interval: 10 },
+    );
     await join(key, { leaseMs: 5_000 }); // the next caller leads, and the dead lease is forgotten
     expect(await leases()).toBe(1);
   });

@@ -7,9 +7,8 @@ import {
   type Claim,
   type IdempotencyRecord,
 } from "../../src/platform/idempotency/records";
-import type { Bindings } from "../../src/platform/env/bindings";
 
-const namespace = (env as unknown as Bindings).IDEMPOTENCY_STORE;
+const namespace = env.IDEMPOTENCY_STORE;
 
 /** A fresh stub on every call, as another isolate would have. */
 const store = (name: string): DurableObjectStub<IdempotencyStore> => namespace.get(namespace.idFromName(name));

@@ -7,7 +7,6 @@ import {
   type LoginPolicy,
   type StoredGuard,
 } from "../../durable-objects/login-guard";
-import type { Bindings } from "../../src/platform/env/bindings";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -26,7 +25,7 @@ const ipPolicy: LoginPolicy = {
   clearOnSuccess: false,
 };
 
-const namespace = (env as unknown as Bindings).LOGIN_GUARD;
+const namespace = env.LOGIN_GUARD;
 
 /** A fresh stub on every call: what one isolate sees is what every isolate sees. */
 const guard = (key: string): DurableObjectStub<LoginGuard> => namespace.get(namespace.idFromName(key));

@@ -1,7 +1,6 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
 import type { RunStart, WorkflowRun } from "../../durable-objects/workflow-run";
-import type { Bindings } from "../../src/platform/env/bindings";
 import { scopeName } from "../../src/platform/idempotency/run-once";
 import type { RunRecord, RunState, StepOutcome } from "../../src/runs/run-record";
 import { runObject } from "../../src/runs/run-object";
@@ -9,7 +8,7 @@ import type { Step } from "../../src/workflows/steps";
 import { borrowJobs } from "../helpers/borrowed-jobs";
 import { testClient } from "../helpers/hwa";
 
-const bindings = env as unknown as Bindings;
+const bindings = env;
 const { jobIn } = borrowJobs();
 
 function runStart(steps: Step[], budgetMs = 60_000): RunStart {

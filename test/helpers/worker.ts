@@ -2,8 +2,8 @@ import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:
 import worker from "../../src/index";
 import type { Bindings } from "../../src/platform/env/bindings";
 
-/** The Worker's bindings as tests see them. */
-export const bindings = env as unknown as Bindings;
+/** The Worker's bindings as tests see them (typed in test/env.d.ts). */
+export const bindings: Bindings = env;
 
 /**
  * Calls the Worker's real fetch handler with the test bindings changed by `overrides`
@@ -13,7 +13,7 @@ export async function fetchWith(overrides: Partial<Bindings>, path: string, init
   const ctx = createExecutionContext();
   const response = await worker.fetch(
     new Request(`http://resync.test${path}`, init),
-    { ...bindings, ...overrides } as Bindings,
+    { ...bindings, ...overrides },
     ctx,
   );
   await waitOnExecutionContext(ctx);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import type { ResilienceOptions } from "../../src/hwa/resilience";
 import { HwaError } from "../../src/hwa/errors";
 import { simulatorAt, testClient as clientOf } from "../helpers/hwa";
@@ -107,9 +107,15 @@ describe("HWA client against the simulator", () => {
     expect(Number(fast.toProblem().headers["Retry-After"])).toBeGreaterThanOrEqual(1);
     expect((await simulator.requests()) - before).toBe(5);
 
-    // After the open period one probe goes through; its success closes the circuit.
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    await client.engineInfo();
+    // Until the open period ends every call fails fast; then one probe goes through and its success closes the circuit.
+    await vi.waitFor(
+      async () => {
+        const call = await client.engineInfo().catch((error: unknown) => error);
+        if (call instanceof HwaError) expect.fail(`still ${call.failure}`);
+        expect((await simulator.requests()) - before).toBe(6);
+      },
+      { timeout: 5_000, interval: 50 },
+    );
     await client.engineInfo();
     expect((await simulator.requests()) - before).toBe(7);
   });

@@ -98,7 +98,6 @@ describe("/api/v1/users", () => {
     const adminToken = await tokenFor(await createUser("admin"));
     const user = await createUser("operator");
     const token = await tokenFor(user);
-    await new Promise((resolve) => setTimeout(resolve, 1100)); // iat has second precision
     const demote = await SELF.fetch(`${ORIGIN}/api/v1/users/${user.username}`, {
       method: "PATCH",
       headers: json(adminToken),

@@ -7,6 +7,7 @@ import { cacheOfIsolate } from "../../../src/hwa/cache/read";
 import { readConfig } from "../../../src/platform/env/config";
 import { bearer, createUser, tokenFor } from "../../helpers/accounts";
 import { simulatorAt } from "../../helpers/hwa";
+import { captureLogs } from "../../helpers/logs";
 import { bindings, fetchWith, problemOf } from "../../helpers/worker";
 
 // HWA failing under the cache. These tests inject faults, so the Worker talks to a simulator of their own
@@ -61,9 +62,19 @@ describe("cached reads when HWA fails", () => {
     await get(`/api/v1/jobs/${encodeURIComponent(job.id)}`);
     await age(cacheKeys.job(job.id), 15);
     await simulator.faults({ down: true });
+    const logs = captureLogs();
     const response = await get(`/api/v1/jobs/${encodeURIComponent(job.id)}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("Resync-Cache")).toMatch(/^stale; age=1\d$/);
+    // The refresh behind it failed, and says so in the log (get() waited for it).
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        level: "warn",
+        message: "cache background refresh failed",
+        key: cacheKeys.job(job.id),
+        error_name: "HwaError",
+      }),
+    );
   }, 20_000);
 
   it("HWA down with a warm cache: reads keep answering, stale, and say so (also once the circuit is open)", async () => {

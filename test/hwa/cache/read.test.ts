@@ -6,6 +6,7 @@ import { cacheKeys, hwaCachePolicy, invalidate, invalidateJob } from "../../../s
 import { cacheOfIsolate } from "../../../src/hwa/cache/read";
 import { cacheIoOf, MemoryCache, pageOf, TieredCache, type Read } from "../../../src/platform/cache";
 import { readConfig } from "../../../src/platform/env/config";
+import { clockPast } from "../../helpers/clock";
 import { bearer, createUser, ORIGIN, tokenFor } from "../../helpers/accounts";
 import { simulator, testClient } from "../../helpers/hwa";
 import { withScope } from "../../helpers/scope";
@@ -208,7 +209,7 @@ describe("cached reads through the Worker", () => {
       });
     // A mark left by an earlier invalidation covers the rest of its second: start after it.
     const earlier = Number((await bindings.CACHE.get("invalidated:jobs:")) ?? 0);
-    if (earlier >= Date.now()) await new Promise((resolve) => setTimeout(resolve, earlier - Date.now() + 10));
+    await clockPast(earlier);
 
     const before = await withScope((c) => fresh().read(cacheIoOf(c), { resource: "jobs", key, load }));
     expect((await withScope((c) => fresh().read(cacheIoOf(c), { resource: "jobs", key, load }))).source).toBe("hit");

@@ -12,6 +12,7 @@ import { metrics } from "../../../src/platform/observability/metrics";
 import { auditRows, fakeAuditQueue } from "../../helpers/audit";
 import { withScope } from "../../helpers/scope";
 import { bindings } from "../../helpers/worker";
+import { captureLogs } from "../../helpers/logs";
 
 const queuedTotal = (result: string) => metrics.counter("resync_audit_events_queued_total", "").value({ result });
 
@@ -72,6 +73,7 @@ describe("audit writer", () => {
   });
 
   it("throws a 503 audit-unavailable problem with Retry-After when the queue refuses, and counts it", async () => {
+    const logs = captureLogs();
     const { queue } = fakeAuditQueue({ refuse: true });
     const failedBefore = queuedTotal("failed");
     const error = await withScope((scope) => audit(scope, { action: "job.kill", outcome: "attempt" }), {
@@ -80,15 +82,18 @@ describe("audit writer", () => {
     expect(error).toBeInstanceOf(Problem);
     expect(error).toMatchObject({ status: 503, kind: "audit-unavailable", headers: { "Retry-After": "5" } });
     expect(queuedTotal("failed")).toBe(failedBefore + 1);
+    expect(logs.map((line) => line.message)).toContain("audit event not queued");
   });
 
   it("auditOutcome never throws: a refused outcome is logged and counted (the action already happened)", async () => {
+    const logs = captureLogs();
     const { queue } = fakeAuditQueue({ refuse: true });
     const failedBefore = queuedTotal("failed");
     await withScope((scope) => auditOutcome(scope, { action: "job.kill", outcome: "success" }), {
       overrides: { AUDIT: queue },
     });
     expect(queuedTotal("failed")).toBe(failedBefore + 1);
+    expect(logs.map((line) => line.message)).toContain("audit event not queued");
   });
 
   it("through the real queue: the consumer inserts the event with the request's correlation id and client IP", async () => {

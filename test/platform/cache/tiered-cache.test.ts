@@ -1,15 +1,16 @@
-import { env } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { env, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it, vi } from "vitest";
 import { hwaCachePolicy } from "../../../src/hwa/cache/policy";
 import { HwaError } from "../../../src/hwa/errors";
 import { RefreshPending } from "../../../src/platform/cache/errors";
 import { MemoryCache } from "../../../src/platform/cache/memory";
 import { rejections } from "../../../src/platform/cache/metrics";
 import type { CacheIo, ReadRequest } from "../../../src/platform/cache/refresh";
+import { storageKey } from "../../../src/platform/cache/storage-key";
 import { TieredCache } from "../../../src/platform/cache/tiered-cache";
-import type { Bindings } from "../../../src/platform/env/bindings";
+import { clockPast } from "../../helpers/clock";
 
-const bindings = env as unknown as Bindings;
+const bindings = env;
 const SECOND = 1_000;
 
 /** One simulated isolate: its own memory tier and in-flight refreshes; KV and the Coalescer are shared. */
@@ -66,6 +67,18 @@ const read = <T>(
   load: () => Promise<T>,
   resource: ReadRequest<T>["resource"] = "job",
 ) => cache.read(io, { resource, key, load });
+
+/** Waits until a caller leads the refresh of `key` in its Coalescer (its join reached the object). */
+async function leading(key: string): Promise<void> {
+  const coalescer = bindings.COALESCER.get(bindings.COALESCER.idFromName(await storageKey(key)));
+  await vi.waitFor(
+    async () =>
+      expect(
+        await runInDurableObject(coalescer, (instance) => (instance as unknown as { current?: unknown }).current),
+      ).toBeDefined(),
+    { timeout: 5_000, interval: 10 },
+  );
+}
 
 /**
  * A read by a request that then ends: its background work (the Coalescer publish of its refresh) is finished before
@@ -190,7 +203,7 @@ describe("read-through: coalescing", () => {
     const key = uniqueKey();
     const never = () => new Promise<never>(() => {});
     void read(isolate({ leaseMs: 300 }), requestIo().io, key, never).catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await leading(key);
     const started = Date.now();
     const error = await read(isolate({ leaseMs: 300 }), requestIo().io, key, async () => "late").catch(
       (e: unknown) => e,
@@ -331,7 +344,8 @@ describe("read-through: invalidation", () => {
     });
     await loadStarted;
     await cache.invalidate(requestIo().io, [key]);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // What starts later than the invalidation is trusted: let the clock move past the moment it took.
+    await clockPast(Date.now());
     const fresh = requestIo();
     expect((await read(cache, fresh.io, key, async () => ({ status: "HOLD" }))).value).toEqual({ status: "HOLD" });
     await fresh.settled();
@@ -363,7 +377,7 @@ describe("read-through: invalidation", () => {
   it("a prefix invalidation reaches KV: isolates that never saw it serve no older envelope of the family", async () => {
     // A mark left by an earlier test covers the rest of its second: start after it.
     const earlier = Number((await bindings.CACHE.get("invalidated:jobs:")) ?? 0);
-    if (earlier >= Date.now()) await new Promise((resolve) => setTimeout(resolve, earlier - Date.now() + 10));
+    await clockPast(earlier);
     const keys = [uniqueKey("jobs"), uniqueKey("jobs")];
     const first = requestIo();
     for (const key of keys) await read(isolate(), first.io, key, async () => ["old"], "jobs");
@@ -387,7 +401,7 @@ describe("read-through: invalidation", () => {
     // after it is served from KV again.
     const mark = Number(await bindings.CACHE.get("invalidated:jobs:"));
     expect(mark).toBeGreaterThan(Date.now() - 1_000);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, mark - Date.now() + 10)));
+    await clockPast(mark);
     await readAndSettle(isolate(), keys[0]!, async () => ["newer"], "jobs");
     expect(await readAndSettle(isolate(), keys[0]!, async () => ["unused"], "jobs")).toMatchObject({
       source: "hit",

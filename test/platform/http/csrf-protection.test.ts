@@ -1,6 +1,10 @@
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { csrfTokenFor } from "../../../src/platform/auth/csrf";
+import { readConfig } from "../../../src/platform/env/config";
+import { csrfProtection } from "../../../src/platform/http/csrf-protection";
 import { bearer, createUser, freshIp, ORIGIN, sessionFor, tokenFor } from "../../helpers/accounts";
+import { identityOf, tinyApp } from "../../helpers/tiny-app";
 import { problemOf } from "../../helpers/worker";
 
 function logout(headers: Record<string, string>) {
@@ -138,5 +142,68 @@ describe("CSRF on cookie sessions", () => {
       body: JSON.stringify({ role: "viewer" }),
     });
     expect(fresh.status).toBe(200);
+  });
+});
+
+describe("csrfProtection() on a tiny app", () => {
+  const session = identityOf("carol", { via: "cookie", jti: "session-1", csrfNonce: "nonce-1" });
+  const tokenOf = (jti: string, nonce: string) => csrfTokenFor(readConfig(env), jti, nonce);
+  const post = (headers: Record<string, string>) => ({ method: "POST", headers });
+
+  it("lets safe methods of a cookie session through without a token", async () => {
+    const { calls, send } = tinyApp([csrfProtection()], { identity: session });
+    for (const method of ["GET", "HEAD", "OPTIONS"]) expect((await send("/x", { method })).status).toBe(200);
+    expect(calls).toHaveLength(3);
+  });
+
+  it("exempts Bearer and anonymous requests: no ambient credential", async () => {
+    for (const options of [{ identity: identityOf("dave") }, {}]) {
+      const { calls, send } = tinyApp([csrfProtection()], options);
+      expect((await send("/x", post({ Origin: "https://evil.example" }))).status).toBe(200);
+      expect(calls).toHaveLength(1);
+    }
+  });
+
+  it.each([
+    ["another Origin", { Origin: "https://evil.example" }],
+    ["Sec-Fetch-Site: cross-site, whatever Origin says", { "Sec-Fetch-Site": "cross-site", Origin: ORIGIN }],
+    ["Sec-Fetch-Site: same-site", { "Sec-Fetch-Site": "same-site" }],
+    ["neither Origin nor Sec-Fetch-Site", {}],
+  ])("refuses a cookie session's unsafe request from %s, even with the right token", async (_from, headers) => {
+    const { calls, send } = tinyApp([csrfProtection()], { identity: session });
+    const response = await send("/x", post({ ...headers, "X-CSRF-Token": await tokenOf("session-1", "nonce-1") }));
+    expect(response.status).toBe(403);
+    const problem = await problemOf(response);
+    expect(problem.type).toBe("urn:resync:problem:csrf");
+    expect(problem.detail).toMatch(/Cross-origin/);
+    expect(calls).toEqual([]);
+  });
+
+  it.each([
+    ["no token", undefined, /X-CSRF-Token is required/],
+    ["a wrong token", "nonce-1.not-the-mac", /does not match/],
+    ["another session's token", "other", /does not match/],
+  ])("refuses a same-origin unsafe request with %s", async (_name, given, detail) => {
+    const { calls, send } = tinyApp([csrfProtection()], { identity: session });
+    const token = given === "other" ? await tokenOf("session-2", "nonce-1") : given;
+    const response = await send("/x", post({ Origin: ORIGIN, ...(token ? { "X-CSRF-Token": token } : {}) }));
+    expect(response.status).toBe(403);
+    expect((await problemOf(response)).detail).toMatch(detail);
+    expect(calls).toEqual([]);
+  });
+
+  it("refuses a cookie session that has no CSRF nonce", async () => {
+    const { calls, send } = tinyApp([csrfProtection()], { identity: { ...session, csrfNonce: undefined } });
+    const response = await send("/x", post({ Origin: ORIGIN, "X-CSRF-Token": await tokenOf("session-1", "nonce-1") }));
+    expect(response.status).toBe(403);
+    expect(calls).toEqual([]);
+  });
+
+  it("accepts the session's token from the same origin, by Origin or by Sec-Fetch-Site", async () => {
+    const { calls, send } = tinyApp([csrfProtection()], { identity: session });
+    const token = await tokenOf("session-1", "nonce-1");
+    expect((await send("/x", post({ Origin: ORIGIN, "X-CSRF-Token": token }))).status).toBe(200);
+    expect((await send("/x", post({ "Sec-Fetch-Site": "same-origin", "X-CSRF-Token": token }))).status).toBe(200);
+    expect(calls).toHaveLength(2);
   });
 });

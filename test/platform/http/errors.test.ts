@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../../src/app";
+import { captureLogs } from "../../helpers/logs";
 import { bindings, problemOf } from "../../helpers/worker";
 
 // The real application with two extra routes, so the error paths of request bodies can be exercised
@@ -119,16 +120,26 @@ describe("problem+json for every error", () => {
     expect((await problemOf(response)).detail).toBe("Content-Type must be application/json");
   });
 
-  it("500 without internals for an unexpected error", async () => {
+  it("500 without internals for an unexpected error; the log keeps what the answer hides", async () => {
+    const logs = captureLogs();
     const response = await call("/test/explode");
     expect(response.status).toBe(500);
     const text = await response.clone().text();
     expect(text).not.toContain("secret internal detail");
     expect(text).not.toContain("app.ts");
     expect((await problemOf(response)).detail).toBe("An unexpected error occurred");
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        level: "error",
+        message: "unexpected error",
+        error_message: "secret internal detail at /srv/app.ts:42",
+        correlation_id: response.headers.get("X-Correlation-ID"),
+      }),
+    );
   });
 
-  it("500 naming the variable, never its value, when a secret is malformed", async () => {
+  it("500 naming the variable, never its value, when a secret is malformed (in the answer and in the log)", async () => {
+    const logs = captureLogs();
     const response = await call("/health/ready", undefined, { ...bindings, JWT_SECRET: "short-secret-value" });
     expect(response.status).toBe(500);
     const text = await response.clone().text();
@@ -136,13 +147,29 @@ describe("problem+json for every error", () => {
     const problem = await problemOf(response);
     expect(problem.type).toBe("urn:resync:problem:configuration-error");
     expect(problem.detail).toContain("JWT_SECRET");
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        level: "error",
+        message: "configuration invalid",
+        problems: [expect.objectContaining({ variable: "JWT_SECRET" })],
+      }),
+    );
+    expect(JSON.stringify(logs)).not.toContain("short-secret-value");
   });
 
   it("500 naming a missing secret, while liveness still answers", async () => {
+    const logs = captureLogs();
     const broken = { ...bindings, CSRF_SECRET: undefined };
     const ready = await call("/health/ready", undefined, broken);
     expect(ready.status).toBe(500);
     expect((await problemOf(ready)).detail).toContain("CSRF_SECRET is required");
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        level: "error",
+        message: "configuration invalid",
+        problems: [{ variable: "CSRF_SECRET", message: "CSRF_SECRET is required" }],
+      }),
+    );
     const live = await call("/health", undefined, broken);
     expect(live.status).toBe(200);
   });

@@ -1,17 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { InitialisationBackoff, lazy } from "../../../src/platform/services/lazy";
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
-
 describe("lazy per-isolate services", () => {
   it("creates the value once for 50 concurrent first callers", async () => {
     let created = 0;
+    let finishCreation!: () => void;
+    const creation = new Promise<void>((resolve) => (finishCreation = resolve));
     const service = lazy(async () => {
       created += 1;
-      await tick();
+      await creation;
       return { id: created };
     });
-    const values = await Promise.all(Array.from({ length: 50 }, () => service.get()));
+    // All 50 ask while the first creation is still in progress.
+    const callers = Array.from({ length: 50 }, () => service.get());
+    finishCreation();
+    const values = await Promise.all(callers);
     expect(created).toBe(1);
     expect(service.attempts).toBe(1);
     expect(new Set(values).size).toBe(1);
