@@ -81,7 +81,7 @@ export default defineConfig({
         plugins: [cloudflareTest({ miniflare: compatibility })],
         test: {
           name: "libsql-server",
-          include: ["test/dev/**/*.test.ts"],
+          include: ["test/dev/libsql-server/**/*.test.ts"],
           globalSetup: ["test/helpers/libsql-server-setup.ts"],
         },
       },
@@ -90,7 +90,7 @@ export default defineConfig({
         plugins: [cloudflareTest({ miniflare: compatibility })],
         test: {
           name: "hwa-simulator",
-          include: ["test/hwa-simulator/**/*.test.ts"],
+          include: ["test/dev/hwa-simulator/**/*.test.ts"],
           globalSetup: ["test/helpers/hwa-simulator-setup.ts"],
         },
       },
@@ -100,7 +100,7 @@ export default defineConfig({
         test: {
           name: "worker",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/dev/**", "test/hwa-simulator/**", OUTAGE_TESTS],
+          exclude: ["test/dev/**", OUTAGE_TESTS],
           globalSetup: ["test/helpers/assets-setup.ts", "test/helpers/stack-setup.ts"],
         },
       },

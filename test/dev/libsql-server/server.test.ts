@@ -1,7 +1,7 @@
 // The local libSQL server, driven through @libsql/client/web over http:// as the Worker drives it.
 import { createClient } from "@libsql/client/web";
 import { describe, expect, inject, it } from "vitest";
-import { libsqlFailure, uniqueTable } from "./libsql-server-helpers";
+import { libsqlFailure, uniqueTable } from "./helpers";
 
 const url = inject("libsqlServerUrl");
 const maxInteger = 9223372036854775807n;

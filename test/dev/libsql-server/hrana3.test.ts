@@ -4,7 +4,7 @@ import { createClient } from "@libsql/client/web";
 import { HttpTransaction } from "@libsql/client/http";
 import { BatchCond, type HttpClient } from "@libsql/hrana-client";
 import { describe, expect, inject, it } from "vitest";
-import { jsonV3Client, libsqlFailure, protobufV3Client, uniqueTable } from "./libsql-server-helpers";
+import { jsonV3Client, libsqlFailure, protobufV3Client, uniqueTable } from "./helpers";
 
 const url = inject("libsqlServerUrl");
 const limitedUrl = inject("libsqlLimitedServerUrl");

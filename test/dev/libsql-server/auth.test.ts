@@ -1,7 +1,7 @@
 // The server started with an auth token: every request needs `Authorization: Bearer <token>`.
 import { createClient } from "@libsql/client/web";
 import { describe, expect, inject, it } from "vitest";
-import { libsqlFailure, protobufV3Client } from "./libsql-server-helpers";
+import { libsqlFailure, protobufV3Client } from "./helpers";
 
 const url = inject("libsqlTokenServerUrl");
 const token = inject("libsqlServerToken");

@@ -1,7 +1,7 @@
 // Hrana 3 on the wire, where no client library goes: the JSON cursor's lines as sent, and what a
 // client that breaks the protocol gets back (an HTTP error with Hrana's Error in JSON, or a last entry).
 import { describe, expect, inject, it } from "vitest";
-import { uniqueTable } from "./libsql-server-helpers";
+import { uniqueTable } from "./helpers";
 
 const url = inject("libsqlServerUrl");
 

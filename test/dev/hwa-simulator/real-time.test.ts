@@ -2,10 +2,10 @@
 // whatever the wall-clock hour, so a fresh stack always has failed, running, held and waiting jobs to look at.
 // The simulation is driven directly with an injected real clock (workerd's own clock stands still between I/O).
 import { describe, expect, it } from "vitest";
-import { timeScaleFromEnv } from "../../dev/hwa-simulator/env.mjs";
-import { lastRun } from "../../dev/hwa-simulator/plan.mjs";
-import { createSimulation } from "../../dev/hwa-simulator/simulation.mjs";
-import { commonStatus } from "../../dev/hwa-simulator/status.mjs";
+import { timeScaleFromEnv } from "../../../dev/hwa-simulator/env.mjs";
+import { lastRun } from "../../../dev/hwa-simulator/plan.mjs";
+import { createSimulation } from "../../../dev/hwa-simulator/simulation.mjs";
+import { commonStatus } from "../../../dev/hwa-simulator/status.mjs";
 
 /** A real clock the test moves by hand. */
 function realClockAt(time: number) {

@@ -1,7 +1,7 @@
 // Batches, interactive transactions across HTTP requests, locking between streams and idle expiry.
 import { createClient, LibsqlBatchError, type Client } from "@libsql/client/web";
 import { describe, expect, inject, it, vi } from "vitest";
-import { libsqlFailure, uniqueTable } from "./libsql-server-helpers";
+import { libsqlFailure, uniqueTable } from "./helpers";
 
 const url = inject("libsqlServerUrl");
 const limitedUrl = inject("libsqlLimitedServerUrl");
