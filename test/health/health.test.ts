@@ -114,6 +114,40 @@ describe("metrics", () => {
   });
 });
 
+describe("production configuration", () => {
+  const production = { ENVIRONMENT: "production" };
+
+  it("refuses to serve without METRICS_TOKEN, naming it; liveness still answers", async () => {
+    for (const path of ["/metrics", "/health/ready"]) {
+      const response = await fetchWith({ ...production, METRICS_TOKEN: undefined }, path);
+      expect(response.status, path).toBe(500);
+      const problem = await problemOf(response);
+      expect(problem.type).toBe("urn:resync:problem:configuration-error");
+      expect(problem.detail).toContain("METRICS_TOKEN");
+    }
+    expect((await fetchWith({ ...production, METRICS_TOKEN: undefined }, "/health")).status).toBe(200);
+  });
+
+  it("refuses a short METRICS_TOKEN, never showing it", async () => {
+    const response = await fetchWith({ ...production, METRICS_TOKEN: "short-metrics-token" }, "/metrics");
+    expect(response.status).toBe(500);
+    expect(await response.clone().text()).not.toContain("short-metrics-token");
+    expect((await problemOf(response)).detail).toContain("METRICS_TOKEN");
+  });
+
+  it("serves /metrics only with the token once it is set", async () => {
+    const token = "production-metrics-token-0123456789abcdef";
+    const config = { ...production, METRICS_TOKEN: token };
+    expect((await fetchWith(config, "/metrics")).status).toBe(401);
+    const allowed = await fetchWith(config, "/metrics", { headers: { Authorization: `Bearer ${token}` } });
+    expect(allowed.status).toBe(200);
+  });
+
+  it("keeps local development open without a token", async () => {
+    expect((await fetchWith({ METRICS_TOKEN: undefined }, "/metrics")).status).toBe(200);
+  });
+});
+
 describe("lazy database connection", () => {
   it("is created once for 50 concurrent first requests of an isolate", async () => {
     // A spelling of the same server this isolate has not connected to yet: a fresh per-isolate singleton.

@@ -12,6 +12,8 @@ export interface Bindings {
   CHAT_RATE_LIMITER: RateLimit;
   /** Audit events on their way to libSQL (src/audit/consumer.ts inserts them). */
   AUDIT: Queue<import("../audit/event").QueuedAuditEvent>;
+  /** "production" in [env.production.vars]; unset (development) locally and in tests. */
+  ENVIRONMENT?: string;
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
   HWA_BASE_URL?: string;
