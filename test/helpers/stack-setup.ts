@@ -28,6 +28,8 @@ declare module "vitest" {
     hwaCacheFaultsUrl: string;
     /** A simulator of its own for the audit tests, which count the requests HWA receives. */
     hwaAuditUrl: string;
+    /** A simulator of its own for the readiness tests, which count the requests HWA receives. */
+    hwaReadinessUrl: string;
   }
 }
 
@@ -55,9 +57,11 @@ export default async function setup(project: TestProject) {
   const clientFaults = await startHwaSimulator(simulatorOptions);
   const cacheFaults = await startHwaSimulator(simulatorOptions);
   const auditSimulator = await startHwaSimulator(simulatorOptions);
+  const readinessSimulator = await startHwaSimulator(simulatorOptions);
   project.provide("hwaClientFaultsUrl", clientFaults.url);
   project.provide("hwaCacheFaultsUrl", cacheFaults.url);
   project.provide("hwaAuditUrl", auditSimulator.url);
+  project.provide("hwaReadinessUrl", readinessSimulator.url);
   project.provide("hwaUrl", simulator.url);
   project.provide("hwaUsername", hwaCredentials.username);
   project.provide("hwaPassword", hwaCredentials.password);
@@ -79,6 +83,7 @@ export default async function setup(project: TestProject) {
       clientFaults.close(),
       cacheFaults.close(),
       auditSimulator.close(),
+      readinessSimulator.close(),
     ]);
     rmSync(folder, { recursive: true, force: true });
   };

@@ -10,6 +10,7 @@ export interface Bindings {
   USER_RATE_LIMITER: RateLimit;
   ANONYMOUS_RATE_LIMITER: RateLimit;
   CHAT_RATE_LIMITER: RateLimit;
+  READINESS_RATE_LIMITER: RateLimit;
   /** Audit events on their way to libSQL (src/audit/consumer.ts inserts them). */
   AUDIT: Queue<import("../audit/event").QueuedAuditEvent>;
   /** "production" in [env.production.vars]; unset (development) locally and in tests. */
