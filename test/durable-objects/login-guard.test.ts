@@ -61,11 +61,22 @@ async function elapse(key: string, ms: number): Promise<void> {
   await runInDurableObject(guard(key), (_instance, state) => {
     const stored = state.storage.kv.get<StoredGuard>(GUARD_STATE_KEY);
     if (!stored) return;
+    const lanes = Object.fromEntries(
+      Object.entries(stored.lanes).map(([name, lane]) => [
+        name,
+        {
+          failures: lane.failures.map((failure) => ({ ...failure, at: failure.at - ms })),
+          admissions: lane.admissions.map((at) => at - ms),
+          lockedUntil: lane.lockedUntil === 0 ? 0 : lane.lockedUntil - ms,
+          lockouts: lane.lockouts,
+        },
+      ]),
+    );
+    const sources = Object.fromEntries(Object.entries(stored.sources).map(([address, until]) => [address, until - ms]));
     state.storage.kv.put<StoredGuard>(GUARD_STATE_KEY, {
-      failures: stored.failures.map((failure) => ({ ...failure, at: failure.at - ms })),
-      admissions: stored.admissions.map((at) => at - ms),
-      lockedUntil: stored.lockedUntil === 0 ? 0 : stored.lockedUntil - ms,
-      lockouts: stored.lockouts,
+      lanes,
+      sources,
+      trustSince: stored.trustSince === 0 ? 0 : stored.trustSince - ms,
       forgetAt: stored.forgetAt - ms,
     });
   });
@@ -251,7 +262,7 @@ describe("bounded storage", () => {
     expect(alarm).toBe(stored?.forgetAt);
 
     expect(await runDurableObjectAlarm(guard(key))).toBe(true);
-    expect((await storedGuard(key))?.failures).toHaveLength(1);
+    expect((await storedGuard(key))?.lanes.untrusted?.failures).toHaveLength(1);
     expect(await runInDurableObject(guard(key), (_instance, state) => state.storage.getAlarm())).toBe(stored?.forgetAt);
   });
 
