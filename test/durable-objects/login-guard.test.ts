@@ -283,6 +283,45 @@ describe("bounded storage", () => {
   });
 });
 
+describe("lanes through the object", () => {
+  it("keeps a trusted device and a known source admitted while untrusted clients are locked", async () => {
+    const key = uniqueKey("account");
+    const owner = { address: "203.0.113.7" };
+    const { attemptId } = await admitted(key, accountPolicy);
+    await guard(key).settle(attemptId, "success", accountPolicy, owner);
+    await fail(key, accountPolicy, 5);
+    expect(await refused(key, accountPolicy)).toMatchObject({ reason: "locked", lane: "untrusted" });
+    const device = { id: "device-1", issuedAt: Date.now() };
+    expect(await guard(key).admit(accountPolicy, { device })).toMatchObject({ allowed: true, lane: "device" });
+    expect(await guard(key).admit(accountPolicy, owner)).toMatchObject({ allowed: true, lane: "known-source" });
+  });
+
+  it("unlocks every lane, and reports what it found", async () => {
+    const key = uniqueKey("account");
+    await fail(key, accountPolicy, 5);
+    expect(await guard(key).unlock(accountPolicy)).toEqual({ locked_lanes: 1, counting_lanes: 1 });
+    await admitted(key, accountPolicy);
+  });
+
+  it("reads a record written before lanes existed as the untrusted lane", async () => {
+    const key = uniqueKey("account");
+    const now = Date.now();
+    await runInDurableObject(guard(key), (_instance, state) => {
+      state.storage.kv.put(GUARD_STATE_KEY, {
+        failures: [],
+        admissions: [],
+        lockedUntil: now + 10 * MINUTE,
+        lockouts: 1,
+        forgetAt: now + 10 * MINUTE + 24 * HOUR,
+      });
+    });
+    expect(await refused(key, accountPolicy)).toMatchObject({ reason: "locked", lane: "untrusted" });
+    expect((await storedGuard(key))?.lanes.untrusted?.lockouts).toBe(1);
+    await guard(key).unlock(accountPolicy);
+    await admitted(key, accountPolicy);
+  });
+});
+
 describe("readiness", () => {
   it("answers ping with the object's clock", async () => {
     const before = Date.now();
