@@ -30,50 +30,50 @@ function requiredInProduction(
   }
 }
 
+const variables = z.object({
+  /** "production" (set in wrangler.toml's [env.production.vars]) makes METRICS_TOKEN required. */
+  ENVIRONMENT: z.enum(["development", "production"]).default("development"),
+  LIBSQL_URL: url(/^(https?|libsql|wss?)$/, "libsql://, http(s):// or ws(s)://"),
+  LIBSQL_AUTH_TOKEN: optionalText,
+  HWA_BASE_URL: optionalText.pipe(url(/^https?$/, "http(s)://").optional()),
+  HWA_USERNAME: optionalText,
+  HWA_PASSWORD: optionalText,
+  HWA_API_KEY: optionalText,
+  JWT_SECRET: secret("JWT_SECRET"),
+  JWT_ISSUER: z.string().min(1).default("resync"),
+  JWT_AUDIENCE: z.string().min(1).default("resync-api"),
+  /** Lifetime of access tokens and console sessions: 15 to 60 minutes. */
+  JWT_TTL_SECONDS: z.coerce.number().int().min(900).max(3600).default(1800),
+  ADMIN_USERNAME: optionalText,
+  ADMIN_PASSWORD: optionalText,
+  CSRF_SECRET: secret("CSRF_SECRET"),
+  METRICS_TOKEN: optionalText,
+  AUDIT_RETENTION_DAYS: days(90),
+  RUN_RETENTION_DAYS: days(30),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
+  LOG_LEVEL: z.enum(logLevels).default("info"),
+  /** "true" bypasses both cache tiers (every read goes to HWA): for benchmarks and troubleshooting. */
+  CACHE_DISABLED: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
+  /** The per-isolate memory cache's bound in bytes (UTF-16 size of cached JSON); 32 MiB of the isolate's 128 MiB. */
+  CACHE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .max(64 * 1024 * 1024)
+    .default(32 * 1024 * 1024),
+  CACHE_MAX_ENTRIES: z.coerce.number().int().min(16).max(100_000).default(5_000),
+});
+
 /** The configuration every request relies on, parsed once per isolate from the bindings. */
-export const configSchema = z
-  .object({
-    /** "production" (set in wrangler.toml's [env.production.vars]) makes METRICS_TOKEN required. */
-    ENVIRONMENT: z.enum(["development", "production"]).default("development"),
-    LIBSQL_URL: url(/^(https?|libsql|wss?)$/, "libsql://, http(s):// or ws(s)://"),
-    LIBSQL_AUTH_TOKEN: optionalText,
-    HWA_BASE_URL: optionalText.pipe(url(/^https?$/, "http(s)://").optional()),
-    HWA_USERNAME: optionalText,
-    HWA_PASSWORD: optionalText,
-    HWA_API_KEY: optionalText,
-    JWT_SECRET: secret("JWT_SECRET"),
-    JWT_ISSUER: z.string().min(1).default("resync"),
-    JWT_AUDIENCE: z.string().min(1).default("resync-api"),
-    /** Lifetime of access tokens and console sessions: 15 to 60 minutes. */
-    JWT_TTL_SECONDS: z.coerce.number().int().min(900).max(3600).default(1800),
-    ADMIN_USERNAME: optionalText,
-    ADMIN_PASSWORD: optionalText,
-    CSRF_SECRET: secret("CSRF_SECRET"),
-    METRICS_TOKEN: optionalText,
-    AUDIT_RETENTION_DAYS: days(90),
-    RUN_RETENTION_DAYS: days(30),
-    MAX_BODY_BYTES: z.coerce
-      .number()
-      .int()
-      .min(1024)
-      .max(100 * 1024 * 1024)
-      .default(1024 * 1024),
-    LOG_LEVEL: z.enum(logLevels).default("info"),
-    /** "true" bypasses both cache tiers (every read goes to HWA): for benchmarks and troubleshooting. */
-    CACHE_DISABLED: z
-      .enum(["true", "false"])
-      .default("false")
-      .transform((value) => value === "true"),
-    /** The per-isolate memory cache's bound in bytes (UTF-16 size of cached JSON); 32 MiB of the isolate's 128 MiB. */
-    CACHE_MAX_BYTES: z.coerce
-      .number()
-      .int()
-      .min(1024 * 1024)
-      .max(64 * 1024 * 1024)
-      .default(32 * 1024 * 1024),
-    CACHE_MAX_ENTRIES: z.coerce.number().int().min(16).max(100_000).default(5_000),
-  })
-  .superRefine(requiredInProduction);
+export const configSchema = variables.superRefine(requiredInProduction);
 
 export type Config = z.infer<typeof configSchema>;
 
