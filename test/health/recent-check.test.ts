@@ -13,7 +13,9 @@ function countedCheck() {
       runs++;
       return new Promise<number>((resolve) => pending.push(resolve));
     },
-    settle: (value: number) => pending.splice(0).forEach((resolve) => resolve(value)),
+    settle: (value: number) => {
+      for (const resolve of pending.splice(0)) resolve(value);
+    },
   };
 }
 
