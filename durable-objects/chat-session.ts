@@ -1,6 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { answerMessage, type ChatAnswer } from "../src/chat/answer-message";
-import { socketFrame, type SocketFrame } from "../src/chat/frames";
+import { countInvalidFrame, socketFrame, type SocketFrame } from "../src/chat/frames";
 import {
   emptySession,
   remember,
@@ -19,12 +19,14 @@ const TICKETS_KEY = "redeemed-tickets";
 export const ASKER_HEADER = "X-Resync-Chat-Asker";
 export const TICKET_HEADER = "X-Resync-Chat-Ticket";
 /** WebSocket close codes of this API (4000–4999 are the application's). */
-export const CLOSE = { unauthorized: 4401, idle: 4408, tooLarge: 1009 } as const;
+export const CLOSE = { unauthorized: 4401, idle: 4408, tooLarge: 1009, policy: 1008 } as const;
 
 interface SocketAttachment {
   asker: Asker;
   sessionId: string;
   lastSeen: number;
+  /** When this socket's recent invalid frames arrived (epoch ms, oldest first; bounded by countInvalidFrame). */
+  invalidFrames?: number[];
 }
 
 /**
@@ -56,6 +58,8 @@ export class ChatSession extends DurableObject<Bindings> {
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    // A frame the client sent before it saw our close: nothing may be sent back any more.
+    if (ws.readyState !== WebSocket.OPEN) return;
     const attachment = ws.deserializeAttachment() as SocketAttachment;
     attachment.lastSeen = Date.now();
     ws.serializeAttachment(attachment);
@@ -75,8 +79,19 @@ export class ChatSession extends DurableObject<Bindings> {
       );
       outcome = { send: socketFrame.failed() };
     }
+    if (ws.readyState !== WebSocket.OPEN) return;
+    const close = (outcome.invalid && this.countInvalid(ws)) || outcome.close;
     if (outcome.send) ws.send(JSON.stringify(outcome.send satisfies SocketFrame));
-    if (outcome.close) ws.close(outcome.close.code, outcome.close.reason);
+    if (close) ws.close(close.code, close.reason);
+  }
+
+  /** Counts an invalid frame of this socket; the close to send once too many came within a minute. */
+  private countInvalid(ws: WebSocket): { code: number; reason: string } | undefined {
+    // Read again after the await above: another frame of this socket may have been counted meanwhile.
+    const attachment = ws.deserializeAttachment() as SocketAttachment;
+    const counted = countInvalidFrame(attachment.invalidFrames ?? [], Date.now());
+    ws.serializeAttachment({ ...attachment, invalidFrames: counted.recent });
+    return counted.exceeded ? { code: CLOSE.policy, reason: "too many invalid frames" } : undefined;
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {

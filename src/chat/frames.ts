@@ -25,7 +25,21 @@ const ClientFrame = z.strictObject({
   correlation_id: z.string().max(64).optional(),
 });
 
-type Outcome = { send?: SocketFrame; close?: { code: number; reason: string } };
+/** `invalid`: the frame was not one the protocol allows (not text, not JSON, not a message): counted per socket. */
+type Outcome = { send?: SocketFrame; close?: { code: number; reason: string }; invalid?: true };
+
+/** Invalid frames a socket may send within `INVALID_FRAME_WINDOW_MS`; the last one closes it with 1008. */
+export const MAX_INVALID_FRAMES = 20;
+export const INVALID_FRAME_WINDOW_MS = 60_000;
+
+/**
+ * Counts one invalid frame at `now` into a socket's recent ones (times, oldest first; at most MAX_INVALID_FRAMES kept);
+ * `exceeded` once MAX_INVALID_FRAMES fall within the window, when the socket is closed as a policy violation.
+ */
+export function countInvalidFrame(recent: readonly number[], now: number): { recent: number[]; exceeded: boolean } {
+  const live = [...recent.filter((at) => now - at < INVALID_FRAME_WINDOW_MS), now].slice(-MAX_INVALID_FRAMES);
+  return { recent: live, exceeded: live.length >= MAX_INVALID_FRAMES };
+}
 
 function error(status: number, title: string, detail: string, correlationId: string, retryAfter?: number): SocketFrame {
   return {
@@ -50,7 +64,8 @@ export const socketFrame = {
     answer: (correlationId: string, message: string) => Promise<ChatAnswer>,
   ): Promise<Outcome> {
     const correlationId = crypto.randomUUID();
-    if (typeof raw !== "string") return { send: error(400, "Bad Request", "Send text frames of JSON", correlationId) };
+    if (typeof raw !== "string")
+      return { send: error(400, "Bad Request", "Send text frames of JSON", correlationId), invalid: true };
     if (new TextEncoder().encode(raw).byteLength > MAX_FRAME_BYTES) {
       return { close: { code: 1009, reason: "frame too large" } };
     }
@@ -74,6 +89,7 @@ export const socketFrame = {
     } catch {
       return {
         send: error(400, "Bad Request", 'Frames are JSON: {"type": "message", "message": "..."}', correlationId),
+        invalid: true,
       };
     }
     const frame = ClientFrame.safeParse(json);
@@ -81,7 +97,7 @@ export const socketFrame = {
       const detail = frame.error.issues
         .map((issue) => `${issue.path.join(".") || "frame"}: ${issue.message}`)
         .join("; ");
-      return { send: error(400, "Bad Request", detail.slice(0, 500), correlationId) };
+      return { send: error(400, "Bad Request", detail.slice(0, 500), correlationId), invalid: true };
     }
     const id = frame.data.correlation_id ? correlationIdFrom(frame.data.correlation_id) : correlationId;
     try {

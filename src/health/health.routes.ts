@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { problemResponses } from "../platform/http/openapi";
+import { limitPerAddress, readinessPolicy } from "../platform/http/rate-limit";
 
 export const Liveness = z.object({ status: z.literal("ok") }).openapi("Liveness");
 
@@ -12,9 +13,14 @@ const Component = z
   })
   .openapi("ComponentHealth");
 
+const ReadinessStatus = z.enum(["ok", "degraded", "unavailable"]);
+
+export const ReadinessSummary = z.object({ status: ReadinessStatus }).openapi("ReadinessSummary");
+
 export const Readiness = z
   .object({
-    status: z.enum(["ok", "degraded", "unavailable"]),
+    status: ReadinessStatus,
+    checked_at: z.string().openapi({ description: "When the checks started (ISO-8601); shared for up to 10 s" }),
     components: z.object({
       libsql: Component,
       kv: Component,
@@ -46,17 +52,23 @@ export const healthCompat = createRoute({
   description: "Compatibility path of /health.",
 });
 
+const answers = z.union([ReadinessSummary, Readiness]);
+
 export const ready = createRoute({
   method: "get",
   path: "/health/ready",
   tags: ["operations"],
   summary: "Readiness: libSQL (write and read), KV, every Durable Object namespace and HWA; 503 during maintenance",
+  description:
+    "Checked at most once per 10 s per isolate, whoever asks. Anonymous callers get the status only; " +
+    "`Authorization: Bearer $METRICS_TOKEN` or an admin also gets each component. 60 requests a minute per client address.",
+  middleware: limitPerAddress(readinessPolicy),
   responses: {
-    200: { description: "Ready (HWA may be degraded)", content: { "application/json": { schema: Readiness } } },
+    200: { description: "Ready (HWA may be degraded)", content: { "application/json": { schema: answers } } },
     503: {
       description: "A critical component failed, or maintenance mode is on (then no component is checked)",
-      content: { "application/json": { schema: z.union([Readiness, UnderMaintenance]) } },
+      content: { "application/json": { schema: z.union([ReadinessSummary, Readiness, UnderMaintenance]) } },
     },
-    ...problemResponses(500),
+    ...problemResponses(429, 500),
   },
 });

@@ -3,9 +3,11 @@ import { DURABLE_OBJECT_BINDINGS, type Bindings } from "../platform/env/bindings
 import type { Config } from "../platform/env/config";
 import { database } from "../platform/db/client";
 import { readinessProbes } from "../platform/db/schema";
+import type { Scope } from "../platform/scope/scope";
 import { withTimeout } from "../platform/services/timeout";
-import { authorizationOf } from "../hwa/client";
-import { credentialsOf } from "../hwa/connection";
+import { hwa } from "../hwa/connection";
+import { HwaError } from "../hwa/errors";
+import { RecentChecks } from "./recent-check";
 
 export type ComponentStatus = "ok" | "error" | "not_configured";
 
@@ -29,7 +31,9 @@ async function timed(critical: boolean, check: () => Promise<void>, name: string
     await withTimeout(name, CHECK_TIMEOUT_MS, check());
     return { status: "ok", latency_ms: Date.now() - started, critical };
   } catch (error) {
-    const detail = error instanceof Error && error.name === "TimeoutError" ? error.message : `${name} check failed`;
+    // Our own words only: a timeout, or the HWA client's failure ("HWA circuit is open"), never a driver's message.
+    const ours = error instanceof HwaError || (error instanceof Error && error.name === "TimeoutError");
+    const detail = ours ? (error as Error).message : `${name} check failed`;
     return { status: "error", latency_ms: Date.now() - started, critical, detail };
   }
 }
@@ -98,17 +102,16 @@ async function checkDurableObjects(
   };
 }
 
-/** HWA is not critical: when the engine is down Resync still serves cached reads and its own data. */
-function checkHwa(config: Config): Promise<ComponentHealth> {
-  if (!config.HWA_BASE_URL) return Promise.resolve({ status: "not_configured", latency_ms: 0, critical: false });
-  const base = config.HWA_BASE_URL.replace(/\/$/, "");
-  const headers = { Accept: "application/json", Authorization: authorizationOf(credentialsOf(config)) };
+/**
+ * HWA is not critical: when the engine is down Resync still serves cached reads and its own data. Through the
+ * resilient client, so an open circuit or a full bulkhead answers at once instead of adding load to a failing engine.
+ */
+function checkHwa(scope: Scope): Promise<ComponentHealth> {
+  if (!scope.config.HWA_BASE_URL) return Promise.resolve({ status: "not_configured", latency_ms: 0, critical: false });
   return timed(
     false,
     async () => {
-      const response = await fetch(`${base}/api/v2/engine/info`, { headers });
-      await response.body?.cancel();
-      if (!response.ok) throw new Error(`HWA answered ${response.status}`);
+      await hwa(scope).engineInfo();
     },
     "hwa",
   );
@@ -116,6 +119,8 @@ function checkHwa(config: Config): Promise<ComponentHealth> {
 
 export interface Readiness {
   status: "ok" | "degraded" | "unavailable";
+  /** When the checks started (ISO-8601): answers are shared for up to READINESS_TTL_MS. */
+  checked_at: string;
   components: {
     libsql: ComponentHealth;
     kv: ComponentHealth;
@@ -125,15 +130,34 @@ export interface Readiness {
 }
 
 /** Checks every dependency in parallel; unavailable when a critical one fails, degraded when another does. */
-export async function checkReadiness(env: Bindings, config: Config): Promise<Readiness> {
-  const [libsql, kv, durable_objects, hwa] = await Promise.all([
-    checkLibsql(config),
-    checkKv(env),
-    checkDurableObjects(env),
-    checkHwa(config),
+async function checkReadiness(scope: Scope, startedAt: number): Promise<Readiness> {
+  const [libsql, kv, durable_objects, hwaHealth] = await Promise.all([
+    checkLibsql(scope.config),
+    checkKv(scope.env),
+    checkDurableObjects(scope.env),
+    checkHwa(scope),
   ]);
-  const components = { libsql, kv, durable_objects, hwa };
+  const components = { libsql, kv, durable_objects, hwa: hwaHealth };
   const failing = (Object.values(components) as ComponentHealth[]).filter((component) => component.status === "error");
   const status = failing.some((c) => c.critical) ? "unavailable" : failing.length > 0 ? "degraded" : "ok";
-  return { status, components };
+  return { status, checked_at: new Date(startedAt).toISOString(), components };
+}
+
+/** How long one check answers every caller of an isolate: probes cost nothing more, however many there are. */
+export const READINESS_TTL_MS = 10_000;
+
+// Every component check ends within CHECK_TIMEOUT_MS; a shared check that does not has lost its request.
+const recentChecks = new RecentChecks<Readiness>(READINESS_TTL_MS, CHECK_TIMEOUT_MS + 1_000);
+
+/** What the checks reach: one key per isolate in production (tests change the targets per request). */
+function targetsOf(config: Config): string {
+  return JSON.stringify([config.LIBSQL_URL, config.LIBSQL_AUTH_TOKEN, config.HWA_BASE_URL, config.HWA_USERNAME]);
+}
+
+/**
+ * The readiness of this isolate's dependencies, checked at most once per READINESS_TTL_MS per isolate (a libSQL
+ * write, a KV read, a ping of every Durable Object namespace, HWA through its breaker and bulkhead).
+ */
+export function readiness(scope: Scope, now = Date.now()): Promise<Readiness> {
+  return recentChecks.get(targetsOf(scope.config), now, () => checkReadiness(scope, now));
 }

@@ -1,5 +1,7 @@
 import { audit, auditOutcome } from "../platform/audit/writer";
 import { csrfTokenFor } from "../platform/auth/csrf";
+import { cookieAfterSignIn, newDeviceId } from "../platform/auth/device";
+import { readDeviceCookie, writeDeviceCookie } from "../platform/http/device-cookie";
 import { sameOrigin } from "../platform/http/csrf-protection";
 import { revokeToken } from "../platform/auth/revocation";
 import { clearSessionCookie, writeSessionCookie } from "../platform/http/session-cookie";
@@ -23,7 +25,8 @@ export const issueAccessToken: AppRouteHandler<typeof token> = async (c) => {
       errors: [{ path: "body", message: "Required" }],
     });
   }
-  const user = await signIn(scopeOf(c), input.username, input.password);
+  // An API client has no device cookie; a browser posting here may, and is told apart by it just the same.
+  const user = await signIn(scopeOf(c), input.username, input.password, readDeviceCookie(c));
   const config = readConfig(c.env);
   const issued = await issueToken(config, "access", user);
   return c.json(
@@ -39,10 +42,15 @@ export const startSession: AppRouteHandler<typeof login> = async (c) => {
   if (fromBrowser && !sameOrigin(c))
     throw new Problem({ status: 403, kind: "csrf", detail: "Cross-origin sign-in is not allowed" });
   const { username, password } = c.req.valid("json");
-  const user = await signIn(scopeOf(c), username, password);
+  const deviceCookie = readDeviceCookie(c);
+  const user = await signIn(scopeOf(c), username, password, deviceCookie);
   const config = readConfig(c.env);
   const session = await issueToken(config, "session", user);
+  // The session cookie first: a client reading a single Set-Cookie gets the session.
   writeSessionCookie(c, session.token, config.JWT_TTL_SECONDS);
+  // This browser is now trusted by the account (its failures count apart); the same device id when it had one.
+  const deviceId = user.device?.id ?? newDeviceId();
+  writeDeviceCookie(c, await cookieAfterSignIn(config, deviceCookie, user.username, deviceId));
   const csrfToken = await csrfTokenFor(config, session.claims.jti, session.claims.csrf!);
   return c.json(
     {

@@ -31,7 +31,8 @@ export const token = createRoute({
   tags: ["auth"],
   summary: "OAuth2 password grant (compat): a Bearer access token",
   description:
-    "Form or JSON. Limited to 5 requests a minute per client IP (exact); 5 failures of one account in 15 minutes lock it. " +
+    "Form or JSON. Limited to 5 requests a minute per client IP (exact). 5 failures of one account in 15 minutes lock " +
+    "it for untrusted clients; an address that signed in to the account in the last 30 days has a budget of its own. " +
     "Failures are identical for unknown users and wrong passwords.",
   request: {
     body: {
@@ -52,12 +53,15 @@ export const login = createRoute({
   path: "/api/v1/auth/login",
   tags: ["auth"],
   summary: "Console sign-in: a session cookie and its CSRF token",
+  description:
+    "Also sets __Host-resync_device (HttpOnly, 30 days): this browser is then trusted by the account, and its failed " +
+    "logins count against it alone, so a lockout caused by others never locks it out.",
   request: {
     body: { required: true, content: { "application/json": { schema: Credentials.openapi("Credentials") } } },
   },
   responses: {
     200: {
-      description: "Signed in; sets the __Host-resync_session cookie",
+      description: "Signed in; sets the __Host-resync_session and __Host-resync_device cookies",
       content: {
         "application/json": {
           schema: z.object({ user: User, csrf_token: z.string(), expires_at: z.string() }).openapi("Session"),

@@ -1,6 +1,7 @@
 import type { Role } from "../platform/db/schema";
 import { audit } from "../platform/audit/writer";
-import { admitLogin } from "../platform/auth/lockout";
+import { trustedDevice, type TrustedDevice } from "../platform/auth/device";
+import { admitLogin, LoginRefusal } from "../platform/auth/lockout";
 import { dummyPasswordHash, verifyPassword } from "../platform/auth/password";
 import { database } from "../platform/db/client";
 import { Problem } from "../platform/http/problem";
@@ -32,27 +33,37 @@ export interface SignedIn {
   role: Role;
   /** Per-IP login rate headers, for the response. */
   headers: Record<string, string>;
+  /** The device the client's device cookie proved for this account, if any (the console renews its cookie). */
+  device?: TrustedDevice;
 }
 
 /**
  * Checks a username and password behind the lockout guards. An unknown user, a disabled user and a
- * wrong password cost the same full PBKDF2 derivation and end in the same 401.
+ * wrong password cost the same full PBKDF2 derivation and end in the same 401. `deviceCookie` is the client's
+ * device cookie, if any: a browser it proves for this account has a failure budget of its own.
  */
-export async function signIn(scope: Scope, rawUsername: string, password: string): Promise<SignedIn> {
+export async function signIn(
+  scope: Scope,
+  rawUsername: string,
+  password: string,
+  deviceCookie?: string,
+): Promise<SignedIn> {
   await ensureBootstrap(scope);
   const username = normalizeUsername(rawUsername);
   const ip = scope.ip ?? "127.0.0.1";
+  const device = await trustedDevice(scope.config, deviceCookie, username);
+  const client = device ? "device" : undefined;
   let admitted: Awaited<ReturnType<typeof admitLogin>>;
   try {
-    admitted = await admitLogin(scope.env, username, ip);
+    admitted = await admitLogin(scope.env, username, ip, device);
   } catch (error) {
-    if (error instanceof Problem && error.status === 429) {
+    if (error instanceof LoginRefusal) {
       await audit(scope, {
         actor: username,
         action: "auth.login",
         target: username,
         outcome: "denied",
-        metadata: { reason: error.kind },
+        metadata: { reason: error.kind, client: error.lane ?? client ?? "untrusted" },
       });
     }
     throw error;
@@ -73,8 +84,13 @@ export async function signIn(scope: Scope, rawUsername: string, password: string
     action: "auth.login",
     target: username,
     outcome: ok ? "success" : "failure",
-    ...(ok ? {} : { metadata: { reason: "invalid credentials" } }),
+    metadata: { client: admitted.lane, ...(ok ? {} : { reason: "invalid credentials" }) },
   });
   if (!ok || !account) throw invalidCredentials(admitted.headers);
-  return { username: account.username, role: account.role, headers: admitted.headers };
+  return {
+    username: account.username,
+    role: account.role,
+    headers: admitted.headers,
+    ...(device ? { device } : {}),
+  };
 }

@@ -1,10 +1,11 @@
 import { createRouter } from "../platform/http/router";
-import { changeUser, createUser, deleteUser, listUsers, showUser } from "./users.handlers";
-import { change, create, list, remove, show } from "./users.routes";
+import { changeUser, clearUserLockout, createUser, deleteUser, listUsers, showUser } from "./users.handlers";
+import { change, create, list, remove, show, unlock } from "./users.routes";
 
 export const userRoutes = createRouter()
   .openapi(list, listUsers)
   .openapi(create, createUser)
   .openapi(show, showUser)
   .openapi(change, changeUser)
-  .openapi(remove, deleteUser);
+  .openapi(remove, deleteUser)
+  .openapi(unlock, clearUserLockout);

@@ -1,7 +1,9 @@
 import { audit, auditOutcome } from "../platform/audit/writer";
+import { clearLockout } from "../platform/auth/lockout";
 import { revokeTokensOf } from "../platform/auth/revocation";
 import { database } from "../platform/db/client";
 import { Problem } from "../platform/http/problem";
+import { describeError } from "../platform/observability/logger";
 import type { AppRouteHandler } from "../platform/http/router";
 import { scopeOf } from "../platform/http/scope";
 import {
@@ -13,7 +15,7 @@ import {
   normalizeUsername,
   viewOf,
 } from "./accounts";
-import type { change, create, list, remove, show } from "./users.routes";
+import type { change, create, list, remove, show, unlock } from "./users.routes";
 
 function notFound(username: string): Problem {
   return new Problem({ status: 404, kind: "user-not-found", detail: `No user named ${username}` });
@@ -68,7 +70,16 @@ export const changeUser: AppRouteHandler<typeof change> = async (c) => {
     throw lastAdmin;
   }
   await revokeTokensOf(c.env.CACHE, result.username, scope.config.JWT_TTL_SECONDS);
-  await auditOutcome(scope, { ...event, outcome: "success", metadata: changed });
+  // A new password voids the locks its guessers caused, and the trust the old one earned (browsers, addresses).
+  // The reset is done: a guard that cannot be reached is logged and audited, not answered with an error.
+  const unlocked =
+    input.password === undefined
+      ? undefined
+      : await clearLockout(c.env, result.username, true).catch((error: unknown) => {
+          scope.log.error("login locks not cleared after a password reset", describeError(error));
+          return { locks_cleared: false };
+        });
+  await auditOutcome(scope, { ...event, outcome: "success", metadata: { ...changed, ...unlocked } });
   return c.json(viewOf(result), 200);
 };
 
@@ -88,5 +99,19 @@ export const deleteUser: AppRouteHandler<typeof remove> = async (c) => {
   }
   await revokeTokensOf(c.env.CACHE, username, scope.config.JWT_TTL_SECONDS);
   await auditOutcome(scope, { ...event, outcome: "success" });
+  return c.body(null, 204);
+};
+
+export const clearUserLockout: AppRouteHandler<typeof unlock> = async (c) => {
+  const scope = scopeOf(c);
+  const username = normalizeUsername(c.req.valid("param").username);
+  const event = { action: "user.unlock", target: username };
+  await audit(scope, { ...event, outcome: "attempt" });
+  if (!(await findAccount(await database(scope.config), username))) {
+    await auditOutcome(scope, { ...event, outcome: "failure", metadata: { reason: "not found" } });
+    throw notFound(username);
+  }
+  const unlocked = await clearLockout(c.env, username);
+  await auditOutcome(scope, { ...event, outcome: "success", metadata: { ...unlocked } });
   return c.body(null, 204);
 };

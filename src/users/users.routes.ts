@@ -80,6 +80,8 @@ export const change = createRoute({
   path: "/api/v1/users/{username}",
   tags: ["users"],
   summary: "Change role, reset password, disable or enable (admin); the user's tokens are revoked",
+  description:
+    "A password reset also clears the account's login locks and forgets its trusted browsers and known addresses.",
   middleware: adminChange,
   request: {
     params: target,
@@ -113,4 +115,17 @@ export const remove = createRoute({
   middleware: adminChange,
   request: { params: target },
   responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404, 409) },
+});
+
+export const unlock = createRoute({
+  method: "delete",
+  path: "/api/v1/users/{username}/lockout",
+  tags: ["users"],
+  summary: "Clear every login lock of an account (admin)",
+  description:
+    "Clears the failure counters and locks of every client of the account: untrusted clients, each trusted browser " +
+    "(device cookie) and each known address. Trusted browsers and addresses stay trusted. Audited as user.unlock.",
+  middleware: adminChange,
+  request: { params: target },
+  responses: { 204: { description: "Unlocked" }, ...problemResponses(401, 403, 404, 503) },
 });

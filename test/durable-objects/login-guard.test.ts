@@ -60,11 +60,22 @@ async function elapse(key: string, ms: number): Promise<void> {
   await runInDurableObject(guard(key), (_instance, state) => {
     const stored = state.storage.kv.get<StoredGuard>(GUARD_STATE_KEY);
     if (!stored) return;
+    const lanes = Object.fromEntries(
+      Object.entries(stored.lanes).map(([name, lane]) => [
+        name,
+        {
+          failures: lane.failures.map((failure) => ({ ...failure, at: failure.at - ms })),
+          admissions: lane.admissions.map((at) => at - ms),
+          lockedUntil: lane.lockedUntil === 0 ? 0 : lane.lockedUntil - ms,
+          lockouts: lane.lockouts,
+        },
+      ]),
+    );
+    const sources = Object.fromEntries(Object.entries(stored.sources).map(([address, until]) => [address, until - ms]));
     state.storage.kv.put<StoredGuard>(GUARD_STATE_KEY, {
-      failures: stored.failures.map((failure) => ({ ...failure, at: failure.at - ms })),
-      admissions: stored.admissions.map((at) => at - ms),
-      lockedUntil: stored.lockedUntil === 0 ? 0 : stored.lockedUntil - ms,
-      lockouts: stored.lockouts,
+      lanes,
+      sources,
+      trustSince: stored.trustSince === 0 ? 0 : stored.trustSince - ms,
       forgetAt: stored.forgetAt - ms,
     });
   });
@@ -250,7 +261,7 @@ describe("bounded storage", () => {
     expect(alarm).toBe(stored?.forgetAt);
 
     expect(await runDurableObjectAlarm(guard(key))).toBe(true);
-    expect((await storedGuard(key))?.failures).toHaveLength(1);
+    expect((await storedGuard(key))?.lanes.untrusted?.failures).toHaveLength(1);
     expect(await runInDurableObject(guard(key), (_instance, state) => state.storage.getAlarm())).toBe(stored?.forgetAt);
   });
 
@@ -268,6 +279,45 @@ describe("bounded storage", () => {
     const key = uniqueKey("account");
     await succeed(key, accountPolicy);
     expect(await storedGuard(key)).toBeUndefined();
+  });
+});
+
+describe("lanes through the object", () => {
+  it("keeps a trusted device and a known source admitted while untrusted clients are locked", async () => {
+    const key = uniqueKey("account");
+    const owner = { address: "203.0.113.7" };
+    const { attemptId } = await admitted(key, accountPolicy);
+    await guard(key).settle(attemptId, "success", accountPolicy, owner);
+    await fail(key, accountPolicy, 5);
+    expect(await refused(key, accountPolicy)).toMatchObject({ reason: "locked", lane: "untrusted" });
+    const device = { id: "device-1", issuedAt: Date.now() };
+    expect(await guard(key).admit(accountPolicy, { device })).toMatchObject({ allowed: true, lane: "device" });
+    expect(await guard(key).admit(accountPolicy, owner)).toMatchObject({ allowed: true, lane: "known-source" });
+  });
+
+  it("unlocks every lane, and reports what it found", async () => {
+    const key = uniqueKey("account");
+    await fail(key, accountPolicy, 5);
+    expect(await guard(key).unlock(accountPolicy)).toEqual({ locked_lanes: 1, counting_lanes: 1 });
+    await admitted(key, accountPolicy);
+  });
+
+  it("reads a record written before lanes existed as the untrusted lane", async () => {
+    const key = uniqueKey("account");
+    const now = Date.now();
+    await runInDurableObject(guard(key), (_instance, state) => {
+      state.storage.kv.put(GUARD_STATE_KEY, {
+        failures: [],
+        admissions: [],
+        lockedUntil: now + 10 * MINUTE,
+        lockouts: 1,
+        forgetAt: now + 10 * MINUTE + 24 * HOUR,
+      });
+    });
+    expect(await refused(key, accountPolicy)).toMatchObject({ reason: "locked", lane: "untrusted" });
+    expect((await storedGuard(key))?.lanes.untrusted?.lockouts).toBe(1);
+    await guard(key).unlock(accountPolicy);
+    await admitted(key, accountPolicy);
   });
 });
 

@@ -32,6 +32,8 @@ declare module "vitest" {
     fuzzRuns: number;
     /** A simulator of its own for the audit tests, which count the requests HWA receives. */
     hwaAuditUrl: string;
+    /** A simulator of its own for the readiness tests, which count the requests HWA receives. */
+    hwaReadinessUrl: string;
   }
 }
 
@@ -62,9 +64,11 @@ export default async function setup(project: TestProject) {
   const fuzzSimulator = await startHwaSimulator(simulatorOptions);
   project.provide("hwaFuzzUrl", fuzzSimulator.url);
   project.provide("fuzzRuns", Number(process.env.FUZZ_RUNS ?? 2_000));
+  const readinessSimulator = await startHwaSimulator(simulatorOptions);
   project.provide("hwaClientFaultsUrl", clientFaults.url);
   project.provide("hwaCacheFaultsUrl", cacheFaults.url);
   project.provide("hwaAuditUrl", auditSimulator.url);
+  project.provide("hwaReadinessUrl", readinessSimulator.url);
   project.provide("hwaUrl", simulator.url);
   project.provide("hwaUsername", hwaCredentials.username);
   project.provide("hwaPassword", hwaCredentials.password);
@@ -87,6 +91,7 @@ export default async function setup(project: TestProject) {
       cacheFaults.close(),
       auditSimulator.close(),
       fuzzSimulator.close(),
+      readinessSimulator.close(),
     ]);
     rmSync(folder, { recursive: true, force: true });
   };

@@ -1,11 +1,22 @@
-import type { Admission, LoginPolicy } from "../../../durable-objects/login-guard";
+import type {
+  ClientAdmission,
+  LaneKind,
+  LoginClient,
+  LoginPolicy,
+  Unlocked,
+} from "../../../durable-objects/login-guard";
 import type { Bindings } from "../env/bindings";
 import { addressKey } from "../http/client-ip";
 import { Problem } from "../http/problem";
+import type { TrustedDevice } from "./device";
 
 const MINUTE = 60_000;
 
-/** 5 failures of one account in 15 minutes lock it for 15 minutes, doubling on repeat, up to a day. */
+/**
+ * 5 failures in 15 minutes lock the account for 15 minutes, doubling on repeat, up to a day — counted per client the
+ * account can tell apart: each trusted browser (device cookie), each address that signed in within 30 days (known
+ * source), and everyone else together (untrusted clients). One lane's lock never locks another.
+ */
 export const accountPolicy: LoginPolicy = {
   maxFailures: 5,
   windowMs: 15 * MINUTE,
@@ -31,9 +42,24 @@ export interface AdmittedLogin {
   settle(outcome: LoginOutcome): Promise<void>;
   /** `RateLimit` / `RateLimit-Policy` headers of the per-IP login limit. */
   headers: Record<string, string>;
+  /** Which of the account's lanes the attempt counts in (for the audit trail, never the answer). */
+  lane: LaneKind;
 }
 
-function rateHeaders(admission: Admission): Record<string, string> {
+/** A refused login: the answer every refusal of its kind gets, and (for the audit trail only) the lane. */
+export class LoginRefusal extends Problem {
+  constructor(
+    problem: Problem,
+    readonly lane: LaneKind | undefined,
+  ) {
+    super({ status: problem.status, kind: problem.kind, detail: problem.message, headers: problem.headers });
+  }
+}
+
+const accountGuard = (env: Bindings, username: string) =>
+  env.LOGIN_GUARD.get(env.LOGIN_GUARD.idFromName(`account:${username}`));
+
+function rateHeaders(admission: ClientAdmission): Record<string, string> {
   if (!admission.rate) return {};
   const policy = `"login";q=${admission.rate.limit};w=${(ipPolicy.rate?.periodMs ?? MINUTE) / 1000}`;
   return {
@@ -42,7 +68,7 @@ function rateHeaders(admission: Admission): Record<string, string> {
   };
 }
 
-function refusal(admission: Extract<Admission, { allowed: false }>, headers: Record<string, string>): Problem {
+function refusal(admission: Extract<ClientAdmission, { allowed: false }>, headers: Record<string, string>): Problem {
   const until = new Date(Date.now() + admission.retryAfterSeconds * 1000).toISOString();
   const detail =
     admission.reason === "rate_limited"
@@ -57,28 +83,45 @@ function refusal(admission: Extract<Admission, { allowed: false }>, headers: Rec
 }
 
 /**
- * Asks both guards — the account's and the client IP's — whether this attempt may proceed, before any
- * password is checked. Throws a 429 Problem when either refuses; the answer never depends on whether the
- * account exists, because the account's guard is keyed by the name as typed.
+ * Asks both guards — the account's, in the lane of this client, and the client IP's — whether this attempt may
+ * proceed, before any password is checked. Throws a 429 LoginRefusal when either refuses; the answer never depends
+ * on whether the account exists, because the account's guard is keyed by the name as typed, and a client is trusted
+ * only by what a successful sign-in gave it.
  */
-export async function admitLogin(env: Bindings, username: string, ip: string): Promise<AdmittedLogin> {
-  const accountGuard = env.LOGIN_GUARD.get(env.LOGIN_GUARD.idFromName(`account:${username}`));
-  const ipGuard = env.LOGIN_GUARD.get(env.LOGIN_GUARD.idFromName(`ip:${addressKey(ip)}`));
+export async function admitLogin(
+  env: Bindings,
+  username: string,
+  ip: string,
+  device?: TrustedDevice,
+): Promise<AdmittedLogin> {
+  const address = addressKey(ip);
+  const client: LoginClient = { address, ...(device ? { device } : {}) };
+  const account = accountGuard(env, username);
+  const ipGuard = env.LOGIN_GUARD.get(env.LOGIN_GUARD.idFromName(`ip:${address}`));
   const ipAdmission = await ipGuard.admit(ipPolicy);
   const headers = rateHeaders(ipAdmission);
-  if (!ipAdmission.allowed) throw refusal(ipAdmission, headers);
-  const accountAdmission = await accountGuard.admit(accountPolicy);
+  if (!ipAdmission.allowed) throw new LoginRefusal(refusal(ipAdmission, headers), undefined);
+  const accountAdmission = await account.admit(accountPolicy, client);
   if (!accountAdmission.allowed) {
     await ipGuard.settle(ipAdmission.attemptId, "abandoned", ipPolicy);
-    throw refusal(accountAdmission, headers);
+    throw new LoginRefusal(refusal(accountAdmission, headers), accountAdmission.lane);
   }
   return {
     headers,
+    lane: accountAdmission.lane,
     async settle(outcome) {
       await Promise.all([
-        accountGuard.settle(accountAdmission.attemptId, outcome, accountPolicy),
+        account.settle(accountAdmission.attemptId, outcome, accountPolicy, client),
         ipGuard.settle(ipAdmission.attemptId, outcome, ipPolicy),
       ]);
     },
   };
+}
+
+/**
+ * Clears every lock and failure counter of an account (all lanes). After a password reset (`forgetTrust`) its
+ * trusted browsers and known addresses are forgotten too: they were proven with the old password.
+ */
+export function clearLockout(env: Bindings, username: string, forgetTrust = false): Promise<Unlocked> {
+  return accountGuard(env, username).unlock(accountPolicy, forgetTrust);
 }

@@ -109,8 +109,11 @@ export async function verifyToken(config: Config, token: string, kind: TokenKind
   }
 }
 
-/** A session with the same id and a new CSRF nonce: what rotation re-issues. */
+/**
+ * The same session under a new id and a new CSRF nonce: what rotation re-issues. The caller revokes the old id, so a
+ * captured cookie and token stop working together.
+ */
 export async function rotateSession(config: Config, claims: Claims): Promise<IssuedToken> {
-  const rotated: Claims = { ...claims, csrf: randomId() };
+  const rotated: Claims = { ...claims, jti: randomId(), csrf: randomId() };
   return { token: await sign(rotated, config.JWT_SECRET, ALGORITHM), claims: rotated };
 }

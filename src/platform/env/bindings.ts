@@ -10,8 +10,11 @@ export interface Bindings {
   USER_RATE_LIMITER: RateLimit;
   ANONYMOUS_RATE_LIMITER: RateLimit;
   CHAT_RATE_LIMITER: RateLimit;
+  READINESS_RATE_LIMITER: RateLimit;
   /** Audit events on their way to libSQL (src/audit/consumer.ts inserts them). */
   AUDIT: Queue<import("../audit/event").QueuedAuditEvent>;
+  /** "production" in [env.production.vars]; unset (development) locally and in tests. */
+  ENVIRONMENT?: string;
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
   HWA_BASE_URL?: string;

@@ -14,8 +14,25 @@ const days = (fallback: number) => z.coerce.number().int().min(1).max(3650).defa
 
 const url = (protocols: RegExp, what: string) => z.url({ protocol: protocols, error: `must be a ${what} URL` });
 
-/** The configuration every request relies on, parsed once per isolate from the bindings. */
-export const configSchema = z.object({
+/** Secrets production cannot run without, though local development may (`ENVIRONMENT = "production"` in wrangler.toml). */
+function requiredInProduction(
+  config: { ENVIRONMENT: string; METRICS_TOKEN?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (config.ENVIRONMENT !== "production") return;
+  // Without it /metrics would be open to anyone; at least as long as the other secrets.
+  if (!config.METRICS_TOKEN || config.METRICS_TOKEN.length < 32) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["METRICS_TOKEN"],
+      message: "is required in production and must be at least 32 characters",
+    });
+  }
+}
+
+const variables = z.object({
+  /** "production" (set in wrangler.toml's [env.production.vars]) makes METRICS_TOKEN required. */
+  ENVIRONMENT: z.enum(["development", "production"]).default("development"),
   LIBSQL_URL: url(/^(https?|libsql|wss?)$/, "libsql://, http(s):// or ws(s)://"),
   LIBSQL_AUTH_TOKEN: optionalText,
   HWA_BASE_URL: optionalText.pipe(url(/^https?$/, "http(s)://").optional()),
@@ -54,6 +71,9 @@ export const configSchema = z.object({
     .default(32 * 1024 * 1024),
   CACHE_MAX_ENTRIES: z.coerce.number().int().min(16).max(100_000).default(5_000),
 });
+
+/** The configuration every request relies on, parsed once per isolate from the bindings. */
+export const configSchema = variables.superRefine(requiredInProduction);
 
 export type Config = z.infer<typeof configSchema>;
 

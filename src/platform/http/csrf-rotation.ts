@@ -4,10 +4,13 @@ import { readConfig } from "../env/config";
 import { csrfTokenFor } from "../auth/csrf";
 import { writeSessionCookie } from "./session-cookie";
 import { rotateSession } from "../auth/tokens";
+import { revokeToken } from "../auth/revocation";
+import { describeError } from "../observability/logger";
 
 /**
  * Declared on high-security routes (workflow delete, user and settings changes): once the route succeeds, a cookie
- * session gets a new CSRF nonce — a new cookie, and the new token in `X-CSRF-Token`; the old token stops matching.
+ * session gets a new session id and CSRF nonce — a new cookie, and the new token in `X-CSRF-Token` — and the old id is
+ * revoked, so neither the old cookie nor the old token works any more.
  */
 export function rotatesCsrf(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -31,6 +34,10 @@ async function rotateCsrfToken(c: Context<AppEnv>): Promise<void> {
     typ: "session",
   });
   writeSessionCookie(c, rotated.token, Math.max(0, identity.exp - Math.floor(Date.now() / 1000)));
-  c.set("identity", { ...identity, csrfNonce: rotated.claims.csrf });
-  c.header("X-CSRF-Token", await csrfTokenFor(config, identity.jti, rotated.claims.csrf!));
+  c.set("identity", { ...identity, jti: rotated.claims.jti, csrfNonce: rotated.claims.csrf });
+  c.header("X-CSRF-Token", await csrfTokenFor(config, rotated.claims.jti, rotated.claims.csrf!));
+  // The change is done and audited: a failed revocation is logged, not answered (a retry would act twice).
+  await revokeToken(c.env.CACHE, { jti: identity.jti, sub: identity.username, exp: identity.exp }).catch((error) =>
+    c.get("log")?.error("old session id not revoked after CSRF rotation", describeError(error)),
+  );
 }

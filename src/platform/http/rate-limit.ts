@@ -9,7 +9,7 @@ import { Problem } from "./problem";
 export interface RatePolicy {
   /** Name in `RateLimit-Policy`. */
   name: string;
-  binding: "USER_RATE_LIMITER" | "ANONYMOUS_RATE_LIMITER" | "CHAT_RATE_LIMITER";
+  binding: "USER_RATE_LIMITER" | "ANONYMOUS_RATE_LIMITER" | "CHAT_RATE_LIMITER" | "READINESS_RATE_LIMITER";
   /** Quota and window as configured on the binding, for the headers (the binding does not report them). */
   limit: number;
   periodSeconds: number;
@@ -24,6 +24,14 @@ export const anonymousPolicy: RatePolicy = {
 };
 /** Chat messages per user, over REST and WebSocket alike. */
 export const chatPolicy: RatePolicy = { name: "chat", binding: "CHAT_RATE_LIMITER", limit: 10, periodSeconds: 60 };
+
+/** `/health/ready` per client address, whoever asks: probes need far less, floods get nothing. */
+export const readinessPolicy: RatePolicy = {
+  name: "readiness",
+  binding: "READINESS_RATE_LIMITER",
+  limit: 60,
+  periodSeconds: 60,
+};
 
 const refused = metrics.counter("resync_rate_limited_total", "Requests refused by a rate limit, by policy.");
 
@@ -43,6 +51,15 @@ export async function consume(env: Bindings, policy: RatePolicy, key: string): P
     detail: `Rate limit of ${policy.limit} requests per ${policy.periodSeconds} s exceeded; retry later`,
     headers: { "Retry-After": String(policy.periodSeconds), "RateLimit-Policy": policyHeader(policy) },
   });
+}
+
+/** A route's own limit per client address (IPv4, or IPv6 /64), authenticated or not. */
+export function limitPerAddress(policy: RatePolicy): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await consume(c.env as Bindings, policy, `ip:${addressKey(clientIp(c.req.raw.headers))}`);
+    await next();
+    c.res.headers.set("RateLimit-Policy", policyHeader(policy));
+  };
 }
 
 export interface RateLimitOptions {

@@ -143,6 +143,30 @@ describe("CSRF on cookie sessions", () => {
     });
     expect(fresh.status).toBe(200);
   });
+
+  it("after a rotation the old cookie and its token no longer work: the session id rotates and the old one is revoked", async () => {
+    const admin = await sessionFor(await createUser("admin"));
+    const target = await createUser("viewer");
+    const change = (cookie: string, csrf: string, role: string) =>
+      SELF.fetch(`${ORIGIN}/api/v1/users/${target.username}`, {
+        method: "PATCH",
+        headers: { Cookie: cookie, Origin: ORIGIN, "X-CSRF-Token": csrf, "Content-Type": "application/json" },
+        body: JSON.stringify({ role }),
+      });
+    const first = await change(admin.cookie, admin.csrf, "operator");
+    expect(first.status).toBe(200);
+    const newCookie = first.headers.get("Set-Cookie")!.split(";")[0]!;
+    const newToken = first.headers.get("X-CSRF-Token")!;
+
+    // Someone who captured the old pair (cookie and token) before the change cannot replay it.
+    const replay = await change(admin.cookie, admin.csrf, "viewer");
+    expect(replay.status).toBe(401);
+    const oldMe = await SELF.fetch(`${ORIGIN}/api/v1/auth/me`, { headers: { Cookie: admin.cookie } });
+    expect(oldMe.status).toBe(401);
+    // The old token is not valid with the new cookie either, and the new pair works.
+    expect((await change(newCookie, admin.csrf, "viewer")).status).toBe(403);
+    expect((await change(newCookie, newToken, "viewer")).status).toBe(200);
+  });
 });
 
 describe("csrfProtection() on a tiny app", () => {
