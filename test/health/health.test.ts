@@ -6,6 +6,7 @@ import type { Bindings } from "../../src/platform/env/bindings";
 import { bearer, createUser, freshIp, tokenFor } from "../helpers/accounts";
 import { simulatorAt } from "../helpers/hwa";
 import { CLOSED_URL, fetchWith, problemOf } from "../helpers/worker";
+import { captureLogs } from "../helpers/logs";
 
 interface ReadinessBody {
   status: string;
@@ -214,6 +215,7 @@ describe("production configuration", () => {
   const production = { ENVIRONMENT: "production" };
 
   it("refuses to serve without METRICS_TOKEN, naming it; liveness still answers", async () => {
+    const logs = captureLogs();
     for (const path of ["/metrics", "/health/ready"]) {
       const response = await fetchWith({ ...production, METRICS_TOKEN: undefined }, path);
       expect(response.status, path).toBe(500);
@@ -222,13 +224,16 @@ describe("production configuration", () => {
       expect(problem.detail).toContain("METRICS_TOKEN");
     }
     expect((await fetchWith({ ...production, METRICS_TOKEN: undefined }, "/health")).status).toBe(200);
+    expect(logs.map((line) => line.message)).toContain("configuration invalid");
   });
 
   it("refuses a short METRICS_TOKEN, never showing it", async () => {
+    const logs = captureLogs();
     const response = await fetchWith({ ...production, METRICS_TOKEN: "short-metrics-token" }, "/metrics");
     expect(response.status).toBe(500);
     expect(await response.clone().text()).not.toContain("short-metrics-token");
     expect((await problemOf(response)).detail).toContain("METRICS_TOKEN");
+    expect(logs.map((line) => line.message)).toContain("configuration invalid");
   });
 
   it("serves /metrics only with the token once it is set", async () => {
