@@ -113,6 +113,14 @@ export function stepOf(draft: StepDraft): Step {
   return { action: draft.action as JobActionName, job };
 }
 
+/** The editor field an API error's path names: `body.steps.0.status.1` is the statuses of step 0. */
+export const fieldOf = (path: string) =>
+  path
+    .replace(/^body\./, "")
+    .split(".")
+    .slice(0, 3)
+    .join(".");
+
 /** The body of POST/PUT /api/v1/workflows. */
 export function bodyOf(draft: WorkflowDraft) {
   return {

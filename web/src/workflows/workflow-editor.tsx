@@ -11,6 +11,7 @@ import {
   bodyOf,
   draftOf,
   emptyWorkflow,
+  fieldOf,
   type Invalid,
   MAX_STEPS,
   newStep,
@@ -115,7 +116,7 @@ export function WorkflowEditor({ id }: { id: number | "new" }) {
     } catch (problem) {
       failure.value = problem;
       if (problem instanceof ApiProblem)
-        serverErrors.value = new Map(problem.errors.map((error) => [error.path.replace(/^body\./, ""), error.message]));
+        serverErrors.value = new Map(problem.errors.map((error) => [fieldOf(error.path), error.message]));
     } finally {
       saving.value = false;
     }
