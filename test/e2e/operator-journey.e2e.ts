@@ -152,7 +152,10 @@ describe.sequential("an operator's day in the console", () => {
 
   it("runs it and follows the run live until it succeeds", async () => {
     await page.getByRole("button", { name: "Run", exact: true }).click();
-    await page.getByRole("dialog", { name: "Run workflow E2E check?" }).getByRole("button", { name: "Run now" }).click();
+    await page
+      .getByRole("dialog", { name: "Run workflow E2E check?" })
+      .getByRole("button", { name: "Run now" })
+      .click();
     await page.getByRole("heading", { name: /^Run [0-9a-f]{8}/ }).waitFor();
     await page.locator("#run-title .badge", { hasText: "succeeded" }).waitFor();
     expect(await page.locator(".run-step .badge").allTextContents()).toEqual(["succeeded"]);

@@ -28,7 +28,8 @@ describe("the job board's order", () => {
     const jobs = [
       job("DONE", "SUCC", "SUCCESSFUL"),
       job("WAITS", "WAIT", "WAITING"),
-      job("HELD", "HOLD", "WAITING"),
+      job("HELD", "HOLD", "HELD"),
+      job("DEPENDS", "HOLD", "WAITING"),
       job("RUNS", "EXEC", "RUNNING"),
       job("GONE", "CANCL", "CANCELED"),
       job("STUCK", "STUCK", "BLOCKED"),
@@ -40,6 +41,7 @@ describe("the job board's order", () => {
       "STUCK",
       "RUNS",
       "HELD",
+      "DEPENDS",
       "READY",
       "WAITS",
       "DONE",
@@ -72,6 +74,6 @@ describe("the job board's order", () => {
   it("places a run by its internal status when there is no common status", () => {
     expect(groupOf({ status: "ABEND", common_status: null })).toBe("failed");
     expect(groupOf({ status: "SUCC", common_status: null })).toBe("successful");
-    expect(groupOf({ status: "HOLD", common_status: null })).toBe("held");
+    expect(groupOf({ status: "HOLD", common_status: null })).toBe("waiting");
   });
 });

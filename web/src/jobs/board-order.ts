@@ -14,16 +14,21 @@ const byInternal: Record<string, BoardGroup> = {
   EXEC: "running",
   SUCCP: "running",
   ABENP: "running",
+  HOLD: "waiting",
   WAIT: "waiting",
   READY: "waiting",
   SUCC: "successful",
 };
 
-/** The board group of a job, from HWA's common status (and HOLD, which HWA reports as WAITING). */
+/**
+ * The board group of a job, from HWA's common status: HELD is a job an operator (or its stream, or priority 0)
+ * holds; the internal status HOLD alone is a job waiting for its dependencies.
+ */
 export function groupOf(job: Pick<Job, "status" | "common_status">): BoardGroup {
-  if (job.status === "HOLD" || job.common_status === "HELD") return "held";
   if (job.common_status === null) return byInternal[job.status ?? ""] ?? "other";
   switch (job.common_status) {
+    case "HELD":
+      return "held";
     case "ERROR":
       return "failed";
     case "BLOCKED":
