@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import type {} from "vitest";
-import { chromiumPath } from "./browser";
+import { chromiumPath } from "./chromium.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
