@@ -46,6 +46,7 @@ export function groupOf(job: Pick<Job, "status" | "common_status">): BoardGroup 
   }
 }
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const rank = new Map(boardGroups.map((group, index) => [group, index]));
 const time = (iso: string | null) => (iso ? Date.parse(iso) : Number.POSITIVE_INFINITY);
 
@@ -55,7 +56,9 @@ function withinGroup(group: BoardGroup, a: Job, b: Job): number {
   if (group === "failed") order = time(b.ended_at) - time(a.ended_at);
   else if (group === "running") order = time(a.started_at) - time(b.started_at);
   else order = time(a.sched_time) - time(b.sched_time);
-  return Number.isNaN(order) || order === 0 ? a.name.localeCompare(b.name) || a.id.localeCompare(b.id) : order;
+  if (!Number.isNaN(order) && order !== 0) return order;
+  // HWA names are upper-case ASCII: code-unit order is their order, and far cheaper than a collator.
+  return compare(a.name, b.name) || compare(a.id, b.id);
 }
 
 export interface Board {

@@ -6,7 +6,7 @@ import { formatTime, t } from "../i18n/i18n";
 import { link } from "../routes";
 import { formatDuration } from "../ui/duration";
 import { ProblemText } from "../ui/problem-text";
-import { StatusBadge } from "../ui/status-badge";
+import { statusBadge } from "../ui/status-badge";
 import { usePolling } from "../ui/use-polling";
 import { boardKeys } from "./board-keys";
 import { type BoardGroup, boardGroups, boardOf } from "./board-order";
@@ -66,22 +66,24 @@ function FilterField(props: {
   );
 }
 
-function JobRow({ job }: { job: Job }) {
+/**
+ * One row of the board, as plain elements rather than a component: 500 rows are 500 fewer component instances
+ * (and signal trackers) to create on each render, which is most of the board's script time.
+ */
+function jobRow(job: Job, none: string) {
   return (
-    <tr>
-      <td>
-        <StatusBadge status={job.status} commonStatus={job.common_status} />
-      </td>
+    <tr key={job.id}>
+      <td>{statusBadge(job.status, job.common_status)}</td>
       <td>
         <a class="job-link" href={link("jobs", job.id)} onClick={() => (lastOpened.value = job.id)}>
           {job.name}
         </a>
       </td>
-      <td>{job.job_stream ?? t.value.none}</td>
-      <td>{job.workstation ?? t.value.none}</td>
+      <td>{job.job_stream ?? none}</td>
+      <td>{job.workstation ?? none}</td>
       <td>{formatTime(job.started_at ?? job.sched_time)}</td>
       <td class="number">{formatDuration(job.duration_ms)}</td>
-      <td class="number">{job.return_code ?? t.value.none}</td>
+      <td class="number">{job.return_code ?? none}</td>
     </tr>
   );
 }
@@ -167,11 +169,7 @@ export function JobBoard() {
                 <th scope="col">{t.value.colReturnCode}</th>
               </tr>
             </thead>
-            <tbody>
-              {current.rows.map((row) => (
-                <JobRow key={row.job.id} job={row.job} />
-              ))}
-            </tbody>
+            <tbody>{current.rows.map((row) => jobRow(row.job, t.value.none))}</tbody>
           </table>
         </div>
       )}
