@@ -44,6 +44,14 @@ describe.sequential("an operator's day in the console", () => {
     await page.locator("table.jobs tbody tr").first().waitFor();
   });
 
+  it("switches language in place, and back", async () => {
+    await page.getByRole("button", { name: "Português" }).click();
+    await page.getByRole("heading", { name: "Painel de jobs" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("pt-BR");
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { name: "Job board" }).waitFor();
+  });
+
   it("finds an ABEND job by keyboard: j moves down the board, failed jobs first; Enter opens it", async () => {
     const firstGroup = await page.locator("table.jobs tbody tr .badge").first().textContent();
     expect(["ABEND", "FAIL"]).toContain(firstGroup);

@@ -28,61 +28,62 @@ function CreateUser({ onCreated }: { onCreated: (account: Account) => void }) {
   const form = useSignal({ username: "", password: "", role: "operator" as Role });
   const failure = useSignal<unknown>(null);
   return (
-    <form
-      class="filters"
-      aria-labelledby="new-user-title"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        try {
-          onCreated(await call<Account>("/api/v1/users", { method: "POST", body: form.value }));
-          form.value = { username: "", password: "", role: "operator" };
-          failure.value = null;
-        } catch (problem) {
-          failure.value = problem;
-        }
-      }}
-    >
+    <section class="panel" aria-labelledby="new-user-title">
       <h2 id="new-user-title">{words.newUser}</h2>
-      <div class="field">
-        <label for="new-username">{words.username}</label>
-        <input
-          id="new-username"
-          autoComplete="off"
-          value={form.value.username}
-          onInput={(event) => (form.value = { ...form.value, username: event.currentTarget.value })}
-        />
-      </div>
-      <div class="field">
-        <label for="new-password">{words.newPassword}</label>
-        <input
-          id="new-password"
-          type="password"
-          autoComplete="new-password"
-          value={form.value.password}
-          onInput={(event) => (form.value = { ...form.value, password: event.currentTarget.value })}
-        />
-      </div>
-      <div class="field">
-        <label for="new-role">{words.role}</label>
-        <select
-          id="new-role"
-          value={form.value.role}
-          onChange={(event) => (form.value = { ...form.value, role: event.currentTarget.value as Role })}
-        >
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {words.roles[role]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="buttons">
-        <button type="submit" class="primary">
-          {words.create}
-        </button>
-      </div>
+      <form
+        class="filters"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          try {
+            onCreated(await call<Account>("/api/v1/users", { method: "POST", body: form.value }));
+            form.value = { username: "", password: "", role: "operator" };
+            failure.value = null;
+          } catch (problem) {
+            failure.value = problem;
+          }
+        }}
+      >
+        <div class="field">
+          <label for="new-username">{words.username}</label>
+          <input
+            id="new-username"
+            autoComplete="off"
+            value={form.value.username}
+            onInput={(event) => (form.value = { ...form.value, username: event.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="new-password">{words.newPassword}</label>
+          <input
+            id="new-password"
+            type="password"
+            autoComplete="new-password"
+            value={form.value.password}
+            onInput={(event) => (form.value = { ...form.value, password: event.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="new-role">{words.role}</label>
+          <select
+            id="new-role"
+            value={form.value.role}
+            onChange={(event) => (form.value = { ...form.value, role: event.currentTarget.value as Role })}
+          >
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {words.roles[role]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="buttons">
+          <button type="submit" class="primary">
+            {words.create}
+          </button>
+        </div>
+      </form>
       <ProblemText error={failure.value} />
-    </form>
+    </section>
   );
 }
 
