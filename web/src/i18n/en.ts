@@ -18,13 +18,10 @@ export const en = {
   appName: "Resync",
   appTagline: "Operations console for HCL Workload Automation",
   loading: "Loading…",
-  retry: "Try again",
   close: "Close",
   cancel: "Cancel",
   save: "Save",
   saving: "Saving…",
-  yes: "Yes",
-  no: "No",
   none: "—",
   networkError: "The console could not reach Resync. Check the connection and try again.",
   problem: (status: number, detail: string) => `Resync answered ${status}${detail ? `: ${detail}` : ""}`,
@@ -87,7 +84,6 @@ export const en = {
   colStarted: "Started",
   colDuration: "Duration",
   colReturnCode: "RC",
-  colSched: "Scheduled",
 
   // Job detail
   jobTitle: (name: string) => `Job ${name}`,

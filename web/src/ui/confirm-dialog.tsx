@@ -34,7 +34,8 @@ export function ConfirmDialog({ title, confirmLabel, onConfirm, onClose, danger,
     error.value = null;
     try {
       await onConfirm();
-      onClose();
+      // Closed as a dialog (not just removed), so the browser gives focus back to the button that opened it.
+      dialog.current?.close();
     } catch (problem) {
       error.value = problem;
     } finally {
