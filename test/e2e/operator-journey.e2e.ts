@@ -52,6 +52,31 @@ describe.sequential("an operator's day in the console", () => {
     await page.getByRole("heading", { name: "Job board" }).waitFor();
   });
 
+  it("filters the board: / to the name filter, a * wildcard, a status group with its count, and back", async () => {
+    const rows = page.locator("table.jobs tbody tr");
+    await page.keyboard.press("/");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("filter-name");
+    await page.keyboard.type("LOAD_STORE*");
+    const names = await eventually(
+      () => page.locator("table.jobs a.job-link").allTextContents(),
+      (shown) => shown.length > 0 && shown.every((name) => name.startsWith("LOAD_STORE")),
+    );
+    const running = page.getByRole("button", { name: /^Running \d+$/ });
+    const count = Number((await running.textContent())!.replace(/\D/g, ""));
+    await running.click();
+    expect(await running.getAttribute("aria-pressed")).toBe("true");
+    expect(await rows.count()).toBe(count);
+    expect(count).toBeLessThanOrEqual(names.length);
+
+    await page.getByRole("button", { name: /^All \d+$/ }).click();
+    await page.locator("#filter-name").fill("");
+    await eventually(
+      () => rows.count(),
+      (shown) => shown > names.length,
+    );
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  });
+
   it("finds an ABEND job by keyboard: j moves down the board, failed jobs first; Enter opens it", async () => {
     const firstGroup = await page.locator("table.jobs tbody tr .badge").first().textContent();
     expect(["ABEND", "FAIL"]).toContain(firstGroup);
