@@ -95,6 +95,10 @@ export default defineConfig({
         },
       },
       {
+        // The console's own logic (web/src), in Node: board order, log lines, routes, the workflow editor's checks.
+        test: { name: "web", include: ["web/**/*.test.ts"], environment: "node" },
+      },
+      {
         // The Worker itself, with the bindings of wrangler.toml, against the local stack.
         plugins: [worker("warn")],
         test: {

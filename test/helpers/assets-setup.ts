@@ -2,6 +2,6 @@
 // the Worker's pool starts — it reads wrangler.toml then and needs the directory (and web/public/_headers) to exist.
 import { buildAssets } from "../../web/build.mjs";
 
-export default function setup() {
-  buildAssets();
+export default async function setup() {
+  await buildAssets();
 }

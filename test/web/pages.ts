@@ -61,6 +61,7 @@ export async function expectSameOriginPage(path: string): Promise<string> {
     js: /^(text|application)\/javascript/,
     css: /^text\/css/,
     png: /^image\/png/,
+    svg: /^image\/svg\+xml/,
   };
   for (const reference of referencedUrls(html)) {
     const url = new URL(reference, `${ORIGIN}${path}`);

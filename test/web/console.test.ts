@@ -1,15 +1,34 @@
-// `GET /` says what Resync is and where to go, as a static page; the API keeps reaching the Worker whatever the
-// static assets hold (wrangler.toml: run_worker_first).
+// `GET /` is the operator console (web/, built by web/build.mjs): static files of this origin under the CSP, no
+// inline code, nothing from another origin; the API keeps reaching the Worker whatever the static assets hold
+// (wrangler.toml: run_worker_first). Its pages are tested in a browser by test/e2e.
 import { describe, expect, it } from "vitest";
 import { problemOf } from "../helpers/worker";
-import { expectSameOriginPage, ORIGIN, site } from "./pages";
+import { expectSameOriginPage, ORIGIN, referencedUrls, site } from "./pages";
 
 describe("GET /", () => {
-  it("is a page of this origin that links the API reference, the OpenAPI document, readiness and how to sign in", async () => {
+  it("is the console: its scripts and styles from this origin under a CSP that allows no other", async () => {
     const html = await expectSameOriginPage("/");
-    expect(html).toContain("HCL Workload Automation");
-    for (const link of ["/docs/", "/openapi.json", "/health/ready"]) expect(html).toContain(`href="${link}"`);
-    expect(html).toContain("POST /token");
+    expect(html).toContain('<div id="app">');
+    expect(html).toContain('href="/docs/"');
+    const scripts = referencedUrls(html).filter((url) => url.endsWith(".js"));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      const code = await (await site.fetch(`${ORIGIN}${script}`)).text();
+      // The only absolute URLs are the XML namespaces the DOM needs; everything it calls is this origin's API.
+      expect(code.match(/https?:\/\/[^"'`\s]*/g)?.filter((url) => !url.startsWith("http://www.w3.org/")) ?? []).toEqual(
+        [],
+      );
+      expect(code).toContain("/api/v1/auth/login");
+    }
+  });
+
+  it("serves the console's bundles with content-hashed names, cached for a year", async () => {
+    const html = await (await site.fetch(`${ORIGIN}/`)).text();
+    const bundle = referencedUrls(html).find((url) => url.startsWith("/app/"))!;
+    expect(bundle).toMatch(/^\/app\/[\w-]+-[\w-]{8}\.(js|css)$/);
+    const response = await site.fetch(`${ORIGIN}${bundle}`);
+    expect(response.headers.get("Cache-Control")).toContain("immutable");
+    await response.arrayBuffer();
   });
 
   it("leaves an unknown page to the Worker's 404", async () => {

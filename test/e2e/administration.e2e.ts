@@ -1,0 +1,79 @@
+// The admin's pages at work: accounts created and changed through the form (each change rotates the CSRF token, and
+// the next one still goes through), no Unlock button while the API has no unlock endpoint, and maintenance mode
+// turned on (readiness answers 503) and off again.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type Browser, openBrowser } from "./browser";
+
+const base = inject("baseUrl");
+const password = inject("adminPassword");
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await openBrowser({ locale: "en-US", ip: "10.20.2.1" });
+  page = browser.page;
+  await page.goto(`${base}/`);
+  await page.getByLabel("Username").fill("admin");
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Job board" }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.sequential("administration in the console", () => {
+  const username = `night-operator-${Date.now() % 100_000}`;
+  const row = () => page.locator("tr", { has: page.getByRole("cell", { name: username, exact: true }) });
+
+  it("creates an account, changes its role, disables it and resets its password", async () => {
+    await page.getByRole("link", { name: "Users" }).click();
+    await page.getByRole("heading", { name: "Users" }).waitFor();
+    expect(await page.getByRole("button", { name: "Unlock" }).count()).toBe(0);
+    const document = (await (await page.request.get(`${base}/openapi.json`)).json()) as { paths: object };
+    expect(Object.keys(document.paths)).not.toContain("/api/v1/users/{username}/lockout");
+
+    await page.locator("#new-username").fill(username);
+    await page.locator("#new-password").fill("correct horse battery staple");
+    await page.locator("#new-role").selectOption("operator");
+    await page.getByRole("button", { name: "Create" }).click();
+    await row().waitFor();
+
+    await row().getByLabel(`Role of ${username}`).selectOption("viewer");
+    await page.getByText(`${username} saved.`).waitFor();
+    await row().getByRole("button", { name: "Disable" }).click();
+    await row().getByText("disabled", { exact: true }).waitFor();
+    await row().getByRole("button", { name: "Reset password" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("New password (at least 12 characters)").fill("another long passphrase");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.waitFor({ state: "detached" });
+
+    const accounts = (await (await page.request.get(`${base}/api/v1/users`)).json()) as {
+      items: { username: string; role: string; disabled: boolean }[];
+    };
+    expect(accounts.items.find((account) => account.username === username)).toMatchObject({
+      role: "viewer",
+      disabled: true,
+    });
+  });
+
+  it("turns maintenance mode on (readiness answers 503) and off", async () => {
+    await page.getByRole("link", { name: "Maintenance" }).click();
+    await page.getByText("Off: Resync accepts changes.").waitFor();
+    await page.getByLabel("Maintenance mode is on").check();
+    await page.getByLabel("Message to operators").fill("HWA upgrade; back at 06:00");
+    try {
+      await page.getByRole("button", { name: "Save" }).click();
+      await page.getByText(/^On: changes from everyone but admins are refused/).waitFor();
+      expect((await fetch(`${base}/health/ready`)).status).toBe(503);
+    } finally {
+      await page.getByLabel("Maintenance mode is on").uncheck();
+      await page.getByRole("button", { name: "Save" }).click();
+      await page.getByText("Off: Resync accepts changes.").waitFor();
+    }
+    expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+  });
+});
