@@ -7,27 +7,17 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePorts } from "./ports.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const DEADLINE_MS = 120_000;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = /** @type {net.AddressInfo} */ (probe.address());
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** @param {string} message @returns {never} */
 function fail(message) {
   throw new Error(`smoke: ${message}`);
 }
 
-const [libsqlPort, hwaPort, port] = [await freePort(), await freePort(), await freePort()];
+const [libsqlPort, hwaPort, port] = await freePorts(3);
 const dataDir = mkdtempSync(join(tmpdir(), "resync-smoke-"));
 const base = `http://127.0.0.1:${port}`;
 const child = spawn(process.execPath, [join(root, "dev/start.mjs")], {

@@ -5,11 +5,11 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
-import net from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startLibsqlServer } from "../../dev/libsql-server/server.mjs";
 import { applyMigrations } from "../../dev/migrate.mjs";
+import { freePorts } from "../../dev/ports.mjs";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 const host = "127.0.0.1";
@@ -24,16 +24,10 @@ export function randomSecret(length = 48) {
   return randomBytes(length).toString("base64url").slice(0, length);
 }
 
-/** A port that was free a moment ago: bind port 0, read it, close. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, host, () => {
-      const { port } = /** @type {net.AddressInfo} */ (probe.address());
-      probe.close(() => resolve(port));
-    });
-  });
+/** A port that was free a moment ago. */
+export async function freePort() {
+  const [port] = await freePorts(1, host);
+  return /** @type {number} */ (port);
 }
 
 /**

@@ -1,6 +1,6 @@
 // The admin's pages at work: accounts created and changed through the form (each change rotates the CSRF token, and
-// the next one still goes through), no Unlock button while the API has no unlock endpoint, and maintenance mode
-// turned on (readiness answers 503) and off again.
+// the next one still goes through), a locked account unlocked, and maintenance mode turned on (readiness answers 503)
+// and off again.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Browser, openBrowser } from "./browser";
@@ -31,10 +31,6 @@ describe.sequential("administration in the console", () => {
   it("creates an account, changes its role, disables it and resets its password", async () => {
     await page.getByRole("link", { name: "Users" }).click();
     await page.getByRole("heading", { name: "Users" }).waitFor();
-    expect(await page.getByRole("button", { name: "Unlock" }).count()).toBe(0);
-    const document = (await (await page.request.get(`${base}/openapi.json`)).json()) as { paths: object };
-    expect(Object.keys(document.paths)).not.toContain("/api/v1/users/{username}/lockout");
-
     await page.locator("#new-username").fill(username);
     await page.locator("#new-password").fill("correct horse battery staple");
     await page.locator("#new-role").selectOption("operator");
@@ -58,6 +54,30 @@ describe.sequential("administration in the console", () => {
       role: "viewer",
       disabled: true,
     });
+  });
+
+  it("unlocks an account that wrong passwords locked", async () => {
+    const locked = `locked-operator-${Date.now() % 100_000}`;
+    const secret = "a long and correct passphrase";
+    await page.locator("#new-username").fill(locked);
+    await page.locator("#new-password").fill(secret);
+    await page.getByRole("button", { name: "Create" }).click();
+    await page.locator("tr", { has: page.getByRole("cell", { name: locked, exact: true }) }).waitFor();
+    const signIn = (password: string, n: number) =>
+      fetch(`${base}/token`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "CF-Connecting-IP": `10.20.9.${n}` },
+        body: JSON.stringify({ username: locked, password }),
+      });
+    for (let n = 1; n <= 5; n++) expect((await signIn("wrong password", n)).status).toBe(401);
+    expect((await signIn(secret, 6)).status).toBe(429);
+
+    await page
+      .locator("tr", { has: page.getByRole("cell", { name: locked, exact: true }) })
+      .getByRole("button", { name: "Unlock" })
+      .click();
+    await page.getByText(`${locked} can sign in again.`).waitFor();
+    expect((await signIn(secret, 7)).status).toBe(200);
   });
 
   it("turns maintenance mode on (readiness answers 503) and off", async () => {

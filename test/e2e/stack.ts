@@ -3,13 +3,13 @@
 // admin's password; stops it all (Ctrl-C) at the end.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import type {} from "vitest";
 import { chromiumPath } from "./chromium.mjs";
+import { freePorts } from "../../dev/ports.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -22,17 +22,6 @@ declare module "vitest" {
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const READY_WITHIN_MS = 120_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitUntilReady(child: ChildProcess, base: string, output: () => string) {
   const started = Date.now();
@@ -47,7 +36,7 @@ async function waitUntilReady(child: ChildProcess, base: string, output: () => s
 
 export default async function setup(project: TestProject) {
   chromiumPath(); // fails here, before anything starts, when the browser is missing
-  const [libsqlPort, hwaPort, port] = [await freePort(), await freePort(), await freePort()];
+  const [libsqlPort, hwaPort, port] = await freePorts(3);
   const dataDir = mkdtempSync(join(tmpdir(), "resync-e2e-"));
   const child = spawn(process.execPath, [join(root, "dev/start.mjs")], {
     cwd: root,

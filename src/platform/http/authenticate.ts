@@ -1,11 +1,12 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app-env";
 import { readConfig } from "../env/config";
-import { isRevoked } from "../auth/revocation";
+import { standingOf } from "../auth/revocation";
 import { readSessionCookie } from "./session-cookie";
 import { verifyToken, type Claims } from "../auth/tokens";
 
 const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i;
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * Establishes who is calling from `Authorization: Bearer` (API clients) or the session cookie (console).
@@ -26,7 +27,16 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     } else if (cookie !== undefined) {
       claims = await verifyToken(config, cookie, "session");
     }
-    if (claims && (await isRevoked(c.env.CACHE, claims))) claims = null;
+    let problem = "The token is invalid, expired or revoked";
+    if (claims) {
+      const standing = await standingOf(c.env.CACHE, claims);
+      // A retired session (its CSRF token was rotated) still reads, so requests in flight at the rotation succeed;
+      // it changes nothing: the new cookie does.
+      if (standing === "revoked" || (standing === "retired" && !SAFE_METHODS.has(c.req.method))) {
+        if (standing === "retired") problem = "This session was renewed; use the new session cookie";
+        claims = null;
+      }
+    }
 
     if (claims) {
       c.set("identity", {
@@ -39,7 +49,7 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
         csrfNonce: claims.csrf,
       });
     } else {
-      c.set("credentialProblem", "The token is invalid, expired or revoked");
+      c.set("credentialProblem", problem);
     }
     return next();
   };

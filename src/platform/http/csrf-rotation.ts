@@ -10,7 +10,8 @@ import { describeError } from "../observability/logger";
 /**
  * Declared on high-security routes (workflow delete, user and settings changes): once the route succeeds, a cookie
  * session gets a new session id and CSRF nonce — a new cookie, and the new token in `X-CSRF-Token` — and the old id is
- * revoked, so neither the old cookie nor the old token works any more.
+ * retired: it changes nothing any more (old cookie and old token are refused), while reads already in flight with it
+ * still succeed.
  */
 export function rotatesCsrf(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -37,7 +38,7 @@ async function rotateCsrfToken(c: Context<AppEnv>): Promise<void> {
   c.set("identity", { ...identity, jti: rotated.claims.jti, csrfNonce: rotated.claims.csrf });
   c.header("X-CSRF-Token", await csrfTokenFor(config, rotated.claims.jti, rotated.claims.csrf!));
   // The change is done and audited: a failed revocation is logged, not answered (a retry would act twice).
-  await revokeToken(c.env.CACHE, { jti: identity.jti, sub: identity.username, exp: identity.exp }).catch((error) =>
-    c.get("log")?.error("old session id not revoked after CSRF rotation", describeError(error)),
+  await revokeToken(c.env.CACHE, { jti: identity.jti, sub: identity.username, exp: identity.exp }, "retired").catch(
+    (error) => c.get("log")?.error("old session id not retired after CSRF rotation", describeError(error)),
   );
 }

@@ -1,4 +1,4 @@
-import { signal, useSignal } from "@preact/signals";
+import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { call } from "../api/client";
 import type { Account, Role } from "../api/types";
@@ -8,20 +8,7 @@ import { ConfirmDialog } from "../ui/confirm-dialog";
 import { ProblemText } from "../ui/problem-text";
 
 const ROLES: Role[] = ["viewer", "operator", "admin"];
-const LOCKOUT_PATH = "/api/v1/users/{username}/lockout";
 const enc = encodeURIComponent;
-
-/**
- * Whether this Worker answers DELETE /api/v1/users/{username}/lockout: asked of its OpenAPI document once, so the
- * Unlock button appears only where the API has it.
- */
-const canUnlock = signal<boolean | undefined>(undefined);
-function askUnlock() {
-  if (canUnlock.value !== undefined) return;
-  call<{ paths: Record<string, Record<string, unknown>> }>("/openapi.json")
-    .then((document) => (canUnlock.value = Boolean(document.paths[LOCKOUT_PATH]?.delete)))
-    .catch(() => (canUnlock.value = false));
-}
 
 function CreateUser({ onCreated }: { onCreated: (account: Account) => void }) {
   const words = t.value;
@@ -87,7 +74,7 @@ function CreateUser({ onCreated }: { onCreated: (account: Account) => void }) {
   );
 }
 
-/** Accounts (admin): create, change role, reset password, disable or enable, and unlock where the API can. */
+/** Accounts (admin): create, change role, reset password, disable or enable, unlock. */
 export function UsersPage() {
   const words = t.value;
   const accounts = useSignal<Account[] | undefined>(undefined);
@@ -103,7 +90,6 @@ export function UsersPage() {
 
   useEffect(() => {
     void reload();
-    askUnlock();
   }, []);
 
   async function change(username: string, body: Partial<{ role: Role; disabled: boolean; password: string }>) {
@@ -173,20 +159,18 @@ export function UsersPage() {
                     >
                       {words.resetPassword}
                     </button>
-                    {canUnlock.value && (
-                      <button
-                        type="button"
-                        onClick={() =>
-                          attempt(
-                            call(`/api/v1/users/${enc(account.username)}/lockout`, { method: "DELETE" }).then(
-                              () => (notice.value = words.unlocked(account.username)),
-                            ),
-                          )
-                        }
-                      >
-                        {words.unlock}
-                      </button>
-                    )}
+                    <button
+                      type="button"
+                      onClick={() =>
+                        attempt(
+                          call(`/api/v1/users/${enc(account.username)}/lockout`, { method: "DELETE" }).then(
+                            () => (notice.value = words.unlocked(account.username)),
+                          ),
+                        )
+                      }
+                    >
+                      {words.unlock}
+                    </button>
                   </td>
                 </tr>
               );
