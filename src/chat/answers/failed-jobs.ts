@@ -63,12 +63,19 @@ function entryText(job: JobFailure, options: AnswerOptions): string {
   return `${job.name} (${notes.join("; ")})`;
 }
 
+const today = /^\d\d:\d\d$/;
+
 function periodText(question: FailedJobsQuestion, options: AnswerOptions): string {
   const say = messagesFor(options.language).failed;
   const since = sinceText(instant(question.since), options);
-  const until = sinceText(instant(question.until), options);
   if (!since) return "";
-  return until ? say.between(since, until) : say.since(since);
+  const untilAt = instant(question.until);
+  if (!untilAt) return say.since(since);
+  const from = clockText(instant(question.since), options)!;
+  const to = clockText(untilAt, options)!;
+  // "entre 00:00 e 06:00 de hoje", not "entre 00:00 (hoje) e 06:00 (hoje)".
+  if (today.test(from) && today.test(to)) return say.betweenToday(from, to);
+  return say.between(since, sinceText(untilAt, options)!);
 }
 
 /** The failed jobs of a period, grouped by job stream; the text lists at most 20. */

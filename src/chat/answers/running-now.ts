@@ -30,14 +30,18 @@ export interface RunningNowOptions extends AnswerOptions {
 
 const MAX_NAMED = 5;
 
-/** Running past its estimate, on the engine's clock. */
+/** Late means past the estimate by more than this share of it, and by a minute at least: not by a few seconds. */
+const LATE_SHARE = 0.1;
+const LATE_MIN_MS = 60_000;
+
+/** Running past its estimate (see LATE_SHARE), on the engine's clock. */
 export function lateJobs(running: readonly Job[], now: Date): LateJob[] {
   return running.flatMap((job) => {
     const started = instant(job.started_at);
     const estimate = job.estimated_duration_ms;
     if (!started || !estimate) return [];
     const ran = now.getTime() - started.getTime();
-    return ran > estimate
+    return ran > estimate + Math.max(LATE_MIN_MS, estimate * LATE_SHARE)
       ? [
           {
             id: job.id,

@@ -71,7 +71,9 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
   if (has("stream") && !namedJob) return { intent: "jobstream_status", ownCue: !onlyPlaces(mentions, "job_stream") };
   if (has("status") || has("start") || has("on_hold") || has("running") || has("late"))
     return { intent: intentForSubject(mentions), ownCue: true };
-  if (mentions.length > 0 && !isOffTopic(reading)) return { intent: intentForSubject(mentions), ownCue: has("help") };
+  // Off topic is a reading of its own: no earlier question makes "vai chover em SP?" a question about a job SP.
+  if (isOffTopic(reading)) return { intent: "unknown", ownCue: true };
+  if (mentions.length > 0) return { intent: intentForSubject(mentions), ownCue: has("help") };
   return { intent: "unknown", ownCue: false };
 }
 

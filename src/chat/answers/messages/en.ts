@@ -206,6 +206,7 @@ export const en: Messages = {
     running: "Running",
   },
   failed: {
+    betweenToday: (since, until) => ` between ${since} and ${until} today`,
     between: (since, until) => ` between ${since} and ${until}`,
     since: (since) => ` since ${since}`,
     ofStream: (stream) => ` in stream ${stream}`,

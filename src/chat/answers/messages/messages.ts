@@ -175,6 +175,8 @@ export interface JobStreamWords {
 }
 
 export interface FailedJobsWords {
+  /** A period within today: " entre 00:00 e 06:00 de hoje". */
+  betweenToday(since: string, until: string): string;
   between(since: string, until: string): string;
   since(since: string): string;
   ofStream(stream: string): string;

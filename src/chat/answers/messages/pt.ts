@@ -221,6 +221,7 @@ export const pt: Messages = {
     running: "Em execução",
   },
   failed: {
+    betweenToday: (since, until) => ` entre ${since} e ${until} de hoje`,
     between: (since, until) => ` entre ${since} e ${until}`,
     since: (since) => ` desde ${since}`,
     ofStream: (stream) => ` do stream ${stream}`,
