@@ -1,8 +1,7 @@
 import type { Job, JobDetail } from "../jobs/job";
-import { blockingRank } from "./answers/dependencies";
 import { errorCause } from "./answers/error-lines";
 import type { Blockage, RootKind } from "./answers/root-cause";
-import { failedStatuses, isHeldByOperator, runningStatuses } from "./answers/words";
+import { blockingRank, failedStatuses, isHeldByOperator, runningStatuses } from "./answers/words";
 import type { Facts } from "./facts";
 
 // The walk from a job that does not start to what blocks it: each hop reads one job's relatives from the cache and
@@ -129,9 +128,15 @@ export async function streamBlockage(jobs: readonly Job[], facts: Facts, now: Da
     const down = [root];
     while (!walk.exhausted) {
       const { successors } = await walk.relatives(down.at(-1)!.id);
-      const next = successors.find(
-        (s) => s.job_stream_id === root.job_stream_id && stateOf(s, facts, now) === "waiting" && !down.includes(s),
-      );
+      // A job after the root in the stream that has not started, whether or not its time has come.
+      const next = successors.find((s) => {
+        const state = stateOf(s, facts, now);
+        return (
+          s.job_stream_id === root.job_stream_id &&
+          (state === "waiting" || state === "time") &&
+          !down.some((d) => d.id === s.id)
+        );
+      });
       if (!next) break;
       down.push(next);
     }

@@ -7,6 +7,7 @@ import { messagesFor } from "./messages";
 import { blockageData, blockageLines, blockageSuggestions, type Blockage } from "./root-cause";
 import { suggest } from "./suggest";
 import {
+  blockingRank,
   dependencyCountText,
   failedStatuses,
   isHeldByOperator,
@@ -43,17 +44,6 @@ export type DependenciesData = {
 };
 
 const MAX_LISTED = 15;
-
-/** A failed predecessor blocks until someone acts; a held one until released; a waiting one may still come. */
-export function blockingRank(job: Job): number {
-  const status = job.status ?? "";
-  if (status === "SUCC") return 5;
-  if (failedStatuses.has(status) || status === "STUCK" || status === "SUSP" || status === "ERROR") return 0;
-  if (isHeldByOperator(job)) return 1;
-  if (notStartedStatuses.has(status)) return 2;
-  if (runningStatuses.has(status)) return 3;
-  return 4;
-}
 
 const related = (job: Job): RelatedJob => ({
   id: job.id,

@@ -10,7 +10,7 @@ export { answerFailedJobs, type FailedJobsData, type FailedJobsQuestion, type Jo
 export { answerJobStream, type JobStreamData, type JobStreamOptions } from "./job-stream";
 export { answerRunningNow, lateJobs, type RunningNowData, type RunningNowOptions } from "./running-now";
 export { answerWorkstation, answerWorkstations, type WorkstationFacts, type WorkstationsData } from "./workstation";
-export { answerDependencies, blockingRank, type DependenciesData } from "./dependencies";
+export { answerDependencies, type DependenciesData } from "./dependencies";
 export { blockageLines, chainSentence, type Blockage, type RootKind } from "./root-cause";
 export { answerHelp, answerUnknown, type HelpData } from "./help";
 export { askForName } from "./ask-for-name";

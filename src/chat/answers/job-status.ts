@@ -3,6 +3,7 @@ import type { Language } from "../understanding/types";
 import { composeReply, type ReplyWith } from "./compose";
 import { atText, clockText, deviationText, durationText, instant, listText, type AnswerOptions } from "./format";
 import { messagesFor } from "./messages";
+import { blockageData, blockageLines, blockageSuggestions, type Blockage } from "./root-cause";
 import { suggest } from "./suggest";
 import {
   dependencyCountText,
@@ -48,6 +49,8 @@ export type JobStatusData = {
   /** An earlier run failed and the current one ended well. */
   recovered: boolean;
   unresolved_dependencies: { type: string; id: string | null; status: string | null }[];
+  /** The chain down to what blocks the job, when something other than its own hold does. */
+  root_cause: ReturnType<typeof blockageData> | null;
 };
 
 /** "Job X (stream S, estação W)". */
@@ -175,9 +178,14 @@ function suggestionsFor(job: JobDetail, language: Language): string[] {
   return [suggest.jobLog(named, language), ...stream, suggest.failedToday(language)];
 }
 
-/** The status of one job, from its detail in the plan. */
-export function answerJobStatus(job: JobDetail, options: AnswerOptions): ReplyWith<JobStatusData> {
+/** The status of one job, from its detail in the plan; what blocks it, when something does. */
+export function answerJobStatus(
+  job: JobDetail,
+  options: AnswerOptions & { blockage?: Blockage },
+): ReplyWith<JobStatusData> {
   const { language } = options;
+  // The job's own hold is said in its status; a chain is worth saying when something else is in the way.
+  const blockage = options.blockage && options.blockage.chain.length > 1 ? options.blockage : undefined;
   const ranMs = runTimeMs(job, options.now);
   const runs = Math.max(job.runs.length, job.run_id ? 1 : 0);
   const failures = earlierFailures(job);
@@ -188,6 +196,7 @@ export function answerJobStatus(job: JobDetail, options: AnswerOptions): ReplyWi
     held && messagesFor(language).jobStatus.heldNote,
     timesLine(job, ranMs, options),
     waitsOnLine(job, language),
+    ...(blockage ? blockageLines(blockage, options, messagesFor(language).dependencies.rootCause) : []),
     runsLine(job, runs, failures, options),
   ];
   const data: JobStatusData = {
@@ -210,6 +219,8 @@ export function answerJobStatus(job: JobDetail, options: AnswerOptions): ReplyWi
     earlier_failures: failures,
     recovered: failures.length > 0 && job.status === "SUCC",
     unresolved_dependencies: unresolved.map((d) => ({ ...d })),
+    root_cause: blockage ? blockageData(blockage) : null,
   };
-  return composeReply("job_status", options, lines, data, suggestionsFor(job, language));
+  const next = [...(blockage ? blockageSuggestions(blockage, language) : []), ...suggestionsFor(job, language)];
+  return composeReply("job_status", options, lines, data, next);
 }

@@ -83,8 +83,9 @@ export function answerJobStream(
     say.jobStream.counts({ ...counts, notRunning: counts.not_running }),
     failedNames.length > 0 && `${say.jobStream.inError}: ${cappedList(failedNames, MAX_NAMED, language)}.`,
     runningNames.length > 0 && `${say.jobStream.running}: ${cappedList(runningNames, MAX_NAMED, language)}.`,
-    ...(blockage ? blockageLines(blockage, options, say.rootCause.blocked) : []),
-    !blockage && options.askedWhatBlocks && (start ? say.rootCause.notBlocked : say.rootCause.notStartedYet(planned)),
+    (blockage || options.askedWhatBlocks) && !start && say.rootCause.notStartedYet,
+    ...(blockage ? blockageLines(blockage, options, start ? say.rootCause.blocked : say.rootCause.onceStarted) : []),
+    !blockage && options.askedWhatBlocks && start && say.rootCause.notBlocked,
   ];
   const data: JobStreamData = {
     id: stream.id,

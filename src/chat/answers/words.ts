@@ -33,6 +33,17 @@ export function isHeldByOperator(job: JobState): boolean {
   return job.common_status === "HELD" || job.priority === 0 || job.substatus === "HOLD_PRIORITY_ZERO";
 }
 
+/** A failed predecessor blocks until someone acts; a held one until released; a waiting one may still come. */
+export function blockingRank(job: JobState): number {
+  const status = job.status ?? "";
+  if (status === "SUCC") return 5;
+  if (failedStatuses.has(status) || status === "STUCK" || status === "SUSP" || status === "ERROR") return 0;
+  if (isHeldByOperator(job)) return 1;
+  if (notStartedStatuses.has(status)) return 2;
+  if (runningStatuses.has(status)) return 3;
+  return 4;
+}
+
 /** "em espera, aguardando um predecessor (HOLD)" / "ended in error (ABEND)": the words and HWA's code once. */
 export function statusText(
   status: string | null | undefined,

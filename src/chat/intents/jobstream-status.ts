@@ -15,8 +15,11 @@ export const jobStreamStatus: IntentHandler = async (turn) => {
     turn.facts.jobsOfStream(found.found),
   ]);
   const askedWhatBlocks = entities.focus === "blocking";
-  const underway = stream.started_at !== null && stream.ended_at === null;
-  const blockage = underway || askedWhatBlocks ? await streamBlockage(jobs, turn.facts, turn.clock.now) : undefined;
+  const due = stream.started_at !== null || Date.parse(stream.sched_time ?? "") <= turn.clock.now.getTime();
+  const blockage =
+    (due && stream.ended_at === null) || askedWhatBlocks
+      ? await streamBlockage(jobs, turn.facts, turn.clock.now)
+      : undefined;
   const options = { ...optionsOf(turn), askedWhatBlocks, ...(blockage ? { blockage } : {}) };
   return { reply: answerJobStream(stream, jobs, options), resolved: { job_stream: stream.name } };
 };

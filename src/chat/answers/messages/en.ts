@@ -91,7 +91,6 @@ export const en: Messages = {
     staleNote: (age) => `(data from ${age} ago: HWA did not answer)`,
   },
   names: {
-    kinds,
     which: (count, kind, written) => `${count} ${kinds[kind][1]} match ${written}; which one?`,
     notFound: (kind, written) => `I did not find ${kinds[kind][0]} ${written} in the current plan.`,
     closeNames: (list) => `Close names: ${list}.`,
@@ -192,9 +191,9 @@ export const en: Messages = {
     unblockHeld: (job) => `To unblock it: release ${job}.`,
     unblockAgent: (workstation) => `To unblock it: link/start workstation ${workstation} in HWA.`,
     blocked: "Blocked: ",
+    onceStarted: "Once it starts, it will stop at: ",
     notBlocked: "Nothing is blocking it.",
-    notStartedYet: (at) => `It has not started yet${at ? `: scheduled for ${at}` : ""}.`,
-    waitingJobs: (count) => `${plural(count, "of its jobs is", "of its jobs are")} waiting.`,
+    notStartedYet: "It has not started yet.",
   },
   jobStream: {
     started: (at) => `Started ${at}`,

@@ -72,7 +72,6 @@ export interface UpstreamWords {
 }
 
 export interface NameWords {
-  kinds: Readonly<Record<NamedKind, readonly [string, string]>>;
   which(count: number, kind: NamedKind, written: string): string;
   notFound(kind: NamedKind, written: string): string;
   closeNames(list: string): string;
@@ -160,9 +159,10 @@ export interface RootCauseWords {
   unblockAgent(workstation: string): string;
   /** "Travado: " / "Blocked: " before a stream's chain. */
   blocked: string;
+  /** Before the chain of a stream that has not started: what will stop it. */
+  onceStarted: string;
   notBlocked: string;
-  notStartedYet(at: string | undefined): string;
-  waitingJobs(count: number): string;
+  notStartedYet: string;
 }
 
 export interface JobStreamWords {

@@ -101,7 +101,6 @@ export const pt: Messages = {
     staleNote: (age) => `(dados de há ${age}: o HWA não respondeu)`,
   },
   names: {
-    kinds,
     which: (count, kind, written) =>
       `Encontrei ${count} ${kinds[kind][1]} para ${written}; qual ${kind === "workstation" ? "delas" : "deles"}?`,
     notFound: (kind, written) =>
@@ -207,9 +206,9 @@ export const pt: Messages = {
     unblockHeld: (job) => `Para destravar: libere (release) o ${job}.`,
     unblockAgent: (workstation) => `Para destravar: link/start da estação ${workstation} no HWA.`,
     blocked: "Travado: ",
+    onceStarted: "Quando começar, vai parar em: ",
     notBlocked: "Nada o está travando.",
-    notStartedYet: (at) => `Ainda não começou${at ? `: início previsto ${at}` : ""}.`,
-    waitingJobs: (count) => `${plural(count, "job do stream aguarda", "jobs do stream aguardam")}.`,
+    notStartedYet: "Ainda não começou.",
   },
   jobStream: {
     started: (at) => `Início ${at}`,
