@@ -8,7 +8,7 @@ import type { Facts } from "./facts";
 // follows its most blocking unfinished predecessor, at most 10 hops. A stream is walked the other way: from the job
 // of the stream that blocks (failed, held, no agent) down to the last of its own jobs that waits on it.
 
-export const MAX_HOPS = 10;
+const MAX_HOPS = 10;
 
 type State = RootKind | "waiting" | "done";
 
@@ -36,7 +36,7 @@ function stateOf(job: Job | JobDetail, facts: Facts, now: Date): State {
 }
 
 /** Whether something blocks a job at all: it has not started and is not merely about to. */
-export function isBlocked(job: Job | JobDetail, facts: Facts, now: Date): boolean {
+function isBlocked(job: Job | JobDetail, facts: Facts, now: Date): boolean {
   const state = stateOf(job, facts, now);
   return state === "waiting" || state === "held" || state === "agent" || state === "time";
 }
@@ -143,5 +143,8 @@ export async function streamBlockage(jobs: readonly Job[], facts: Facts, now: Da
     return closed(down.reverse(), stateOf(root, facts, now) as RootKind, walk);
   }
   const waiting = current.find((job) => stateOf(job, facts, now) === "waiting");
-  return waiting ? walkUp([waiting], walk, now) : undefined;
+  if (!waiting) return undefined;
+  const upstream = await walkUp([waiting], walk, now);
+  // Waiting on a job that runs, or on a start time, is a stream on its way, not a blocked one.
+  return upstream.kind === "running" || upstream.kind === "time" ? undefined : upstream;
 }
