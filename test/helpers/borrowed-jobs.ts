@@ -6,7 +6,22 @@ import { simulator } from "./hwa";
 
 const FORCEABLE = new Set(["HOLD", "READY", "EXEC", "SUCC", "ABEND", "CANCL"]);
 /** Streams of the simulator's story that the chat's tests read as the story left them (test/chat/story.ts). */
-const STORY_STREAMS = new Set(["BANK_RECON", "ORDERS_EXPORT", "CRM_CAMPAIGNS", "ETL_DWH", "INVENTORY_SYNC"]);
+const STORY_STREAMS = new Set([
+  "BANK_RECON",
+  "ORDERS_EXPORT",
+  "CRM_CAMPAIGNS",
+  "ETL_DWH",
+  "INVENTORY_SYNC",
+  "GL_POSTING",
+  "HR_SYNC",
+  "PAYROLL",
+  "BACKUP_FILES",
+  "CARDS_AUTH_SETTLE",
+  "HOURLY_HEALTH",
+  "ETL_INTRADAY",
+  "BI_REPORTS",
+  "SAP_FI_OPEN",
+]);
 
 /**
  * Jobs of the shared simulator a test file may force into a status and act on. They are taken in a random
