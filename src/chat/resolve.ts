@@ -11,7 +11,11 @@ import type { Choice } from "./understanding/types";
 export type Resolved<T> = { found: T } | { reply: Reply; choice?: Choice };
 
 /** What to resolve a name for: the question (and action) asked, which the choice keeps. */
-export type ResolveOptions = NameOptions & Required<Pick<NameOptions, "intent">>;
+export type ResolveOptions = NameOptions &
+  Required<Pick<NameOptions, "intent">> & {
+    /** Whether a job's stream instance is under way: of one name in several streams, the one under way is meant. */
+    underway?: (job: Job) => boolean;
+  };
 
 const unique = (names: Iterable<string>) => [...new Set(names)];
 
@@ -82,6 +86,10 @@ export function resolveJob(
   }
   const streams = unique(named.map((job) => job.job_stream ?? ""));
   if (streams.length === 1) return { found: currentInstance(named) };
+  // "Quanto tempo o LOAD_SALES_INTRADAY já tá rodando?": ETL_INTRADAY runs now, ETL_INTRADAY_PM starts tonight.
+  const underway = options.underway ? named.filter(options.underway) : [];
+  if (underway.length > 0 && unique(underway.map((job) => job.job_stream ?? "")).length === 1)
+    return { found: currentInstance(underway) };
   return which(
     match.name,
     streams.map((s) => ({ name: match.name, job_stream: s || null })),

@@ -1,4 +1,4 @@
-import type { JobDetail } from "../../jobs/job";
+import type { Job, JobDetail } from "../../jobs/job";
 import { askForName } from "../answers/ask-for-name";
 import { resolveJob } from "../resolve";
 import { optionsOf, type Turn, type TurnAnswer } from "../turn";
@@ -16,9 +16,15 @@ export async function findJob(turn: Turn): Promise<{ job: JobDetail; resolved: E
       ? plan.jobs
       : [...plan.jobs, ...(await turn.facts.jobsNamed(written))];
   const action = entities.action;
+  const streams = new Map(plan.jobStreams.map((stream) => [stream.id, stream]));
+  const underway = (job: Job) => {
+    const stream = streams.get(job.job_stream_id ?? "");
+    return Boolean(stream?.started_at && !stream.ended_at);
+  };
   const found = resolveJob(entities.job, entities.job_stream, jobs, {
     ...optionsOf(turn),
     intent,
+    underway,
     ...(action ? { action } : {}),
   });
   if ("reply" in found) return { answer: found };

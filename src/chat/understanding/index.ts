@@ -3,9 +3,9 @@
 import { knownZone } from "./clock";
 import { pickOf } from "./choice";
 import { carryOver, entitiesOf, intentInContext, subjectFromContext } from "./follow-up";
-import { decideIntent } from "./intent";
+import { decideIntent, isOffTopic } from "./intent";
 import { detectLanguage } from "./language";
-import { readMessage } from "./reading";
+import { readMessage, type Reading } from "./reading";
 import type {
   ChatAction,
   Choice,
@@ -63,11 +63,25 @@ function understandMessage(message: string, options: UnderstandOptions): Underst
   );
 
   return {
-    intent: intents.includes(intent) ? intent : "unknown",
+    intent: intents.includes(intent) && !isAboutNothing(intent, entities, reading) ? intent : "unknown",
     language,
     entities,
     followUp: decision.followUp || carried || intent !== decision.intent,
   };
+}
+
+/**
+ * A question that needs a subject, names none (nor does the conversation), and talks of something else ("will it
+ * rain tomorrow in London?", "previsão do tempo pra amanhã?"): not a question about the plan.
+ */
+function isAboutNothing(intent: Intent, entities: Entities, reading: Reading): boolean {
+  const subject =
+    intent === "jobstream_status"
+      ? entities.job_stream
+      : ["job_status", "job_log", "job_dependencies", "job_action"].includes(intent)
+        ? (entities.job ?? (entities.action === "confirm" || entities.action === "decline" ? "reply" : undefined))
+        : "none needed";
+  return subject === undefined && isOffTopic(reading);
 }
 
 /** The context as the types promise it: a stored or hand-made context may hold anything. */

@@ -27,6 +27,23 @@ export interface IntentReading {
 const jobActions: Cue[] = ["hold", "release", "rerun", "cancel", "kill"];
 /** Failure words that say a machine is down rather than that jobs failed. */
 const wentDown = new Set(["caiu", "cairam", "crashed", "quebrou", "broke", "broken", "morreu", "died"]);
+/** Words that open a question about what was done, not an order to do it ("was X rerun?", "alguém segurou o X?"). */
+const askedWhatWasDone = new Set([
+  "was",
+  "were",
+  "has",
+  "have",
+  "had",
+  "did",
+  "does",
+  "foi",
+  "alguem",
+  "someone",
+  "somebody",
+  "anyone",
+]);
+/** The error as a thing, right after a job's name: "RECON_MATCH error?", "LOAD erro". */
+const errorNouns = new Set(["error", "errors", "erro", "erros"]);
 /** Imperatives of "run": with "again", a rerun. */
 const runVerbs = new Set(["run", "roda", "rodar", "rode", "executa", "executar", "execute", "reexecuta"]);
 /** Words a reply to "confirm?" may hold besides yes or no ("sim, pode fazer por favor", "no thanks"). */
@@ -61,9 +78,11 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
   if (has("why") && (oneJob || !many) && !onlyRole(mentions, "job_stream")) return { intent: "job_log", ownCue: true };
   if (has("log")) return { intent: "job_log", ownCue: true };
   if (has("error_text")) return { intent: oneJob || !many ? "job_log" : "failed_jobs", ownCue: true };
-  if (has("workstation") && !many && !oneJob && reading.tokens.some((token) => wentDown.has(token.word))) {
-    return { intent: "workstation_status", ownCue: true }; // "a máquina AGT_AIX01 caiu?"
+  const aboutWorkstation = has("workstation") || onlyRole(mentions, "workstation");
+  if (aboutWorkstation && !many && !oneJob && reading.tokens.some((token) => wentDown.has(token.word))) {
+    return { intent: "workstation_status", ownCue: true }; // "a máquina AGT_AIX01 caiu?", "a AGT_AIX01 caiu?"
   }
+  if (has("failure") && oneJob && isErrorOfJob(reading)) return { intent: "job_log", ownCue: true };
   if (has("failure")) return { intent: oneJob && !many ? "job_status" : "failed_jobs", ownCue: true };
   if ((has("workstation") || has("workstation_state")) && !namedJob) {
     return { intent: "workstation_status", ownCue: !onlyPlaces(mentions, "workstation") };
@@ -75,6 +94,14 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
   if (isOffTopic(reading)) return { intent: "unknown", ownCue: true };
   if (mentions.length > 0) return { intent: intentForSubject(mentions), ownCue: has("help") };
   return { intent: "unknown", ownCue: false };
+}
+
+/** "RECON_MATCH error?": the error of the job named just before, which its log holds. */
+function isErrorOfJob(reading: Reading): boolean {
+  return reading.tokens.some(
+    (token, i) =>
+      errorNouns.has(token.word) && reading.mentions.some((mention) => mention.end === i && isJobLike(mention)),
+  );
 }
 
 /** Words that make a running or late word part of another question ("what failed while running", "why late"). */
@@ -90,7 +117,7 @@ function isAboutRunningJobs(reading: Reading): boolean {
  * Names the plan does not know, among words that are neither cue words, names nor a time: the message is about
  * something else ("vai chover amanhã em SP?").
  */
-function isOffTopic(reading: Reading): boolean {
+export function isOffTopic(reading: Reading): boolean {
   if (reading.mentions.some((mention) => mention.planRoles.length > 0 || mention.role)) return false;
   const named = new Set(reading.mentions.flatMap((m) => Array.from({ length: m.end - m.at }, (_, k) => m.at + k)));
   const timed = new Set(reading.period?.words ?? []);
@@ -148,6 +175,7 @@ function replyOf(reading: Reading): "confirm" | "decline" | undefined {
 }
 
 function actionOf(reading: Reading): ChatAction | undefined {
+  if (askedWhatWasDone.has(reading.tokens[0]?.word ?? "")) return undefined;
   for (const cues of reading.cues) {
     const cue = cues?.[0];
     if (cue && jobActions.includes(cue)) return actionCues[cue];
