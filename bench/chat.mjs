@@ -1,7 +1,8 @@
 // `node bench/chat.mjs`: how fast the chat answers with a warm cache. One isolated stack (the Worker in workerd
 // reached directly, as bench/jobs-list.mjs does; its own libSQL server and HWA simulator, plan clock stopped).
-// Operators hold conversations of five messages in one session (status, a follow-up for the log, failures, a job
-// stream, a workstation or what a job waits on), in Portuguese and English, jobs drawn Zipf(1.1) over the plan's
+// Operators hold conversations of six messages in one session (status, a follow-up for the log, failures, a job
+// stream, what blocks a stuck stream or why a waiting job does not run — the root-cause walk, at most 10 cached
+// hops —, a workstation or what a job waits on), in Portuguese and English, jobs drawn Zipf(1.1) over the plan's
 // jobs with a unique name. The cache is filled first through the REST API (every job's status and log, every job
 // stream, the lists: the chat reads the same entries), then a warm-up of the same mix runs; then, for each level of concurrency,
 // CONVERSATIONS run that many at a time, each by its own viewer (the chat allows 10 messages a minute per user).
@@ -41,7 +42,10 @@ const loadAverage = () => os.loadavg().map((x) => round(x));
  * @param {Simulator} simulator
  */
 async function planNames(simulator) {
-  /** @param {string} path @returns {Promise<{ id: string, name: string }[]>} */
+  /**
+   * @param {string} path
+   * @returns {Promise<{ id: string, name: string, jobStreamName?: string, lastRunCompositeStatus?: { substatus?: string } }[]>}
+   */
   const get = async (path) =>
     (
       await (
@@ -54,8 +58,15 @@ async function planNames(simulator) {
   const streams = await get("/api/v2/plan/jobstream?plan_id=current&limit=500");
   const count = new Map();
   for (const job of jobs) count.set(job.name, (count.get(job.name) ?? 0) + 1);
+  const unique = jobs.filter((job) => count.get(job.name) === 1);
+  const waiting = (/** @type {(typeof jobs)[number]} */ job) =>
+    job.lastRunCompositeStatus?.substatus === "HOLD_WAITING_FOR_PREDECESSOR";
   return {
-    jobs: jobs.filter((job) => count.get(job.name) === 1).map((job) => job.name),
+    jobs: unique.map((job) => job.name),
+    /** Jobs that wait on a predecessor: "why is it not running?" walks down to the root cause. */
+    blocked: unique.filter(waiting).map((job) => job.name),
+    /** Streams with a job that waits: "what is blocking it?" walks the chain. */
+    stuck: [...new Set(jobs.filter(waiting).map((job) => job.jobStreamName ?? ""))],
     jobIds: jobs.map((job) => job.id),
     streams: [...new Set(streams.map((s) => s.name))],
     streamIds: streams.map((s) => s.id),
@@ -99,7 +110,10 @@ async function warmCache(pool, tokens, names) {
   return { requests: paths.length, statuses };
 }
 
-/** A conversation's five messages, as operators write them. @param {PlanNames} names @param {() => number} random */
+/**
+ * A conversation's six messages, as operators write them; the last two walk a dependency chain to its root cause.
+ * @param {PlanNames} names @param {() => number} random
+ */
 function conversations(names, random) {
   const job = zipfSampler(names.jobs.length, 1.1, random);
   const pick = (/** @type {string[]} */ list) => list[Math.floor(random() * list.length)];
@@ -113,6 +127,7 @@ function conversations(names, random) {
           "e o log?",
           "quais jobs abendaram hoje?",
           `como está o stream ${s}?`,
+          `o que está travando o stream ${pick(names.stuck)}?`,
           `a estação ${w} está linkada?`,
         ]
       : [
@@ -121,6 +136,7 @@ function conversations(names, random) {
           "which jobs failed in the last 3 hours?",
           `how is job stream ${s} doing?`,
           `what is ${j} waiting for?`,
+          `why is job ${pick(names.blocked)} not running?`,
         ];
   };
 }
@@ -193,7 +209,7 @@ function markdown(result) {
     "",
     `\`${result.command}\` at commit ${result.revision.commit} — ${result.date}, Node ${result.machine.node}, ${result.machine.cpus} × ${result.machine.cpu}.`,
     `One machine runs everything: the load generator (undici Pool), the Worker in ${result.settings.runtime === "workerd" ? "workerd reached directly (Miniflare, the Worker's own socket)" : "`wrangler dev`"}, its libSQL server and the HWA simulator (seed 7, plan clock stopped).`,
-    `The cache is filled through the REST API (every job's status and log, every job stream, the lists), ${result.settings.warmupConversations} conversations of five messages warm the Worker, then ${result.settings.conversations} are measured per level of concurrency, each by its own viewer, jobs drawn Zipf(1.1) over the ${result.settings.jobs} jobs with a unique name.`,
+    `The cache is filled through the REST API (every job's status and log, every job stream, the lists), ${result.settings.warmupConversations} conversations of six messages warm the Worker, then ${result.settings.conversations} are measured per level of concurrency, each by its own viewer, jobs drawn Zipf(1.1) over the ${result.settings.jobs} jobs with a unique name.`,
     `Load average (1/5/15 min) before ${result.loadAverage1m5m15m.before.join(" / ")}, after ${result.loadAverage1m5m15m.after.join(" / ")}.`,
     "",
     "| at a time | intent | messages | p50 ms | p90 ms | p99 ms | max ms |",
@@ -205,7 +221,7 @@ function markdown(result) {
     one
       ? `Chat answers, one conversation at a time: p50 **${one.overall.p50} ms**, p99 **${one.overall.p99} ms** (target p99 < ${TARGET_P99_MS} ms locally: ${one.overall.p99 < TARGET_P99_MS ? "met" : "NOT met"}).`
       : "",
-    "`job_dependencies` asks HWA every time (predecessors and successors are not cached, as in the jobs API).",
+    "Every conversation walks a dependency chain to its root cause (what blocks a stuck stream, or why a waiting job does not run): at most 10 hops, each a cached read of a job's predecessors and successors; `job_dependencies` and blocked jobs' statuses walk it too.",
     "Understanding alone: bench/results/chat-understanding.md.",
   ].join("\n");
 }

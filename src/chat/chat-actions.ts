@@ -68,6 +68,7 @@ export async function proposeAction(
   action: JobChatAction,
   job: JobDetail,
   options: AnswerOptions,
+  receivedAt: Date,
 ): Promise<Reply> {
   const run = job.runs.find((r) => r.last_in_rerun_chain);
   const target = { id: job.id, name: job.name, job_stream: job.job_stream, run_id: run?.run_id ?? job.run_id };
@@ -76,7 +77,8 @@ export async function proposeAction(
   if (maintenance) return actionDuringMaintenance({ action, job: target, maintenance }, options);
   if (refusal({ name: job.name, id: job.id }, job.status, action))
     return actionRefused({ action, job: target, status: job.status }, options);
-  const expiresAt = new Date(options.now.getTime() + CONFIRMATION_TTL_MS);
+  // The confirmation's time is the session's (the Worker's clock), not the engine's.
+  const expiresAt = new Date(receivedAt.getTime() + CONFIRMATION_TTL_MS);
   slot.setPending({
     token: crypto.randomUUID(),
     action,
@@ -86,13 +88,13 @@ export async function proposeAction(
     runId: target.run_id,
     expiresAt: expiresAt.getTime(),
   });
-  return confirmAction({ action, job: target, expiresAt }, options);
+  return confirmAction({ action, job: target, expiresAt, withinMs: CONFIRMATION_TTL_MS }, options);
 }
 
 /** "não" / "no": forgets the pending action. */
-export function declineAction(slot: PendingSlot, options: AnswerOptions): Reply {
+export function declineAction(slot: PendingSlot, options: AnswerOptions, receivedAt: Date): Reply {
   const pending = slot.takePending();
-  if (!pending || pending.expiresAt <= options.now.getTime()) return nothingPending(options);
+  if (!pending || pending.expiresAt <= receivedAt.getTime()) return nothingPending(options);
   return actionDeclined({ action: pending.action, job: targetOf(pending) }, options);
 }
 
@@ -114,11 +116,12 @@ export async function confirmPendingAction(
   slot: PendingSlot,
   sessionId: string,
   options: AnswerOptions,
+  receivedAt: Date,
 ): Promise<Reply> {
   const pending = slot.takePending();
   if (!pending) return nothingPending(options);
   const job = targetOf(pending);
-  if (pending.expiresAt <= options.now.getTime())
+  if (pending.expiresAt <= receivedAt.getTime())
     return nothingPending({ ...options, expired: { action: pending.action, job } });
   if (!roleAllows(asker.role, "operator")) return refuseRole(scope, asker, pending.action, job, options);
   const maintenance = await currentMaintenance(scope);

@@ -20,7 +20,7 @@ export const ChatResponse = z
     session_id: z.uuid(),
     intent: z.string().openapi({
       description:
-        "job_status, job_log, failed_jobs, jobstream_status, workstation_status, job_dependencies, job_action, help, unknown",
+        "job_status, job_log, failed_jobs, jobstream_status, workstation_status, job_dependencies, running_now, job_action, help, unknown",
     }),
     data: z
       .record(z.string(), z.unknown())

@@ -1,49 +1,106 @@
-import { matches, oneOf, query } from "../hwa/oql";
-import type { Job } from "../jobs/job";
-import { readJobPage } from "../jobs/reads";
+import { readThrough } from "../hwa/cache";
+import { HwaError } from "../hwa/errors";
+import { matches, query } from "../hwa/oql";
+import type { Job, JobDetail } from "../jobs/job";
+import { readJob, readJobLog, readJobPage, readRelatives } from "../jobs/reads";
 import type { JobStream } from "../jobstreams/jobstream";
-import type { Read } from "../platform/cache";
+import { readJobStream } from "../jobstreams/reads";
 import type { Scope } from "../platform/scope/scope";
+import type { Freshness } from "./freshness";
+import type { Plan } from "./plan";
+import { readFailedRuns, type JobRuns } from "./run-history";
 
-// What the chat reads from HWA, always through the same cache entries as the API.
+// What the chat reads from HWA for one message, always through the cache (the same entries as the API where the
+// API reads the same thing), each read noting how fresh it was.
 
 const PAGE = 500;
 
-/** The oldest of the reads an answer used: its age says how fresh the answer is. */
-export class Freshness {
-  private stale: number | undefined;
-  /** Records how fresh `read` is without parsing its value. */
-  saw(read: Read<unknown>): void {
-    if (read.source === "stale") this.stale = Math.max(this.stale ?? 0, read.ageSeconds);
-  }
-  note<T>(read: Read<T>): T {
-    this.saw(read);
-    return read.value;
-  }
-  /** Seconds of the stalest value served while HWA failed, when one was. */
-  get staleSeconds(): number | undefined {
-    return this.stale;
-  }
+export interface Relatives {
+  predecessors: Job[];
+  successors: Job[];
 }
 
-/** Jobs named exactly `name` (any stream): for plans larger than what the chat indexes. */
-export async function jobsNamed(scope: Scope, name: string, freshness: Freshness): Promise<Job[]> {
-  return freshness.note(
-    await readJobPage(scope, query([matches("name", name)], "jobStreamName ASC, name ASC"), PAGE, 0),
-  ).jobs;
-}
+export class Facts {
+  constructor(
+    private readonly scope: Scope,
+    private readonly planRead: Plan | HwaError,
+    /** How fresh the reads of this message were, the plan's included. */
+    readonly freshness: Freshness,
+  ) {}
 
-/** Jobs whose current run ended in error (ABEND, FAIL), optionally of one stream. */
-export async function failedJobs(scope: Scope, stream: string | undefined, freshness: Freshness): Promise<Job[]> {
-  const conditions = [oneOf("jobruns.compositeStatus.status", ["ABEND", "FAIL"])];
-  if (stream) conditions.push(matches("jobStreamName", stream));
-  return freshness.note(await readJobPage(scope, query(conditions, "jobStreamName ASC, name ASC"), PAGE, 0)).jobs;
-}
+  /** The plan; throws the HWA failure that kept it from being read. */
+  get plan(): Plan {
+    if (this.planRead instanceof HwaError) throw this.planRead;
+    return this.planRead;
+  }
 
-/** The jobs of one job stream instance. */
-export async function jobsOfStream(scope: Scope, stream: JobStream, freshness: Freshness): Promise<Job[]> {
-  const page = freshness.note(
-    await readJobPage(scope, query([matches("jobStreamName", stream.name)], "jobStreamName ASC, name ASC"), PAGE, 0),
-  );
-  return page.jobs.filter((job) => job.job_stream_id === stream.id);
+  /** Whether the plan could be read (the answer may then need HWA for nothing else). */
+  get hasPlan(): boolean {
+    return !(this.planRead instanceof HwaError);
+  }
+
+  /** A job as the plan's lists show it now (their entries are the ones a job action invalidates). */
+  current(job: Job): Job {
+    return this.planRead instanceof HwaError ? job : (this.planRead.byId.get(job.id) ?? job);
+  }
+
+  async job(id: string): Promise<JobDetail> {
+    return this.freshness.note(await readJob(this.scope, id));
+  }
+
+  /** A run's log; null when HWA has none for it (a run that has not started has no log). */
+  async log(job: JobDetail, runId: string): Promise<string | null> {
+    try {
+      return this.freshness.note(await readJobLog(this.scope, job, runId));
+    } catch (error) {
+      if (error instanceof HwaError && error.failure === "not-found") return null;
+      throw error;
+    }
+  }
+
+  async jobStream(id: string): Promise<JobStream> {
+    return this.freshness.note(await readJobStream(this.scope, id));
+  }
+
+  /** The jobs of one job stream instance. */
+  async jobsOfStream(stream: JobStream): Promise<Job[]> {
+    const page = this.freshness.note(
+      await readJobPage(
+        this.scope,
+        query([matches("jobStreamName", stream.name)], "jobStreamName ASC, name ASC"),
+        PAGE,
+        0,
+      ),
+    );
+    return page.jobs.filter((job) => job.job_stream_id === stream.id);
+  }
+
+  /** Jobs named exactly `name` (any stream): for plans larger than what the chat indexes. */
+  async jobsNamed(name: string): Promise<Job[]> {
+    return this.freshness.note(
+      await readJobPage(this.scope, query([matches("name", name)], "jobStreamName ASC, name ASC"), PAGE, 0),
+    ).jobs;
+  }
+
+  /**
+   * What a job waits for and what waits for it, cached like a job; their statuses are the plan lists' when the plan
+   * has them, so an action on one of them shows at once.
+   */
+  async relatives(jobId: string): Promise<Relatives> {
+    const read = await readThrough(this.scope, {
+      resource: "job",
+      key: `relatives:${jobId}`,
+      load: () => readRelatives(this.scope, jobId),
+    });
+    const { predecessors, successors } = this.freshness.note(read);
+    return {
+      predecessors: predecessors.map((job) => this.current(job)),
+      successors: successors.map((job) => this.current(job)),
+    };
+  }
+
+  /** Every job of the plan with a failed run, with all its runs. */
+  failedRuns(): Promise<JobRuns[]> {
+    return readFailedRuns(this.scope, this.freshness);
+  }
 }

@@ -6,8 +6,9 @@ import type { JobStream } from "../jobstreams/jobstream";
 import { readJobStreamPage } from "../jobstreams/reads";
 import { pageText, type Page, type Read } from "../platform/cache";
 import type { Scope } from "../platform/scope/scope";
+import { observedNow } from "./engine-clock";
+import type { Freshness } from "./freshness";
 import type { Vocabulary } from "./understanding/types";
-import type { Freshness } from "./facts";
 
 // The plan as the chat knows it for one message: every job, job stream and workstation by name, from the same cache
 // entries as the API. Built once per version of those entries in this isolate, not once per message.
@@ -18,11 +19,21 @@ const MAX_PLAN_JOBS = 2_000;
 
 export interface Plan {
   jobs: Job[];
+  /** The same jobs by id: the status of a predecessor without another read. */
+  byId: ReadonlyMap<string, Job>;
   jobStreams: JobStream[];
   workstations: Workstation[];
   /** False when the plan has more jobs than the chat indexes. */
   complete: boolean;
   vocabulary: Vocabulary;
+  /** HWA's clock when it sent each page of jobs (see engine-clock.ts); undefined when nothing was running. */
+  observed: (number | undefined)[];
+}
+
+/** The plan, and how old each page of jobs is now. */
+export interface PlanRead {
+  plan: Plan;
+  pageAges: number[];
 }
 
 /** The last plan built, and the cached texts it was built from (unchanged texts: the same plan). */
@@ -31,7 +42,7 @@ let remembered: { texts: string[]; plan: Plan } | undefined;
 /** Whether HWA has a page after this one, read from the cached text (no parse). */
 const hasMore = (page: Read<Page<"jobs", Job>>) => pageText(page.json, "jobs")?.more ?? page.value.more;
 
-export async function readPlan(scope: Scope, freshness: Freshness): Promise<Plan> {
+export async function readPlan(scope: Scope, freshness: Freshness): Promise<PlanRead> {
   const oql = query([], "jobStreamName ASC, name ASC");
   const [first, streams, workstations] = await Promise.all([
     readJobPage(scope, oql, PAGE, 0),
@@ -42,13 +53,15 @@ export async function readPlan(scope: Scope, freshness: Freshness): Promise<Plan
   for (let offset = PAGE; hasMore(pages.at(-1)!) && offset < MAX_PLAN_JOBS; offset += PAGE)
     pages.push(await readJobPage(scope, oql, PAGE, offset));
   for (const read of [...pages, streams, workstations]) freshness.saw(read);
+  const pageAges = pages.map((page) => page.ageSeconds);
 
   const texts = [...pages.map((page) => page.json), streams.json, workstations.json];
   if (remembered && remembered.texts.length === texts.length && remembered.texts.every((text, i) => text === texts[i]))
-    return remembered.plan;
+    return { plan: remembered.plan, pageAges };
   const jobs = pages.flatMap((page) => page.value.jobs);
   const plan: Plan = {
     jobs,
+    byId: new Map(jobs.map((job) => [job.id, job])),
     jobStreams: streams.value.items,
     workstations: workstations.value,
     complete: !hasMore(pages.at(-1)!),
@@ -57,7 +70,8 @@ export async function readPlan(scope: Scope, freshness: Freshness): Promise<Plan
       jobStreams: [...new Set(streams.value.items.map((s) => s.name))],
       workstations: workstations.value.map((w) => w.name),
     },
+    observed: pages.map((page) => observedNow(page.value.jobs)),
   };
   remembered = { texts, plan };
-  return plan;
+  return { plan, pageAges };
 }

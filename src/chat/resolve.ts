@@ -1,15 +1,21 @@
 import type { Job } from "../jobs/job";
 import type { JobStream } from "../jobstreams/jobstream";
 import type { Workstation } from "../workstations/reads";
-import { askWhich, notFound, type NamedKind } from "./answers/names";
-import type { AnswerOptions } from "./answers/format";
+import { askWhich, notFound, type Candidate, type NamedKind, type NameOptions } from "./answers/names";
 import type { Reply } from "./answers/reply";
 import { resolveName } from "./understanding";
-import type { Intent } from "./understanding/types";
+import type { Choice } from "./understanding/types";
 
 // From a name the operator wrote to the one object of the plan it means, or the question back.
 
-export type Resolved<T> = { found: T } | { reply: Reply };
+export type Resolved<T> = { found: T } | { reply: Reply; choice?: Choice };
+
+/** What to resolve a name for: the question (and action) asked, which the choice keeps. */
+export type ResolveOptions = NameOptions &
+  Required<Pick<NameOptions, "intent">> & {
+    /** Whether a job's stream instance is under way: of one name in several streams, the one under way is meant. */
+    underway?: (job: Job) => boolean;
+  };
 
 const unique = (names: Iterable<string>) => [...new Set(names)];
 
@@ -31,17 +37,27 @@ export function planName(written: string | undefined, names: readonly string[]):
   return match.kind === "exact" || match.kind === "close" ? match.name : undefined;
 }
 
+/** "Qual deles?", remembering the question so that the next message can pick a candidate for it. */
+function which(written: string, candidates: Candidate[], kind: NamedKind, options: ResolveOptions) {
+  const action = options.action;
+  const choice: Choice = {
+    intent: options.intent,
+    ...(action ? { action } : {}),
+    kind,
+    candidates: candidates.map((c) => ({ name: c.name, job_stream: c.job_stream ?? null })),
+  };
+  return { reply: askWhich(written, candidates, { ...options, kind }), choice };
+}
+
 function unmatched(
   written: string,
   match: ReturnType<typeof resolveName>,
   kind: NamedKind,
-  intent: Intent,
-  options: AnswerOptions,
-  candidatesOf: (name: string) => { name: string; job_stream?: string | null; id?: string }[],
-): Reply {
-  if (match.kind === "ambiguous")
-    return askWhich(written, match.candidates.flatMap(candidatesOf), { ...options, intent, kind });
-  return notFound(written, match.kind === "none" ? match.suggestions : [], { ...options, intent, kind });
+  options: ResolveOptions,
+  candidatesOf: (name: string) => Candidate[],
+): { reply: Reply; choice?: Choice } {
+  if (match.kind === "ambiguous") return which(written, match.candidates.flatMap(candidatesOf), kind, options);
+  return { reply: notFound(written, match.kind === "none" ? match.suggestions : [], { ...options, kind }) };
 }
 
 /** One job of the plan by its written name, narrowed by the written stream when there is one. */
@@ -49,14 +65,12 @@ export function resolveJob(
   written: string,
   writtenStream: string | undefined,
   jobs: readonly Job[],
-  intent: Intent,
-  options: AnswerOptions,
+  options: ResolveOptions,
 ): Resolved<Job> {
   const match = resolveName(written, unique(jobs.map((job) => job.name)));
   const candidatesOf = (name: string) =>
     jobs.filter((job) => job.name === name).map((job) => ({ name: job.name, job_stream: job.job_stream, id: job.id }));
-  if (match.kind !== "exact" && match.kind !== "close")
-    return { reply: unmatched(written, match, "job", intent, options, candidatesOf) };
+  if (match.kind !== "exact" && match.kind !== "close") return unmatched(written, match, "job", options, candidatesOf);
   let named = jobs.filter((job) => job.name === match.name);
   const stream = planName(writtenStream, unique(named.map((job) => job.job_stream ?? "")));
   if (writtenStream) {
@@ -65,32 +79,34 @@ export function resolveJob(
         reply: notFound(
           `${writtenStream}.${match.name}`,
           named.map((job) => `${job.job_stream}.${job.name}`),
-          { ...options, intent, kind: "job" },
+          { ...options, kind: "job" },
         ),
       };
     named = named.filter((job) => job.job_stream === stream);
   }
   const streams = unique(named.map((job) => job.job_stream ?? ""));
   if (streams.length === 1) return { found: currentInstance(named) };
-  return {
-    reply: askWhich(
-      match.name,
-      streams.map((s) => ({ name: match.name, job_stream: s || null })),
-      { ...options, intent, kind: "job" },
-    ),
-  };
+  // "Quanto tempo o LOAD_SALES_INTRADAY já tá rodando?": ETL_INTRADAY runs now, ETL_INTRADAY_PM starts tonight.
+  const underway = options.underway ? named.filter(options.underway) : [];
+  if (underway.length > 0 && unique(underway.map((job) => job.job_stream ?? "")).length === 1)
+    return { found: currentInstance(underway) };
+  return which(
+    match.name,
+    streams.map((s) => ({ name: match.name, job_stream: s || null })),
+    "job",
+    options,
+  );
 }
 
 /** One job stream (its current instance) by its written name. */
 export function resolveJobStream(
   written: string,
   streams: readonly JobStream[],
-  intent: Intent,
-  options: AnswerOptions,
+  options: ResolveOptions,
 ): Resolved<JobStream> {
   const match = resolveName(written, unique(streams.map((s) => s.name)));
   if (match.kind !== "exact" && match.kind !== "close")
-    return { reply: unmatched(written, match, "job_stream", intent, options, (name) => [{ name }]) };
+    return unmatched(written, match, "job_stream", options, (name) => [{ name }]);
   return { found: currentInstance(streams.filter((s) => s.name === match.name)) };
 }
 
@@ -98,11 +114,10 @@ export function resolveJobStream(
 export function resolveWorkstation(
   written: string,
   workstations: readonly Workstation[],
-  intent: Intent,
-  options: AnswerOptions,
+  options: ResolveOptions,
 ): Resolved<Workstation> {
   const match = resolveName(written, unique(workstations.map((w) => w.name)));
   if (match.kind !== "exact" && match.kind !== "close")
-    return { reply: unmatched(written, match, "workstation", intent, options, (name) => [{ name }]) };
+    return unmatched(written, match, "workstation", options, (name) => [{ name }]);
   return { found: workstations.find((w) => w.name === match.name)! };
 }

@@ -78,6 +78,30 @@ describe("input", () => {
     expect(JSON.stringify(unknown)).not.toMatch(/<b>/);
   });
 
+  it("markup is stripped before the message is read: <b>RECON_MATCH</b> is RECON_MATCH, not a job B", async () => {
+    const token = await freshViewer();
+    for (const message of [
+      "qual o status do <b>RECON_MATCH</b>?",
+      "<b>RECON_MATCH</b> abendou?",
+      "status of <i>RECON_MATCH</i>&nbsp;",
+    ]) {
+      const answer = await ask(token, message);
+      expect(answer.intent, message).toBe("job_status");
+      expect(answer.data, message).toMatchObject({ name: "RECON_MATCH" });
+    }
+  });
+
+  it("a question that is not about HWA gets help, not 'job SP not found', even in a conversation about a job", async () => {
+    const chat = conversation(await freshViewer());
+    await chat.ask("qual o status do RECON_MATCH?");
+    for (const message of ["vai chover amanhã?", "vai chover amanhã em SP?", "quem ganhou o jogo do Flamengo ontem?"]) {
+      const answer = await chat.ask(message);
+      expect(answer.intent, message).toBe("unknown");
+      expect(answer.response, message).not.toMatch(/Não encontrei|not find/);
+      expect((answer.data!.examples as unknown[]).length).toBeGreaterThan(3);
+    }
+  });
+
   it("a 10000-character message is answered", async () => {
     const answer = await ask(await freshViewer(), `qual o status do job PAYROLL_CALC? ${"x".repeat(9_960)}`);
     expect(answer.intent).toBeTypeOf("string");

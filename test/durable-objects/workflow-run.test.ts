@@ -15,7 +15,8 @@ function runStart(steps: Step[], budgetMs = 60_000): RunStart {
   const startedAt = Date.now();
   return {
     runId: crypto.randomUUID(),
-    workflowId: 1,
+    // No workflow has this id: its audit events (target workflow:<id>) must not land on a real workflow's trail.
+    workflowId: 1_000_001,
     workflowVersion: 1,
     steps,
     requestedBy: { username: "run-object-test", role: "operator" },

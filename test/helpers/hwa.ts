@@ -21,6 +21,8 @@ export function simulatorAt(base: string) {
     faults: (faults: Record<string, unknown>) => control(base, "POST", "faults", faults),
     clearFaults: () => control(base, "DELETE", "faults"),
     step: (seconds: number) => control(base, "POST", "clock/step", { seconds }),
+    /** The engine's clock (the plan's time), as an instant. */
+    now: async () => new Date(((await control(base, "GET", "clock")) as { now: string }).now),
     reset: () => control(base, "POST", "reset"),
     forceStatus: (jobId: string, status: string) =>
       control(base, "POST", `jobs/${encodeURIComponent(jobId)}/status`, { status }),
@@ -35,6 +37,7 @@ export const simulator = {
   faults: (faults: Record<string, unknown>) => simulatorAt(hwaUrl()).faults(faults),
   clearFaults: () => simulatorAt(hwaUrl()).clearFaults(),
   step: (seconds: number) => simulatorAt(hwaUrl()).step(seconds),
+  now: () => simulatorAt(hwaUrl()).now(),
   reset: () => simulatorAt(hwaUrl()).reset(),
   forceStatus: (jobId: string, status: string) => simulatorAt(hwaUrl()).forceStatus(jobId, status),
   requests: () => simulatorAt(hwaUrl()).requests(),

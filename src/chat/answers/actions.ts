@@ -2,7 +2,8 @@ import type { HwaFailure } from "../../hwa/errors";
 import { refusal } from "../../jobs/action-rules";
 import type { Language } from "../understanding/types";
 import { composeReply, type ReplyWith } from "./compose";
-import { clockText, listText, type AnswerOptions } from "./format";
+import { alternativesText, clockText, type AnswerOptions } from "./format";
+import { messagesFor } from "./messages";
 import { suggest, type JobChatAction } from "./suggest";
 import { upstreamReason } from "./upstream";
 import { codeFirst } from "./words";
@@ -23,9 +24,8 @@ const doing = (action: JobChatAction, job: ActionTarget, language: Language) =>
   suggest.action(action, { name: job.name }, language);
 
 /** "rerun do job LOAD" / "rerun of job LOAD". */
-function actionOf(action: JobChatAction, job: ActionTarget, language: Language): string {
-  return language === "pt" ? `${action} do job ${job.name}` : `${action} of job ${job.name}`;
-}
+const actionOf = (action: JobChatAction, job: ActionTarget, language: Language) =>
+  messagesFor(language).actions.actionOf(action, job.name);
 
 const targetData = (job: ActionTarget) => ({
   job_id: job.id,
@@ -47,28 +47,16 @@ export type PendingActionData = {
 
 /** "Vou fazer rerun do job LOAD (stream ETL_DWH, run …) — confirma? Responda "sim" em até 2 minutos." */
 export function confirmAction(
-  request: { action: JobChatAction; job: ActionTarget; expiresAt: Date },
+  request: { action: JobChatAction; job: ActionTarget; expiresAt: Date; withinMs: number },
   options: AnswerOptions,
 ): ReplyWith<PendingActionData> {
   const { action, job, expiresAt } = request;
-  const pt = options.language === "pt";
+  const say = messagesFor(options.language).actions;
   const where = [job.job_stream && `stream ${job.job_stream}`, job.run_id && `run ${job.run_id}`].filter(Boolean);
   const what = `${doing(action, job, options.language)}${where.length > 0 ? ` (${where.join(", ")})` : ""}`;
-  const seconds = Math.max(1, Math.round((expiresAt.getTime() - options.now.getTime()) / 1000));
-  const minutes = Math.ceil(seconds / 60);
-  const within =
-    seconds < 60
-      ? pt
-        ? `${seconds} segundos`
-        : `${seconds} seconds`
-      : pt
-        ? `${minutes} ${minutes === 1 ? "minuto" : "minutos"}`
-        : `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
-  const line = pt
-    ? `Vou ${what} — confirma? Responda "sim" em até ${within}.`
-    : `I will ${what} — confirm? Reply "yes" within ${within}.`;
+  const line = say.confirm(what, say.within(Math.max(1, Math.round(request.withinMs / 1000))));
   const data: PendingActionData = { pending: { action, ...targetData(job), expires_at: expiresAt.toISOString() } };
-  return composeReply("job_action", options, [line], data, pt ? ["sim", "não"] : ["yes", "no"]);
+  return composeReply("job_action", options, [line], data, [...say.yesNo]);
 }
 
 export type ActionOutcomeData = {
@@ -87,14 +75,9 @@ export function actionDone(
   options: AnswerOptions,
 ): ReplyWith<ActionOutcomeData> {
   const { action, job, result } = request;
-  const pt = options.language === "pt";
-  const newRun =
-    action === "rerun" && result?.id ? (pt ? `; nova execução ${result.id}` : `; new run ${result.id}`) : "";
-  const answerId =
-    action !== "rerun" && result?.id ? (pt ? ` (resposta do HWA: ${result.id})` : ` (HWA's answer: ${result.id})`) : "";
-  const line = pt
-    ? `Feito: ${actionOf(action, job, "pt")} aceito pelo HWA${newRun}${answerId}.`
-    : `Done: HWA accepted the ${actionOf(action, job, "en")}${newRun}${answerId}.`;
+  const say = messagesFor(options.language).actions;
+  const detail = action === "rerun" && result?.id ? say.newRun(result.id) : result?.id ? say.hwaAnswer(result.id) : "";
+  const line = say.done(actionOf(action, job, options.language), detail);
   const data: ActionOutcomeData = {
     action,
     ...targetData(job),
@@ -114,10 +97,7 @@ export function actionDeclined(
   options: AnswerOptions,
 ): ReplyWith<ActionOutcomeData> {
   const { action, job } = request;
-  const line =
-    options.language === "pt"
-      ? `Ok, não vou ${doing(action, job, "pt")}.`
-      : `OK, I will not ${doing(action, job, "en")}.`;
+  const line = messagesFor(options.language).actions.declined(doing(action, job, options.language));
   return composeReply("job_action", options, [line], { action, ...targetData(job), outcome: "declined" }, [
     suggest.jobStatus({ name: job.name }, options.language),
   ]);
@@ -127,16 +107,13 @@ export function actionDeclined(
 export function nothingPending(
   options: AnswerOptions & { expired?: { action: JobChatAction; job: ActionTarget } },
 ): ReplyWith<Record<string, unknown>> {
-  const pt = options.language === "pt";
+  const say = messagesFor(options.language).actions;
   const expired = options.expired;
   if (expired) {
-    const line = pt
-      ? `A confirmação do ${actionOf(expired.action, expired.job, "pt")} expirou; nada foi feito. Peça de novo se ainda quiser.`
-      : `The confirmation of the ${actionOf(expired.action, expired.job, "en")} expired; nothing was done. Ask again if you still want it.`;
     return composeReply(
       "job_action",
       options,
-      [line],
+      [say.expired(actionOf(expired.action, expired.job, options.language))],
       { action: expired.action, ...targetData(expired.job), outcome: "expired" },
       [
         doing(expired.action, expired.job, options.language),
@@ -144,8 +121,7 @@ export function nothingPending(
       ],
     );
   }
-  const line = pt ? "Não há ação esperando confirmação." : "There is no action waiting for confirmation.";
-  return composeReply("job_action", options, [line], { outcome: "nothing_pending" }, [
+  return composeReply("job_action", options, [say.nothingPending], { outcome: "nothing_pending" }, [
     suggest.failedToday(options.language),
     suggest.help(options.language),
   ]);
@@ -187,30 +163,15 @@ export function actionRefused(
 ): ReplyWith<ActionOutcomeData> {
   const { action, job, status } = request;
   const { language } = options;
-  const pt = language === "pt";
+  const say = messagesFor(language).actions;
   const reason = refusal(job, status, action) ?? null;
-  const cannot = pt ? `Não dá para ${doing(action, job, "pt")}` : `Cannot ${doing(action, job, "en")}`;
   const now = status === null ? "" : codeFirst(status, language);
   let why: string;
-  if (status === null)
-    why = pt
-      ? `o status atual dele é desconhecido; a ação não foi tentada`
-      : `its current status is unknown; the action was not attempted`;
-  else if (reason === null) why = pt ? `ele está em ${now}; nada foi feito` : `it is in ${now}; nothing was done`;
-  else if (action === "cancel" && status === "EXEC")
-    why = pt ? `ele está em ${now}; faça kill antes de cancelar` : `it is in ${now}; kill it before cancel`;
-  else if (action === "cancel")
-    why = pt
-      ? `ele já está em ${now}; cancel só vale para jobs que não terminaram`
-      : `it is already in ${now}; cancel needs a job that has not ended`;
-  else {
-    const accepted = listText(acceptedStatuses(action), pt ? "pt" : "en")
-      .replace(/ and /, " or ")
-      .replace(/ e /, " ou ");
-    why = pt
-      ? `ele está em ${now}; ${action} só vale para jobs em ${accepted}`
-      : `it is in ${now}; ${action} needs a job in ${accepted}`;
-  }
+  if (status === null) why = say.unknownStatus;
+  else if (reason === null) why = say.inStatusNothingDone(now);
+  else if (action === "cancel" && status === "EXEC") why = say.killBeforeCancel(now);
+  else if (action === "cancel") why = say.alreadyEnded(now);
+  else why = say.needsStatus(now, action, alternativesText(acceptedStatuses(action), language));
   const data: ActionOutcomeData = {
     action,
     ...targetData(job),
@@ -219,7 +180,7 @@ export function actionRefused(
     accepted_statuses: acceptedStatuses(action),
     reason,
   };
-  return composeReply("job_action", options, [`${cannot}: ${why}.`], data, [
+  return composeReply("job_action", options, [`${say.cannot(doing(action, job, language))}: ${why}.`], data, [
     suggest.jobStatus({ name: job.name }, language),
     suggest.jobLog({ name: job.name }, language),
   ]);
@@ -230,10 +191,7 @@ export function roleCannotAct(
   request: { role: string; action?: JobChatAction; job?: ActionTarget },
   options: AnswerOptions,
 ): ReplyWith<Record<string, unknown>> {
-  const line =
-    options.language === "pt"
-      ? `Seu perfil (${request.role}) não pode executar ações; peça a um operador.`
-      : `Your role (${request.role}) cannot run actions; ask an operator.`;
+  const line = messagesFor(options.language).actions.roleCannotAct(request.role);
   const data = {
     outcome: "forbidden",
     role: request.role,
@@ -255,17 +213,11 @@ export function actionDuringMaintenance(
   options: AnswerOptions,
 ): ReplyWith<ActionOutcomeData> {
   const { action, job, maintenance } = request;
-  const pt = options.language === "pt";
-  const until = clockText(maintenance.until, options);
-  const line = pt
-    ? `O Resync está em manutenção: não vou ${doing(action, job, "pt")} agora; nada foi feito. ` +
-      `Aviso do administrador: "${maintenance.message}". ` +
-      (until ? `Previsão de término: ${until}. ` : "Sem hora prevista para terminar. ") +
-      "Peça de novo depois da manutenção."
-    : `Resync is in maintenance: I will not ${doing(action, job, "en")} now; nothing was done. ` +
-      `The administrator's notice: "${maintenance.message}". ` +
-      (until ? `Expected to end at ${until}. ` : "No end time was announced. ") +
-      "Ask again after the maintenance.";
+  const line = messagesFor(options.language).actions.maintenance(
+    doing(action, job, options.language),
+    maintenance.message,
+    clockText(maintenance.until, options),
+  );
   const data: ActionOutcomeData = {
     action,
     ...targetData(job),
@@ -284,20 +236,13 @@ export function actionFailed(
   options: AnswerOptions,
 ): ReplyWith<ActionOutcomeData> {
   const { action, job, failure } = request;
-  const pt = options.language === "pt";
-  const head = pt
-    ? `O HWA não executou o ${actionOf(action, job, "pt")}`
-    : `HWA did not carry out the ${actionOf(action, job, "en")}`;
+  const say = messagesFor(options.language).actions;
   // A timeout on a change leaves it unknown whether HWA did it: look before asking again.
   const detail =
     failure === "conflict"
-      ? pt
-        ? "recusou no estado atual do job"
-        : "it refused it in the job's current state"
+      ? say.refusedInState
       : failure === "timeout"
-        ? pt
-          ? "não respondeu a tempo; confira o status do job antes de pedir de novo"
-          : "it did not answer in time; check the job's status before asking again"
+        ? say.timedOut
         : upstreamReason(failure, request.retryAfterSeconds, options.language);
   const data: ActionOutcomeData = {
     action,
@@ -306,7 +251,11 @@ export function actionFailed(
     failure,
     retry_after_seconds: request.retryAfterSeconds ?? null,
   };
-  return composeReply("job_action", options, [`${head}: ${detail}.`], data, [
-    suggest.jobStatus({ name: job.name }, options.language),
-  ]);
+  return composeReply(
+    "job_action",
+    options,
+    [`${say.notCarriedOut(actionOf(action, job, options.language))}: ${detail}.`],
+    data,
+    [suggest.jobStatus({ name: job.name }, options.language)],
+  );
 }

@@ -1,5 +1,6 @@
 import type { Intent } from "../understanding/types";
 import { durationText, type AnswerOptions } from "./format";
+import { messagesFor } from "./messages";
 import type { Reply } from "./reply";
 
 // How every answer is put together: the text in the question's language, the stale note, 2–4 suggestions.
@@ -9,8 +10,7 @@ export type ReplyWith<Data extends Record<string, unknown>> = Reply & { data: Da
 
 /** "(dados de há 40 s: o HWA não respondeu)" / "(data from 40 s ago: HWA did not answer)". */
 export function staleNote(ageSeconds: number, language: AnswerOptions["language"]): string {
-  const age = durationText(ageSeconds * 1000);
-  return language === "pt" ? `(dados de há ${age}: o HWA não respondeu)` : `(data from ${age} ago: HWA did not answer)`;
+  return messagesFor(language).upstream.staleNote(durationText(ageSeconds * 1000));
 }
 
 const MAX_SUGGESTIONS = 4;

@@ -161,3 +161,19 @@ export function scanLog(log: string, options: LogScanOptions = {}): LogScan {
     error_lines_omitted: omitted,
   };
 }
+
+/** Lines that say little alone: the return code again (`= Exit Status : 1`), a heading (`ERROR at line 1:`), a farewell. */
+const weakLines = [
+  /^[\s=*#-]*(?:exit(?:\s+(?:code|status|value))?|return[\s_-]*code|rc|errorlevel)\b\s*[:=]?\s*-?\d+[\s=*#-]*$/i,
+  /:\s*$/,
+  /^connection closed\.?$/i,
+];
+/** Lines that name the error itself: an engine's code, an exception, a refusal, something missing. */
+const telling =
+  /\b[A-Z]{2,5}-\d{4,5}\b|Exception\b|[a-z]Error\b|runtime error|denied|not found|cannot|timed out|reset by|refused/i;
+
+/** The line of a failed run's log that says why it failed, with its number; undefined when none looks like it. */
+export function errorCause(log: string): LogLine | undefined {
+  const lines = scanLog(log).error_lines.filter((line) => !weakLines.some((weak) => weak.test(line.text)));
+  return lines.find((line) => telling.test(line.text)) ?? lines.at(-1);
+}

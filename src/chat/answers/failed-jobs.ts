@@ -1,22 +1,29 @@
-import type { Job } from "../../jobs/job";
-import type { Language } from "../understanding/types";
 import { composeReply, type ReplyWith } from "./compose";
-import { clockText, instant, sinceText, type AnswerOptions } from "./format";
+import { atText, clockText, instant, sinceText, type AnswerOptions } from "./format";
+import { messagesFor } from "./messages";
 import { quoteWritten } from "./names";
 import { suggest } from "./suggest";
-import { failedStatuses } from "./words";
 
-// "Quais jobs abendaram desde as 6h?": the failures grouped by job stream, the latest first.
+// "Quais jobs abendaram desde as 6h?": the jobs that failed in the period grouped by job stream, the latest first,
+// those an operator reran successfully since marked as recovered.
 
-export type FailedJob = {
+/** One job that failed in the period: its latest failed run there, and what became of it. */
+export interface JobFailure {
   id: string;
   name: string;
+  job_stream: string | null;
+  workstation: string | null;
+  /** The failed run. */
+  run_id: string | null;
   status: string | null;
   return_code: number | null;
+  started_at: string | null;
   ended_at: string | null;
-  workstation: string | null;
-  run_id: string | null;
-};
+  /** Failed runs of this job in the period. */
+  times: number;
+  /** A later run ended well: when. */
+  recovered: { ended_at: string | null } | null;
+}
 
 export type FailedJobsData = {
   /** The start of the period (ISO), null when the question's was unreadable. */
@@ -25,7 +32,8 @@ export type FailedJobsData = {
   until: string | null;
   job_stream: string | null;
   total: number;
-  groups: { job_stream: string | null; count: number; jobs: FailedJob[] }[];
+  recovered: number;
+  groups: { job_stream: string | null; count: number; jobs: JobFailure[] }[];
 };
 
 export interface FailedJobsQuestion {
@@ -40,104 +48,93 @@ export interface FailedJobsQuestion {
 /** Jobs listed in the text; `data` has all of them. */
 const MAX_SHOWN = 20;
 
-const endOf = (job: Job) => instant(job.ended_at)?.getTime() ?? instant(job.started_at)?.getTime() ?? 0;
-const isFailed = (job: Job) => failedStatuses.has(job.status ?? "") || job.common_status === "ERROR";
+const endOf = (job: JobFailure) => instant(job.ended_at)?.getTime() ?? instant(job.started_at)?.getTime() ?? 0;
 
-function entryText(job: Job, options: AnswerOptions): string {
+function entryText(job: JobFailure, options: AnswerOptions): string {
+  const say = messagesFor(options.language).failed;
   const outcome =
     job.status === "ABEND" && job.return_code !== null ? `RC ${job.return_code}` : (job.status ?? "ERROR");
   const at = clockText(job.ended_at ?? job.started_at, options);
-  return `${job.name} (${outcome}${at ? `, ${at}` : ""})`;
+  const notes = [
+    `${outcome}${at ? `, ${at}` : ""}`,
+    job.times > 1 && say.times(job.times),
+    job.recovered && say.recovered(atText(job.recovered.ended_at, options)),
+  ].filter(Boolean);
+  return `${job.name} (${notes.join("; ")})`;
 }
 
-function noStreamWord(language: Language) {
-  return language === "pt" ? "(sem stream)" : "(no stream)";
+const today = /^\d\d:\d\d$/;
+
+function periodText(question: FailedJobsQuestion, options: AnswerOptions): string {
+  const say = messagesFor(options.language).failed;
+  const since = sinceText(instant(question.since), options);
+  if (!since) return "";
+  const untilAt = instant(question.until);
+  if (!untilAt) return say.since(since);
+  const from = clockText(instant(question.since), options)!;
+  const to = clockText(untilAt, options)!;
+  // "entre 00:00 e 06:00 de hoje", not "entre 00:00 (hoje) e 06:00 (hoje)".
+  if (today.test(from) && today.test(to)) return say.betweenToday(from, to);
+  return say.between(since, sinceText(untilAt, options)!);
 }
 
-/** The failed jobs since a moment, grouped by job stream; the text lists at most 20. */
+/** The failed jobs of a period, grouped by job stream; the text lists at most 20. */
 export function answerFailedJobs(
-  jobs: readonly Job[],
+  jobs: readonly JobFailure[],
   question: FailedJobsQuestion,
   options: AnswerOptions,
 ): ReplyWith<FailedJobsData> {
   const { language } = options;
-  const pt = language === "pt";
+  const say = messagesFor(language).failed;
   const stream = question.jobStream ? quoteWritten(question.jobStream) : null;
   // `since` comes from the understanding as ISO; anything else is neither echoed nor stated.
-  const sinceAt = instant(question.since);
-  const since = sinceText(sinceAt, options);
-  const untilAt = instant(question.until);
-  const until = sinceText(untilAt, options);
-  const period = since
-    ? until
-      ? pt
-        ? ` entre ${since} e ${until}`
-        : ` between ${since} and ${until}`
-      : pt
-        ? ` desde ${since}`
-        : ` since ${since}`
-    : "";
-  const failed = jobs.filter(isFailed).sort((a, b) => endOf(b) - endOf(a));
+  const period = periodText(question, options);
+  const failed = [...jobs].sort((a, b) => endOf(b) - endOf(a));
+  const recovered = failed.filter((job) => job.recovered).length;
 
-  const groups = new Map<string | null, Job[]>();
+  const groups = new Map<string | null, JobFailure[]>();
   for (const job of failed) {
     const group = groups.get(job.job_stream);
     if (group) group.push(job);
     else groups.set(job.job_stream, [job]);
   }
   const data: FailedJobsData = {
-    since: sinceAt?.toISOString() ?? null,
-    until: untilAt?.toISOString() ?? null,
+    since: instant(question.since)?.toISOString() ?? null,
+    until: instant(question.until)?.toISOString() ?? null,
     job_stream: stream,
     total: failed.length,
+    recovered,
     groups: [...groups].map(([jobStream, members]) => ({
       job_stream: jobStream,
       count: members.length,
-      jobs: members.map((job) => ({
-        id: job.id,
-        name: job.name,
-        status: job.status,
-        return_code: job.return_code,
-        ended_at: job.ended_at,
-        workstation: job.workstation,
-        run_id: job.run_id,
-      })),
+      jobs: members.map((job) => ({ ...job })),
     })),
   };
 
-  const ofStream = stream ? (pt ? ` do stream ${stream}` : ` in stream ${stream}`) : "";
+  const ofStream = stream ? say.ofStream(stream) : "";
   if (failed.length === 0) {
-    const line = pt ? `Nenhum job${ofStream} falhou${period}.` : `No job${ofStream} has failed${period}.`;
     const next = stream
-      ? [suggest.jobStream(stream, language), suggest.workstations(language)]
-      : [suggest.workstations(language), suggest.help(language)];
-    return composeReply("failed_jobs", options, [line], data, next);
+      ? [suggest.jobStream(stream, language), suggest.runningNow(language)]
+      : [suggest.runningNow(language), suggest.workstations(language)];
+    return composeReply("failed_jobs", options, [say.none(ofStream, period)], data, next);
   }
 
-  const jobsWord = failed.length === 1 ? "job" : "jobs";
-  const streamsCount = groups.size;
-  const head = pt
-    ? `${failed.length} ${jobsWord}${ofStream} ${failed.length === 1 ? "falhou" : "falharam"}${period}${stream ? "" : `, em ${streamsCount} ${streamsCount === 1 ? "stream" : "streams"}`}:`
-    : `${failed.length} ${jobsWord}${ofStream} failed${period}${stream ? "" : `, in ${streamsCount} ${streamsCount === 1 ? "stream" : "streams"}`}:`;
-  const lines = [head];
+  const lines = [say.head(failed.length, ofStream, period, stream ? undefined : groups.size, recovered)];
   let shown = 0;
   for (const [jobStream, members] of groups) {
     if (shown >= MAX_SHOWN) break;
     const listed = members.slice(0, MAX_SHOWN - shown);
     shown += listed.length;
     lines.push(
-      `${jobStream ?? noStreamWord(language)} (${members.length}): ${listed.map((job) => entryText(job, options)).join("; ")}`,
+      `${jobStream ?? say.noStream} (${members.length}): ${listed.map((job) => entryText(job, options)).join("; ")}`,
     );
   }
-  if (failed.length > shown) {
-    const more = failed.length - shown;
-    lines.push(
-      pt ? `e mais ${more} ${more === 1 ? "job" : "jobs"}.` : `and ${more} more ${more === 1 ? "job" : "jobs"}.`,
-    );
-  }
+  if (failed.length > shown) lines.push(say.moreJobs(failed.length - shown));
 
-  const latest = failed[0]!;
-  const next = [suggest.jobLog({ name: latest.name }, language), suggest.rerun({ name: latest.name }, language)];
+  const latest = failed.find((job) => !job.recovered) ?? failed[0]!;
+  const next = latest.recovered
+    ? [suggest.jobStatus({ name: latest.name }, language)]
+    : [suggest.jobLog({ name: latest.name }, language), suggest.rerun({ name: latest.name }, language)];
   if (latest.job_stream) next.push(suggest.jobStream(latest.job_stream, language));
   return composeReply("failed_jobs", options, lines, data, next);
 }

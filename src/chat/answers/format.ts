@@ -1,14 +1,15 @@
 import { knownZone, wallTimeAt, type WallTime } from "../understanding/clock";
 import type { Language } from "../understanding/types";
+import { messagesFor } from "./messages";
 
-// Times, durations and lists as an operator reads them, in Portuguese or English.
+// Times, durations and lists as an operator reads them; the words come from the language's catalogue.
 
 /** What every answer needs besides its facts. */
 export interface AnswerOptions {
   language: Language;
-  /** "Now": which day is today, how long a running job has run. */
+  /** "Now" on the engine's clock: which day is today, how long a running job has run. */
   now: Date;
-  /** IANA zone of the operator's clock; default "UTC". An unknown zone reads as UTC. */
+  /** IANA zone of the engine's clock; default "UTC". An unknown zone reads as UTC. */
   timeZone?: string;
   /** The facts were served from the cache because HWA did not answer; how old they are. */
   stale?: { ageSeconds: number };
@@ -32,7 +33,12 @@ export function durationText(ms: number): string {
 
 /** "há 5 min" / "5 min ago". */
 export function agoText(ms: number, language: Language): string {
-  return language === "pt" ? `há ${durationText(ms)}` : `${durationText(ms)} ago`;
+  return messagesFor(language).time.ago(durationText(ms));
+}
+
+/** "há 5 min" / "for 5 min": how long something has been running. */
+export function elapsedText(ms: number, language: Language): string {
+  return messagesFor(language).time.elapsed(durationText(ms));
 }
 
 /** "+20%" / "-15%": how far `actual` is from `estimate`; undefined without a usable estimate. */
@@ -42,14 +48,11 @@ export function deviationText(actualMs: number, estimateMs: number | null | unde
   return percent >= 0 ? `+${percent}%` : `${percent}%`;
 }
 
-type ZonedDate = WallTime;
-
 /** The wall clock of `timeZone` at `date` (an unknown zone reads as UTC). */
-const zoned = (date: Date, timeZone: string): ZonedDate => wallTimeAt(date.getTime(), knownZone(timeZone));
+const zoned = (date: Date, timeZone: string): WallTime => wallTimeAt(date.getTime(), knownZone(timeZone));
 
-const dayNumber = (date: ZonedDate) => Date.UTC(date.year, date.month - 1, date.day) / 86_400_000;
+const dayNumber = (date: WallTime) => Date.UTC(date.year, date.month - 1, date.day) / 86_400_000;
 const two = (n: number) => String(n).padStart(2, "0");
-const monthsEn = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** An ISO instant from HWA as a Date; undefined when absent or unreadable. */
 export function instant(iso: string | null | undefined): Date | undefined {
@@ -59,7 +62,7 @@ export function instant(iso: string | null | undefined): Date | undefined {
 }
 
 /**
- * "08:12" today in the operator's zone; "ontem 23:40" / "yesterday 23:40"; "amanhã 06:00" / "tomorrow 06:00";
+ * "08:12" today in the engine's zone; "ontem 23:40" / "yesterday 23:40"; "amanhã 06:00" / "tomorrow 06:00";
  * "27/11 23:40" / "Nov 27 23:40" on other days (with the year when it is not this year).
  */
 export function clockText(at: string | Date | null | undefined, options: AnswerOptions): string | undefined {
@@ -69,42 +72,46 @@ export function clockText(at: string | Date | null | undefined, options: AnswerO
   const when = zoned(date, timeZone);
   const today = zoned(options.now, timeZone);
   const hhmm = `${two(when.hour)}:${two(when.minute)}`;
-  const pt = options.language === "pt";
+  const { time } = messagesFor(options.language);
   switch (dayNumber(when) - dayNumber(today)) {
     case 0:
       return hhmm;
     case -1:
-      return pt ? `ontem ${hhmm}` : `yesterday ${hhmm}`;
+      return time.yesterday(hhmm);
     case 1:
-      return pt ? `amanhã ${hhmm}` : `tomorrow ${hhmm}`;
+      return time.tomorrow(hhmm);
   }
-  const otherYear = when.year !== today.year;
-  if (pt) return `${two(when.day)}/${two(when.month)}${otherYear ? `/${when.year}` : ""} ${hhmm}`;
-  return `${monthsEn[when.month - 1]} ${when.day}${otherYear ? `, ${when.year}` : ""} ${hhmm}`;
+  const year = when.year !== today.year ? { year: when.year } : {};
+  return time.otherDay({ day: when.day, month: when.month, ...year }, hhmm);
+}
+
+/** "às 18:24" / "at 18:24" today, "ontem 23:40" on another day; undefined without a time. */
+export function atText(at: string | Date | null | undefined, options: AnswerOptions): string | undefined {
+  const text = clockText(at, options);
+  return text === undefined ? undefined : messagesFor(options.language).time.at(text);
 }
 
 /** "06:00 (hoje)" / "06:00 (today)" for a start of period today; else as `clockText` ("ontem 22:00"). */
 export function sinceText(at: string | Date | null | undefined, options: AnswerOptions): string | undefined {
   const text = clockText(at, options);
   if (text === undefined || !/^\d\d:\d\d$/.test(text)) return text;
-  return `${text} (${options.language === "pt" ? "hoje" : "today"})`;
+  return messagesFor(options.language).time.today(text);
 }
 
 /** "A", "A e B", "A, B e C" / "A, B and C". */
 export function listText(items: readonly string[], language: Language): string {
   if (items.length <= 1) return items[0] ?? "";
-  const and = language === "pt" ? " e " : " and ";
-  return `${items.slice(0, -1).join(", ")}${and}${items.at(-1)}`;
+  return `${items.slice(0, -1).join(", ")}${messagesFor(language).list.and}${items.at(-1)}`;
+}
+
+/** "A, B ou C" / "A, B or C". */
+export function alternativesText(items: readonly string[], language: Language): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")}${messagesFor(language).list.or}${items.at(-1)}`;
 }
 
 /** The first `max` items and "e mais N" / "and N more" for the rest. */
 export function cappedList(items: readonly string[], max: number, language: Language): string {
   if (items.length <= max) return listText(items, language);
-  const rest = items.length - max;
-  return `${items.slice(0, max).join(", ")} ${language === "pt" ? `e mais ${rest}` : `and ${rest} more`}`;
-}
-
-/** "1 job" / "3 jobs", with the words given. */
-export function counted(n: number, singular: string, plural: string): string {
-  return `${n} ${n === 1 ? singular : plural}`;
+  return `${items.slice(0, max).join(", ")} ${messagesFor(language).list.more(items.length - max)}`;
 }

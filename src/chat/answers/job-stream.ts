@@ -1,11 +1,14 @@
 import type { Job } from "../../jobs/job";
 import type { JobStream } from "../../jobstreams/jobstream";
 import { composeReply, type ReplyWith } from "./compose";
-import { agoText, cappedList, clockText, durationText, instant, type AnswerOptions } from "./format";
+import { cappedList, clockText, elapsedText, instant, type AnswerOptions } from "./format";
+import { messagesFor } from "./messages";
+import { blockageData, blockageLines, blockageSuggestions, type Blockage } from "./root-cause";
 import { suggest } from "./suggest";
 import { failedStatuses, runningStatuses, statusText, workstationWord } from "./words";
 
-// "Qual o status do stream PAYROLL?": its status, its job counts, which jobs failed and which are running.
+// "Qual o status do stream PAYROLL?", "o que está travando o BANK_RECON?": its status, its job counts, which jobs
+// failed and which are running, and, when it is blocked, the chain down to what blocks it.
 
 export type JobStreamData = {
   id: string;
@@ -18,7 +21,15 @@ export type JobStreamData = {
   jobs: { total: number; successful: number; running: number; abended: number; not_running: number };
   abended: { id: string; name: string; status: string | null; return_code: number | null }[];
   running: { id: string; name: string; started_at: string | null }[];
+  blocked_by: ReturnType<typeof blockageData> | null;
 };
+
+export interface JobStreamOptions extends AnswerOptions {
+  /** What blocks the stream, when something does. */
+  blockage?: Blockage;
+  /** The question asked what blocks it ("o que está travando", "is it stuck?"): say so when nothing does. */
+  askedWhatBlocks?: boolean;
+}
 
 const MAX_NAMED = 10;
 
@@ -42,10 +53,10 @@ function countsOf(stream: JobStream, jobs: readonly Job[]): JobStreamData["jobs"
 export function answerJobStream(
   stream: JobStream,
   jobs: readonly Job[],
-  options: AnswerOptions,
+  options: JobStreamOptions,
 ): ReplyWith<JobStreamData> {
-  const { language } = options;
-  const pt = language === "pt";
+  const { language, blockage } = options;
+  const say = messagesFor(language);
   const counts = countsOf(stream, jobs);
   const abended = jobs.filter((job) => failedStatuses.has(job.status ?? ""));
   const running = jobs.filter((job) => runningStatuses.has(job.status ?? ""));
@@ -55,28 +66,26 @@ export function answerJobStream(
   const end = clockText(stream.ended_at, options);
   const planned = !start ? clockText(stream.sched_time, options) : undefined;
   const times = [
-    start && (pt ? `Início ${start}` : `Started ${start}`),
-    end && (pt ? `fim ${end}` : `ended ${end}`),
-    planned && (pt ? `Início previsto ${planned}` : `Scheduled for ${planned}`),
+    start && say.jobStream.started(start),
+    end && say.jobStream.ended(end),
+    planned && say.jobStream.scheduled(planned),
   ].filter(Boolean);
-  const countLine = pt
-    ? `${counts.total} jobs: ${counts.successful} com sucesso, ${counts.running} em execução, ${counts.abended} com erro, ${counts.not_running} não iniciados.`
-    : `${counts.total} jobs: ${counts.successful} successful, ${counts.running} running, ${counts.abended} in error, ${counts.not_running} not started.`;
   const failedNames = abended.map((job) =>
     job.return_code !== null ? `${job.name} (RC ${job.return_code})` : `${job.name} (${job.status})`,
   );
   const runningNames = running.map((job) => {
     const since = instant(job.started_at);
-    if (!since) return job.name;
-    const elapsed = options.now.getTime() - since.getTime();
-    return `${job.name} (${pt ? agoText(elapsed, language) : `for ${durationText(elapsed)}`})`;
+    return since ? `${job.name} (${elapsedText(options.now.getTime() - since.getTime(), language)})` : job.name;
   });
 
   const lines = [
     `Stream ${stream.name}${where}: ${statusText(stream.status, null, language)}.${times.length > 0 ? ` ${times.join(", ")}.` : ""}`,
-    countLine,
-    failedNames.length > 0 && `${pt ? "Com erro" : "In error"}: ${cappedList(failedNames, MAX_NAMED, language)}.`,
-    runningNames.length > 0 && `${pt ? "Em execução" : "Running"}: ${cappedList(runningNames, MAX_NAMED, language)}.`,
+    say.jobStream.counts({ ...counts, notRunning: counts.not_running }),
+    failedNames.length > 0 && `${say.jobStream.inError}: ${cappedList(failedNames, MAX_NAMED, language)}.`,
+    runningNames.length > 0 && `${say.jobStream.running}: ${cappedList(runningNames, MAX_NAMED, language)}.`,
+    (blockage || options.askedWhatBlocks) && !start && say.rootCause.notStartedYet,
+    ...(blockage ? blockageLines(blockage, options, start ? say.rootCause.blocked : say.rootCause.onceStarted) : []),
+    !blockage && options.askedWhatBlocks && start && say.rootCause.notBlocked,
   ];
   const data: JobStreamData = {
     id: stream.id,
@@ -89,8 +98,9 @@ export function answerJobStream(
     jobs: counts,
     abended: abended.map((job) => ({ id: job.id, name: job.name, status: job.status, return_code: job.return_code })),
     running: running.map((job) => ({ id: job.id, name: job.name, started_at: job.started_at })),
+    blocked_by: blockage ? blockageData(blockage) : null,
   };
-  const next: string[] = [];
+  const next: string[] = blockage ? blockageSuggestions(blockage, language) : [];
   if (abended[0])
     next.push(suggest.jobLog({ name: abended[0].name }, language), suggest.rerun({ name: abended[0].name }, language));
   if (running[0]) next.push(suggest.jobLog({ name: running[0].name }, language));

@@ -1,7 +1,10 @@
-import type { Intent, Language } from "../understanding/types";
+import type { ChatAction, Intent } from "../understanding/types";
 import { composeReply, type ReplyWith } from "./compose";
 import { cappedList, type AnswerOptions } from "./format";
+import { messagesFor, type NamedKind } from "./messages";
 import { suggest } from "./suggest";
+
+export type { NamedKind };
 
 // Names the operator wrote that matched several objects, or none.
 
@@ -22,8 +25,6 @@ export function quoteWritten(text: string): string {
   return kept;
 }
 
-export type NamedKind = "job" | "job_stream" | "workstation";
-
 export interface Candidate {
   name: string;
   job_stream?: string | null;
@@ -33,25 +34,28 @@ export interface Candidate {
 export interface NameOptions extends AnswerOptions {
   /** The question being answered: the suggestions ask it again about each candidate. Default job_status. */
   intent?: Intent;
+  /** The action asked for, when the question was one ("rerun SFTP_SEND_BANK"). */
+  action?: ChatAction;
   /** What the written name should have named. Default job. */
   kind?: NamedKind;
 }
 
-const kindWords: Record<Language, Record<NamedKind, [string, string]>> = {
-  pt: { job: ["job", "jobs"], job_stream: ["stream", "streams"], workstation: ["estação", "estações"] },
-  en: { job: ["job", "jobs"], job_stream: ["job stream", "job streams"], workstation: ["workstation", "workstations"] },
-};
-
-/** The question of `intent` asked again about one candidate. */
-function askAbout(candidate: Candidate, kind: NamedKind, intent: Intent, language: Language): string {
+/** The question of `intent` (or its action) asked again about one candidate. */
+function askAbout(candidate: Candidate, kind: NamedKind, options: NameOptions): string {
+  const { language } = options;
   if (kind === "job_stream") return suggest.jobStream(candidate.name, language);
   if (kind === "workstation") return suggest.workstation(candidate.name, language);
   const job = { name: candidate.name, job_stream: candidate.job_stream ?? null };
-  switch (intent) {
+  const action = options.action;
+  switch (options.intent) {
     case "job_log":
       return suggest.jobLog(job, language);
     case "job_dependencies":
       return suggest.dependencies(job, language);
+    case "job_action":
+      return action && action !== "confirm" && action !== "decline"
+        ? suggest.action(action, job, language)
+        : suggest.jobStatus(job, language);
     default:
       return suggest.jobStatus(job, language);
   }
@@ -66,20 +70,17 @@ export function askWhich(
   options: NameOptions,
 ): ReplyWith<{ written: string; candidates: Candidate[] }> {
   const { language } = options;
+  const say = messagesFor(language);
   const kind = options.kind ?? "job";
   const intent = options.intent ?? "job_status";
   const shown = quoteWritten(written);
-  const [, many] = kindWords[language][kind];
   const labels = candidates.map((c) => (c.job_stream ? `${c.name} (stream ${c.job_stream})` : c.name));
   const lines = [
-    language === "pt"
-      ? `Encontrei ${candidates.length} ${many} para ${shown}; qual ${kind === "workstation" ? "delas" : "deles"}?`
-      : `${candidates.length} ${many} match ${shown}; which one?`,
+    say.names.which(candidates.length, kind, shown),
     ...labels.slice(0, MAX_LISTED).map((label) => `- ${label}`),
-    labels.length > MAX_LISTED &&
-      (language === "pt" ? `e mais ${labels.length - MAX_LISTED}` : `and ${labels.length - MAX_LISTED} more`),
+    labels.length > MAX_LISTED && say.list.more(labels.length - MAX_LISTED),
   ];
-  const suggestions = candidates.slice(0, 4).map((c) => askAbout(c, kind, intent, language));
+  const suggestions = candidates.slice(0, 4).map((c) => askAbout(c, kind, { ...options, intent }));
   return composeReply(
     intent,
     options,
@@ -96,32 +97,17 @@ export function notFound(
   options: NameOptions,
 ): ReplyWith<{ written: string; kind: NamedKind; close_names: string[] }> {
   const { language } = options;
+  const say = messagesFor(language);
   const kind = options.kind ?? "job";
   const intent = options.intent ?? "job_status";
   const shown = quoteWritten(written);
-  const pt = language === "pt";
-  const article = pt && kind === "workstation" ? "a" : "o";
   const close = suggestions.slice(0, 5);
-  const how = {
-    job: pt
-      ? `A lista de jobs aceita parte do nome com * (ex.: ${shown.slice(0, 4)}*); ou pergunte pelo stream do job.`
-      : `The jobs list takes part of a name with * (e.g. ${shown.slice(0, 4)}*); or ask about the job's stream.`,
-    job_stream: pt
-      ? "A lista de job streams aceita parte do nome com *."
-      : "The job streams list takes part of a name with *.",
-    workstation: pt
-      ? `Pergunte "${suggest.workstations(language)}" para ver as estações.`
-      : `Ask "${suggest.workstations(language)}" to see the workstations.`,
-  }[kind];
   const lines = [
-    pt
-      ? `Não encontrei ${article} ${kindWords[language][kind][0]} ${shown} no plano atual.`
-      : `I did not find ${kindWords[language][kind][0]} ${shown} in the current plan.`,
-    close.length > 0 &&
-      (pt ? `Nomes parecidos: ${cappedList(close, 5, language)}.` : `Close names: ${cappedList(close, 5, language)}.`),
-    how,
+    say.names.notFound(kind, shown),
+    close.length > 0 && say.names.closeNames(cappedList(close, 5, language)),
+    say.names.howToFind(kind, shown, suggest.workstations(language)),
   ];
-  const next = close.slice(0, 3).map((name) => askAbout({ name }, kind, intent, language));
+  const next = close.slice(0, 3).map((name) => askAbout({ name }, kind, { ...options, intent }));
   if (kind === "job") next.push(suggest.failedToday(language));
   else next.push(suggest.help(language));
   return composeReply(intent, options, lines, { written: shown, kind, close_names: [...close] }, next);

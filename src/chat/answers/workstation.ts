@@ -2,6 +2,7 @@ import type { Workstation } from "../../workstations/reads";
 import type { Language } from "../understanding/types";
 import { composeReply, type ReplyWith } from "./compose";
 import { cappedList, type AnswerOptions } from "./format";
+import { messagesFor } from "./messages";
 import { suggest } from "./suggest";
 
 // "A estação AGT_AIX01 está linkada?": one workstation, or how many of the plan's are linked.
@@ -13,7 +14,7 @@ function describedAs(workstation: WorkstationFacts, language: Language): string 
   const about = [
     workstation.type,
     workstation.os,
-    workstation.node_name && `${language === "pt" ? "nó" : "node"} ${workstation.node_name}`,
+    workstation.node_name && `${messagesFor(language).workstation.node} ${workstation.node_name}`,
   ].filter(Boolean);
   return about.length > 0 ? ` (${about.join(", ")})` : "";
 }
@@ -24,20 +25,17 @@ export function answerWorkstation(
   options: AnswerOptions,
 ): ReplyWith<{ workstation: WorkstationFacts }> {
   const { language } = options;
-  const pt = language === "pt";
-  const name = `${pt ? "Estação" : "Workstation"} ${workstation.name}${describedAs(workstation, language)}`;
-  const states = workstation.active_states.length > 0 ? workstation.active_states.join(", ") : pt ? "nenhum" : "none";
+  const say = messagesFor(language).workstation;
+  const name = `${say.label} ${workstation.name}${describedAs(workstation, language)}`;
+  const states = workstation.active_states.length > 0 ? workstation.active_states.join(", ") : say.none;
   const limits = [
-    workstation.limit !== null && `${pt ? "limite" : "limit"} ${workstation.limit}`,
+    workstation.limit !== null && `${say.limit} ${workstation.limit}`,
     workstation.fence !== null && `fence ${workstation.fence}`,
   ].filter(Boolean);
   const lines = [
-    workstation.linked ? `${name}: ${pt ? "linkada" : "linked"}.` : `${name}: ${pt ? "NÃO linkada" : "NOT linked"}.`,
-    `${pt ? "Estados ativos" : "Active states"}: ${states}${limits.length > 0 ? `; ${limits.join(", ")}` : ""}.`,
-    !workstation.linked &&
-      (pt
-        ? "Os jobs dela ficam em READY até o link voltar (link/start da estação no HWA)."
-        : "Its jobs stay READY until it links again (link/start the workstation in HWA)."),
+    `${name}: ${workstation.linked ? say.linked : say.notLinked}.`,
+    `${say.activeStates}: ${states}${limits.length > 0 ? `; ${limits.join(", ")}` : ""}.`,
+    !workstation.linked && say.unlinkedNote,
   ];
   const next = [suggest.workstations(language), suggest.failedToday(language)];
   return composeReply(
@@ -63,18 +61,13 @@ export function answerWorkstations(
   options: AnswerOptions,
 ): ReplyWith<WorkstationsData> {
   const { language } = options;
-  const pt = language === "pt";
+  const say = messagesFor(language).workstation;
   const down = workstations.filter((w) => !w.linked);
   const linked = workstations.length - down.length;
-  const total = pt
-    ? `${workstations.length} ${workstations.length === 1 ? "estação" : "estações"}`
-    : `${workstations.length} ${workstations.length === 1 ? "workstation" : "workstations"}`;
   const lines = [
-    pt
-      ? `${total}: ${linked} ${linked === 1 ? "linkada" : "linkadas"}, ${down.length} não ${down.length === 1 ? "linkada" : "linkadas"}.`
-      : `${total}: ${linked} linked, ${down.length} not linked.`,
+    say.summary(workstations.length, linked, down.length),
     down.length > 0 &&
-      `${pt ? "Não linkadas" : "Not linked"}: ${cappedList(
+      `${say.notLinkedList}: ${cappedList(
         down.map((w) => `${w.name}${describedAs(w, language)}`),
         MAX_NAMED,
         language,

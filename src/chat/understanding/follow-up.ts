@@ -13,6 +13,7 @@ const realActions: ChatAction[] = ["hold", "release", "rerun", "cancel", "kill"]
 export interface Decision {
   intent: Intent;
   action?: ChatAction;
+  focus?: Entities["focus"];
   /** The intent came from the context. */
   followUp: boolean;
 }
@@ -23,7 +24,12 @@ export function intentInContext(
   reading: Reading,
   context: ConversationContext | undefined,
 ): Decision {
-  const decided: Decision = { intent: own.intent, ...(own.action ? { action: own.action } : {}), followUp: false };
+  const decided: Decision = {
+    intent: own.intent,
+    ...(own.action ? { action: own.action } : {}),
+    ...(own.focus ? { focus: own.focus } : {}),
+    followUp: false,
+  };
   const previous = context?.intent;
   if (own.ownCue || !previous || previous === "unknown" || previous === "help") return decided;
   const goesOn =
@@ -116,15 +122,19 @@ export function carryOver(
   return carried;
 }
 
-/** "e o status?" after a stream or workstation question asks that stream's or workstation's status. */
+/**
+ * "e o status?" after a stream or workstation question asks that stream's or workstation's status; "e tá travado?"
+ * after a stream question asks what blocks the stream.
+ */
 export function subjectFromContext(
   intent: Intent,
   entities: Entities,
   context: ConversationContext | undefined,
 ): Intent {
   const before = context?.entities;
-  if (intent !== "job_status" || entities.job !== undefined || !before || before.job !== undefined) return intent;
+  if (intent !== "job_status" && intent !== "job_dependencies") return intent;
+  if (entities.job !== undefined || !before || before.job !== undefined) return intent;
   if (before.job_stream !== undefined) return "jobstream_status";
-  if (before.workstation !== undefined) return "workstation_status";
+  if (intent === "job_status" && before.workstation !== undefined) return "workstation_status";
   return intent;
 }

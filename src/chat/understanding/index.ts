@@ -1,12 +1,14 @@
 // The chat's understanding of one operator message, in Portuguese or English: pure, synchronous, deterministic.
 
 import { knownZone } from "./clock";
+import { pickOf } from "./choice";
 import { carryOver, entitiesOf, intentInContext, subjectFromContext } from "./follow-up";
-import { decideIntent } from "./intent";
+import { decideIntent, isOffTopic } from "./intent";
 import { detectLanguage } from "./language";
-import { readMessage } from "./reading";
+import { readMessage, type Reading } from "./reading";
 import type {
   ChatAction,
+  Choice,
   ConversationContext,
   Entities,
   Intent,
@@ -35,17 +37,23 @@ function understandMessage(message: string, options: UnderstandOptions): Underst
   const now = options.now instanceof Date && Number.isFinite(options.now.getTime()) ? options.now.getTime() : 0;
   const context = cleanContext(options.context);
   const reading = readMessage(message, now, knownZone(options.timeZone), options.vocabulary);
+  const nameTokens = new Set(reading.mentions.flatMap((mention) => range(mention.at, mention.end)));
+  const language = detectLanguage(reading.tokens, (i) => nameTokens.has(i), fallbackLanguage(options));
+  const pick = context?.choice ? pickOf(reading, context.choice) : undefined;
+  if (pick) return { ...pick, language, followUp: true };
   const own = decideIntent(reading, context);
   const decision = intentInContext(own, reading, context);
 
   const entities: Entities = entitiesOf(reading.mentions, decision.intent);
   if (decision.action) entities.action = decision.action;
+  if (decision.focus) entities.focus = decision.focus;
   if (reading.period) {
     entities.since = new Date(reading.period.since).toISOString();
     if (reading.period.until !== undefined) entities.until = new Date(reading.period.until).toISOString();
   }
   const intent = subjectFromContext(decision.intent, entities, context);
   if (intent !== decision.intent) Object.assign(entities, entitiesOf(reading.mentions, intent));
+  if (intent === "jobstream_status" && decision.intent === "job_dependencies") entities.focus = "blocking";
   const carried = carryOver(
     { ...decision, intent, followUp: decision.followUp || intent !== decision.intent },
     own,
@@ -54,14 +62,26 @@ function understandMessage(message: string, options: UnderstandOptions): Underst
     context,
   );
 
-  const nameTokens = new Set(reading.mentions.flatMap((mention) => range(mention.at, mention.end)));
-  const language = detectLanguage(reading.tokens, (i) => nameTokens.has(i), fallbackLanguage(options));
   return {
-    intent: intents.includes(intent) ? intent : "unknown",
+    intent: intents.includes(intent) && !isAboutNothing(intent, entities, reading) ? intent : "unknown",
     language,
     entities,
     followUp: decision.followUp || carried || intent !== decision.intent,
   };
+}
+
+/**
+ * A question that needs a subject, names none (nor does the conversation), and talks of something else ("will it
+ * rain tomorrow in London?", "previsão do tempo pra amanhã?"): not a question about the plan.
+ */
+function isAboutNothing(intent: Intent, entities: Entities, reading: Reading): boolean {
+  const subject =
+    intent === "jobstream_status"
+      ? entities.job_stream
+      : ["job_status", "job_log", "job_dependencies", "job_action"].includes(intent)
+        ? (entities.job ?? (entities.action === "confirm" || entities.action === "decline" ? "reply" : undefined))
+        : "none needed";
+  return subject === undefined && isOffTopic(reading);
 }
 
 /** The context as the types promise it: a stored or hand-made context may hold anything. */
@@ -74,10 +94,33 @@ function cleanContext(context: ConversationContext | undefined): ConversationCon
     if (typeof value === "string" && value !== "") entities[key] = value;
   }
   if (chatActions.includes(given.action as ChatAction)) entities.action = given.action as ChatAction;
+  const choice = cleanChoice(context.choice);
   return {
     ...(intents.includes(context.intent as Intent) ? { intent: context.intent } : {}),
     entities,
     ...(context.language === "pt" || context.language === "en" ? { language: context.language } : {}),
+    ...(choice ? { choice } : {}),
+  };
+}
+
+function cleanChoice(choice: unknown): Choice | undefined {
+  if (!choice || typeof choice !== "object") return undefined;
+  const { intent, action, kind, candidates } = choice as Record<string, unknown>;
+  if (!intents.includes(intent as Intent) || !["job", "job_stream", "workstation"].includes(kind as string))
+    return undefined;
+  if (!Array.isArray(candidates)) return undefined;
+  const named = candidates.filter(
+    (c): c is Choice["candidates"][number] =>
+      typeof c === "object" && c !== null && typeof (c as { name?: unknown }).name === "string",
+  );
+  return {
+    intent: intent as Intent,
+    ...(chatActions.includes(action as ChatAction) ? { action: action as ChatAction } : {}),
+    kind: kind as Choice["kind"],
+    candidates: named.map((c) => ({
+      name: c.name,
+      job_stream: typeof c.job_stream === "string" ? c.job_stream : null,
+    })),
   };
 }
 

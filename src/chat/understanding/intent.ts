@@ -3,17 +3,23 @@
 //   the reason a job failed is in its log.
 // - "did LOAD fail?", "o LOAD abendou?" (one named job) are job_status; "what failed", "quais jobs falharam",
 //   "falhou algo no PAYROLL?" (many, or a place to look in) are failed_jobs.
-// - "o que está segurando o X", "what is X waiting for", "why hasn't X started" are job_dependencies.
+// - "o que está segurando o X", "what is X waiting for", "why hasn't X started", "o X tá parado pq?" are
+//   job_dependencies; the same words about a stream ("o que tá travando o stream X?", "o BANK_RECON tá preso?")
+//   are jobstream_status, focused on what blocks it.
+// - "o que está rodando agora?", "tem algo atrasado?" (no job named) are running_now.
+// - A message whose only names are unknown to the plan and that talks of something else ("vai chover amanhã em
+//   SP?") is unknown: a name alone does not make it a question about a job.
 // - An intent from a name alone ("LOAD?", "e o PAYROLL_CALC?") is weak: a conversation's previous intent wins.
 
 import { actionCues, type Cue } from "./lexicon";
 import type { Mention, Role } from "./entities";
 import type { Reading } from "./reading";
-import type { ChatAction, ConversationContext, Intent } from "./types";
+import type { ChatAction, ConversationContext, Entities, Intent } from "./types";
 
 export interface IntentReading {
   intent: Intent;
   action?: ChatAction;
+  focus?: Entities["focus"];
   /** The message itself says what it asks for; false when only a name or a time was given. */
   ownCue: boolean;
 }
@@ -21,6 +27,23 @@ export interface IntentReading {
 const jobActions: Cue[] = ["hold", "release", "rerun", "cancel", "kill"];
 /** Failure words that say a machine is down rather than that jobs failed. */
 const wentDown = new Set(["caiu", "cairam", "crashed", "quebrou", "broke", "broken", "morreu", "died"]);
+/** Words that open a question about what was done, not an order to do it ("was X rerun?", "alguém segurou o X?"). */
+const askedWhatWasDone = new Set([
+  "was",
+  "were",
+  "has",
+  "have",
+  "had",
+  "did",
+  "does",
+  "foi",
+  "alguem",
+  "someone",
+  "somebody",
+  "anyone",
+]);
+/** The error as a thing, right after a job's name: "RECON_MATCH error?", "LOAD erro". */
+const errorNouns = new Set(["error", "errors", "erro", "erros"]);
 /** Imperatives of "run": with "again", a rerun. */
 const runVerbs = new Set(["run", "roda", "rodar", "rode", "executa", "executar", "execute", "reexecuta"]);
 /** Words a reply to "confirm?" may hold besides yes or no ("sim, pode fazer por favor", "no thanks"). */
@@ -42,23 +65,65 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
   const oneJob = mentions.some((mention) => isJobLike(mention) && !mention.afterPreposition);
   const many = has("many") || has("jobs");
   const namedJob = mentions.some((mention) => roleOf(mention) === "job");
-  if (has("dependencies") || (has("why") && has("negation") && has("start")))
-    return { intent: "job_dependencies", ownCue: true };
+  const aboutStream = !namedJob && (has("stream") || onlyRole(mentions, "job_stream"));
+  if (has("dependencies") || (has("why") && has("negation") && has("start"))) {
+    return aboutStream
+      ? { intent: "jobstream_status", ownCue: true, focus: "blocking" }
+      : { intent: "job_dependencies", ownCue: true };
+  }
   if (has("help") && mentions.length === 0) return { intent: "help", ownCue: true };
+  if (isAboutRunningJobs(reading)) {
+    return { intent: "running_now", ownCue: true, ...(has("late") ? { focus: "late" as const } : {}) };
+  }
   if (has("why") && (oneJob || !many) && !onlyRole(mentions, "job_stream")) return { intent: "job_log", ownCue: true };
   if (has("log")) return { intent: "job_log", ownCue: true };
   if (has("error_text")) return { intent: oneJob || !many ? "job_log" : "failed_jobs", ownCue: true };
-  if (has("workstation") && !many && !oneJob && reading.tokens.some((token) => wentDown.has(token.word))) {
-    return { intent: "workstation_status", ownCue: true }; // "a máquina AGT_AIX01 caiu?"
+  const aboutWorkstation = has("workstation") || onlyRole(mentions, "workstation");
+  if (aboutWorkstation && !many && !oneJob && reading.tokens.some((token) => wentDown.has(token.word))) {
+    return { intent: "workstation_status", ownCue: true }; // "a máquina AGT_AIX01 caiu?", "a AGT_AIX01 caiu?"
   }
+  if (has("failure") && oneJob && isErrorOfJob(reading)) return { intent: "job_log", ownCue: true };
   if (has("failure")) return { intent: oneJob && !many ? "job_status" : "failed_jobs", ownCue: true };
   if ((has("workstation") || has("workstation_state")) && !namedJob) {
     return { intent: "workstation_status", ownCue: !onlyPlaces(mentions, "workstation") };
   }
   if (has("stream") && !namedJob) return { intent: "jobstream_status", ownCue: !onlyPlaces(mentions, "job_stream") };
-  if (has("status") || has("start") || has("on_hold")) return { intent: intentForSubject(mentions), ownCue: true };
+  if (has("status") || has("start") || has("on_hold") || has("running") || has("late"))
+    return { intent: intentForSubject(mentions), ownCue: true };
+  // Off topic is a reading of its own: no earlier question makes "vai chover em SP?" a question about a job SP.
+  if (isOffTopic(reading)) return { intent: "unknown", ownCue: true };
   if (mentions.length > 0) return { intent: intentForSubject(mentions), ownCue: has("help") };
   return { intent: "unknown", ownCue: false };
+}
+
+/** "RECON_MATCH error?": the error of the job named just before, which its log holds. */
+function isErrorOfJob(reading: Reading): boolean {
+  return reading.tokens.some(
+    (token, i) =>
+      errorNouns.has(token.word) && reading.mentions.some((mention) => mention.end === i && isJobLike(mention)),
+  );
+}
+
+/** Words that make a running or late word part of another question ("what failed while running", "why late"). */
+const otherQuestions: Cue[] = ["stream", "workstation", "failure", "log", "why", "error_text"];
+
+/** Running or late words, and nothing named to ask them of: "o que está rodando agora?", "is anything late?". */
+function isAboutRunningJobs(reading: Reading): boolean {
+  if (!reading.has("running") && !reading.has("late")) return false;
+  return reading.mentions.length === 0 && !otherQuestions.some((cue) => reading.has(cue));
+}
+
+/**
+ * Names the plan does not know, among words that are neither cue words, names nor a time: the message is about
+ * something else ("vai chover amanhã em SP?").
+ */
+export function isOffTopic(reading: Reading): boolean {
+  if (reading.mentions.some((mention) => mention.planRoles.length > 0 || mention.role)) return false;
+  const named = new Set(reading.mentions.flatMap((m) => Array.from({ length: m.end - m.at }, (_, k) => m.at + k)));
+  const timed = new Set(reading.period?.words ?? []);
+  return reading.tokens.some(
+    (token, i) => !named.has(i) && !timed.has(i) && reading.cues[i] === undefined && /^[a-z]+$/.test(token.word),
+  );
 }
 
 /** The role a mention plays when the message or the plan says it; undefined for a name nobody knows. */
@@ -110,6 +175,7 @@ function replyOf(reading: Reading): "confirm" | "decline" | undefined {
 }
 
 function actionOf(reading: Reading): ChatAction | undefined {
+  if (askedWhatWasDone.has(reading.tokens[0]?.word ?? "")) return undefined;
   for (const cues of reading.cues) {
     const cue = cues?.[0];
     if (cue && jobActions.includes(cue)) return actionCues[cue];

@@ -9,6 +9,10 @@ export type Cue =
   | "failure"
   /** "qual o erro", "error message": the error text of one job, which its log holds. */
   | "error_text"
+  /** "atrasado", "late", "demorando": past its estimate (one job), or which jobs are ("tem algo atrasado?"). */
+  | "late"
+  /** "rodando", "running", "em execução": with no job named, what runs now. */
+  | "running"
   | "why"
   | "dependencies"
   /** "não", "not", "hasn't": with "why" and a start word, a job that has not started ("why hasn't LOAD started"). */
@@ -81,6 +85,8 @@ const cueOrder: Cue[] = [
   "status",
   "log",
   "failure",
+  "late",
+  "running",
   "why",
   "dependencies",
   "stream",

@@ -16,6 +16,8 @@ export interface Token {
 }
 
 const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g;
+/** Markup pasted from a mail or a console (`<b>RECON_MATCH</b>`, `&nbsp;`): never words of the question. */
+const markup = /<\/?[a-z][^<>]{0,200}>|&(?:[a-z]{2,8}|#\d{1,6});/gi;
 // Letters, marks, digits and the joiners names and times use (`_`, `-`, `:`, `.`, `/`, apostrophes).
 const wordPattern = /[\p{L}\p{M}\p{N}_'’:./-]+/gu;
 const edgePunctuation = /^[-:./'’]+|[-:./'’]+$/g;
@@ -28,7 +30,7 @@ export function fold(text: string): string {
 }
 
 export function tokenize(message: string): Token[] {
-  const text = String(message).slice(0, MAX_MESSAGE_CHARS).replace(controlCharacters, " ");
+  const text = String(message).slice(0, MAX_MESSAGE_CHARS).replace(markup, " ").replace(controlCharacters, " ");
   const tokens: Token[] = [];
   for (const match of text.matchAll(wordPattern)) {
     const raw = match[0].replace(edgePunctuation, "");

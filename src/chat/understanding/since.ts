@@ -1,9 +1,10 @@
 // Time phrases → the period asked about: "desde as 6h", "since 6:30 pm", "nas últimas 3 horas", "hoje", "ontem",
 // "since yesterday 22h", "2026-11-28 14:00". A clock time means its latest occurrence not after now (at 03:00,
 // "desde as 6h" is yesterday 06:00); "hoje" starts at 00:00 in the operator's zone; "ontem" alone is the whole of
-// yesterday (until today 00:00), while "desde ontem" runs until now.
+// yesterday (until today 00:00), while "desde ontem" runs until now. Parts of days and weeks: day-parts.ts.
 
 import { instantOfWallTime, wallTimeAt, type WallTime } from "./clock";
+import { windowAt } from "./day-parts";
 
 export interface Period {
   since: number;
@@ -110,7 +111,7 @@ const durationPattern = /^(\d{1,5})(m|min|mins|h|hr|hrs|hs|d)$/;
 export function findPeriod(words: readonly string[], now: number, timeZone: string): Period | undefined {
   const reader = new PeriodReader(words, now, timeZone);
   for (let i = 0; i < words.length; i++) {
-    const found = reader.anchored(i) ?? reader.lastSpan(i) ?? reader.ago(i);
+    const found = reader.anchored(i) ?? windowAt(words, i, now, timeZone) ?? reader.lastSpan(i) ?? reader.ago(i);
     if (found) return found;
   }
   for (let i = 0; i < words.length; i++) {

@@ -9,6 +9,7 @@ export const intents = [
   "jobstream_status",
   "workstation_status",
   "job_dependencies",
+  "running_now",
   "job_action",
   "help",
   "unknown",
@@ -32,6 +33,16 @@ export interface Entities {
   since?: string;
   /** The end of the period when the operator bounded it ("ontem", "yesterday's abends": today 00:00); else now. */
   until?: string;
+  /** What the question is after, beyond its intent: what blocks ("tá travado?"), or what is late ("atrasado"). */
+  focus?: "blocking" | "late";
+}
+
+/** The assistant asked which of several objects was meant: the question (or action) waits for the choice. */
+export interface Choice {
+  intent: Intent;
+  action?: ChatAction;
+  kind: "job" | "job_stream" | "workstation";
+  candidates: { name: string; job_stream?: string | null }[];
 }
 
 /** The conversation so far, as far as follow-ups need it ("e o log?", "rerun it", "e no stream DAILY?"). */
@@ -39,6 +50,8 @@ export interface ConversationContext {
   intent?: Intent;
   entities?: Entities;
   language?: Language;
+  /** The last answer asked "qual deles?": "o do PAYROLL", "the second one" answer it. */
+  choice?: Choice;
 }
 
 /** Names in the current plan; they help find a name the operator wrote in lower case or without underscores. */

@@ -21,6 +21,8 @@ export interface Read<T> {
   readonly json: string;
   source: Source;
   ageSeconds: number;
+  /** Served stale because the upstream failed (stale-if-error); absent while a background refresh runs. */
+  upstreamFailed?: boolean;
 }
 
 /** A Read of `json`; `own` is the value when this request already holds it as an object (it loaded it). */
@@ -255,7 +257,9 @@ export class TieredCache {
   private answer<T>(request: ReadRequest<T>, entry: Entry, source: Source, staleReason?: string): Read<T> {
     cacheReads.inc({ resource: request.resource, source });
     if (staleReason) staleServed.inc({ resource: request.resource, reason: staleReason });
-    return readOf(entry.json, source, ageSecondsOf(entry, this.now()));
+    const read = readOf<T>(entry.json, source, ageSecondsOf(entry, this.now()));
+    if (staleReason === "upstream-failing") read.upstreamFailed = true;
+    return read;
   }
 }
 

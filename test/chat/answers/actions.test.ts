@@ -21,7 +21,7 @@ const inTwoMinutes = new Date(NOW.getTime() + 120_000);
 
 describe("job actions in the chat", () => {
   it("asks to confirm with the job, stream, run and the time left (pt and en)", () => {
-    const pt = confirmAction({ action: "rerun", job: load, expiresAt: inTwoMinutes }, options("pt"));
+    const pt = confirmAction({ action: "rerun", job: load, expiresAt: inTwoMinutes, withinMs: 120_000 }, options("pt"));
     expect(pt.intent).toBe("job_action");
     expect(pt.response).toBe(
       `Vou fazer rerun do job LOAD (stream ETL_DWH, run ${load.run_id}) — confirma? Responda "sim" em até 2 minutos.`,
@@ -37,13 +37,16 @@ describe("job actions in the chat", () => {
       },
     });
     expect(pt.suggestions).toEqual(["sim", "não"]);
-    const en = confirmAction({ action: "rerun", job: load, expiresAt: inTwoMinutes }, options("en"));
+    const en = confirmAction({ action: "rerun", job: load, expiresAt: inTwoMinutes, withinMs: 120_000 }, options("en"));
     expect(en.response).toBe(
       `I will rerun job LOAD (stream ETL_DWH, run ${load.run_id}) — confirm? Reply "yes" within 2 minutes.`,
     );
     expect(en.suggestions).toEqual(["yes", "no"]);
     expect(
-      confirmAction({ action: "kill", job: load, expiresAt: new Date(NOW.getTime() + 45_000) }, options("pt")).response,
+      confirmAction(
+        { action: "kill", job: load, expiresAt: new Date(NOW.getTime() + 45_000), withinMs: 45_000 },
+        options("pt"),
+      ).response,
     ).toContain(
       'Vou fazer kill do job LOAD (stream ETL_DWH, run 9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b) — confirma? Responda "sim" em até 45 segundos.',
     );

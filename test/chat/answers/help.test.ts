@@ -23,11 +23,11 @@ describe("help and unknown", () => {
   it("says it did not understand, shows the same examples and guesses nothing", () => {
     const pt = answerUnknown(options("pt"));
     expect(pt.intent).toBe("unknown");
-    expect(pt.response.split("\n")[0]).toBe("Não entendi. Posso responder perguntas como:");
+    expect(pt.response.split("\n")[0]).toBe("Não entendi. Posso responder perguntas sobre o plano do HWA, como:");
     expect(pt.data).toEqual(answerHelp(options("pt")).data);
     expect(pt.response.split("\n").slice(1)).toEqual(answerHelp(options("pt")).response.split("\n").slice(1));
     expect(answerUnknown(options("en")).response.split("\n")[0]).toBe(
-      "I did not understand. I can answer questions like:",
+      "I did not understand. I answer questions about HWA's plan, like:",
     );
   });
 });

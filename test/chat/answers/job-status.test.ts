@@ -11,7 +11,7 @@ describe("job status", () => {
       [
         "Job PAYROLL_CALC (stream PAYROLL, estação AGT_LNX01): terminou com erro (ABEND), RC 12.",
         "Início 08:12, fim 08:24: levou 12 min, estimativa 10 min (+20%).",
-        "2 execuções (1 rerun).",
+        "2 execuções (1 rerun); a 1ª terminou com erro: ABEND RC 12 às 08:09.",
       ].join("\n"),
     );
     expect(reply.data).toMatchObject({
@@ -28,6 +28,8 @@ describe("job status", () => {
       estimated_duration_ms: 600_000,
       run_id: "b1d7e0c4-5a6f-4e21-8c3b-9f0a1d2e3c4b",
       runs: 2,
+      earlier_failures: [{ run: 1, status: "ABEND", return_code: 12, ended_at: "2025-11-28T08:09:00Z" }],
+      recovered: false,
     });
     expect(reply.suggestions).toEqual([
       "mostre o log do job PAYROLL_CALC",
@@ -43,8 +45,41 @@ describe("job status", () => {
       "Job PAYROLL_CALC (stream PAYROLL, workstation AGT_LNX01): ended in error (ABEND), RC 12.",
     );
     expect(reply.response).toContain("Started 05:12, ended 05:24: ran 12 min against an estimate of 10 min (+20%).");
-    expect(reply.response).toContain("2 runs (1 rerun).");
+    expect(reply.response).toContain("2 runs (1 rerun); run 1 ended in error: ABEND RC 12 at 05:09.");
     expect(reply.suggestions).toContain("show the log of job PAYROLL_CALC");
+  });
+
+  it("a job that ended well on rerun says its earlier run failed, and that it recovered", () => {
+    const recovered = {
+      ...payrollCalc,
+      status: "SUCC",
+      common_status: "SUCCESSFUL",
+      return_code: 0,
+      runs: [payrollCalc.runs[0]!, { ...payrollCalc.runs[1]!, status: "SUCC", return_code: 0 }],
+    };
+    const pt = answerJobStatus(recovered, options("pt"));
+    expect(pt.response).toContain("terminou com sucesso (SUCC), RC 0.");
+    expect(pt.response).toContain(
+      "2 execuções (1 rerun); a 1ª terminou com erro: ABEND RC 12 às 08:09; o rerun terminou com sucesso às 08:24.",
+    );
+    expect(pt.data).toMatchObject({ recovered: true, earlier_failures: [{ run: 1, return_code: 12 }] });
+    expect(answerJobStatus(recovered, options("en")).response).toContain(
+      "2 runs (1 rerun); run 1 ended in error: ABEND RC 12 at 08:09; the rerun ended successfully at 08:24.",
+    );
+  });
+
+  it("a job an operator holds says so, not 'waiting', and suggests releasing it", () => {
+    const held = heldReport({ priority: 0, common_status: "HELD", substatus: "HOLD_PRIORITY_ZERO" });
+    const pt = answerJobStatus(held, options("pt"));
+    expect(pt.response.split("\n")[0]).toBe(
+      "Job REPORT_PLAN_STATUS (stream DAILY, estação MASTER): retido por um operador (HOLD, prioridade 0).",
+    );
+    expect(pt.response).toContain("Um operador o reteve: só inicia depois de liberado (release).");
+    expect(pt.data.held_by_operator).toBe(true);
+    expect(pt.suggestions?.[0]).toBe("liberar o job REPORT_PLAN_STATUS");
+    const en = answerJobStatus(held, options("en"));
+    expect(en.response).toContain("held by an operator (HOLD, priority 0).");
+    expect(en.suggestions?.[0]).toBe("release job REPORT_PLAN_STATUS");
   });
 
   it("measures a running job against now and its estimate", () => {

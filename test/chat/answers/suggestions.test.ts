@@ -33,7 +33,7 @@ function replies(language: "pt" | "en"): Reply[] {
     answerJobStatus({ ...payrollCalc, status: "SUCC" }, at),
     answerJobLog(payrollCalc, "x", at),
     answerFailedJobs(
-      [job({ name: "PAYROLL_TAX", status: "ABEND", return_code: 8 })],
+      [{ ...job({ name: "PAYROLL_TAX", status: "ABEND", return_code: 8 }), times: 1, recovered: null }],
       { since: "2025-11-28T06:00:00Z" },
       at,
     ),
@@ -51,7 +51,7 @@ function replies(language: "pt" | "en"): Reply[] {
     notFound("PAYROL_CALCX", ["PAYROLL_CALC"], at),
     actionRefused({ action: "rerun", job: load, status: "EXEC" }, at),
     nothingPending({ ...at, expired: { action: "hold", job: load } }),
-    confirmAction({ action: "rerun", job: load, expiresAt: new Date(NOW.getTime() + 120_000) }, at),
+    confirmAction({ action: "rerun", job: load, expiresAt: new Date(NOW.getTime() + 120_000), withinMs: 120_000 }, at),
     answerHelp(at),
   ];
 }
@@ -99,7 +99,10 @@ describe("suggestions work when typed back", () => {
         entities: { workstation: "AGT_LNX01" },
       });
       expect(
-        read(confirmAction({ action: "kill", job: load, expiresAt: NOW }, options(language)).suggestions![0]!),
+        read(
+          confirmAction({ action: "kill", job: load, expiresAt: NOW, withinMs: 120_000 }, options(language))
+            .suggestions![0]!,
+        ),
       ).toMatchObject({ intent: "job_action", entities: { action: "confirm" } });
     });
 

@@ -85,4 +85,41 @@ describe("time phrases", () => {
     expect(period("desde as 25h")).toEqual({});
     expect(period("since 13pm")).toEqual({});
   });
+
+  it("parts of a day are closed windows in the operator's zone; one not begun yet is the last one", () => {
+    // In São Paulo it is 29 November, 22:30.
+    expect(period("abends essa madrugada", SAO_PAULO)).toEqual({
+      since: iso("2026-11-29T03:00Z"),
+      until: iso("2026-11-29T09:00Z"),
+    });
+    expect(period("o que falhou ontem à noite?", SAO_PAULO)).toEqual({
+      since: iso("2026-11-28T21:00Z"),
+      until: iso("2026-11-29T03:00Z"),
+    });
+    expect(period("what failed last night?", SAO_PAULO)).toEqual({
+      since: iso("2026-11-28T21:00Z"),
+      until: iso("2026-11-29T09:00Z"),
+    });
+    expect(period("failures this afternoon", SAO_PAULO)).toEqual({
+      since: iso("2026-11-29T15:00Z"),
+      until: iso("2026-11-29T21:00Z"),
+    });
+    // In UTC it is 30 November, 01:30: this morning has not begun, so it is yesterday's.
+    expect(period("what failed this morning?")).toEqual({
+      since: iso("2026-11-29T06:00Z"),
+      until: iso("2026-11-29T12:00Z"),
+    });
+    // "boa tarde" greets; it is no afternoon.
+    expect(period("boa tarde, quais jobs falharam?")).toEqual({});
+  });
+
+  it("weeks start on Monday: this week until now, last week from Monday to Monday", () => {
+    // 30 November 2026 (UTC) is a Monday.
+    expect(period("falhas desta semana")).toEqual({ since: iso("2026-11-30T00:00Z") });
+    expect(period("failures this week", SAO_PAULO)).toEqual({ since: iso("2026-11-23T03:00Z") });
+    expect(period("abends da semana passada")).toEqual({
+      since: iso("2026-11-23T00:00Z"),
+      until: iso("2026-11-30T00:00Z"),
+    });
+  });
 });

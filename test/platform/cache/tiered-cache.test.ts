@@ -245,7 +245,11 @@ describe("read-through: freshness", () => {
       read(cache, io, key, load),
       read(cache, io, key, load),
     ]);
-    for (const r of stale) expect(r).toMatchObject({ source: "stale", value: { version: 1 }, ageSeconds: 12 });
+    for (const r of stale) {
+      expect(r).toMatchObject({ source: "stale", value: { version: 1 }, ageSeconds: 12 });
+      // A background refresh is not a failure: nothing says the upstream failed.
+      expect(r.upstreamFailed).toBeUndefined();
+    }
     await settled();
     expect(counter.calls).toBe(2);
     expect(await read(cache, requestIo().io, key, load)).toMatchObject({ source: "hit", value: { version: 2 } });
@@ -278,6 +282,7 @@ describe("read-through: freshness", () => {
         value: { status: "SUCC" },
         json: '{"status":"SUCC"}',
         ageSeconds: 60,
+        upstreamFailed: true,
       });
     }
     // Beyond the stale limit (15 min for a job) there is nothing left to serve: the failure is the answer.

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { apiGet, freshChat, storyJob } from "./story";
+
+// Issue #14, items 1 and 2: what blocks a stream or a job, followed down to the root cause; predecessors listed
+// with their status whenever asked; a job held by an operator said as such.
+
+type Chain = { chain: { name: string }[]; root: { name: string; kind: string; return_code: number | null } };
+
+describe("what blocks a job stream goes to the stream and down to the root cause", () => {
+  it.each([
+    ["O que tá travando o stream BANK_RECON?", "pt"],
+    ["what's blocking job stream BANK_RECON?", "en"],
+    ["o BANK_RECON tá preso?", "pt"],
+  ])("%s", async (message, language) => {
+    const match = await storyJob("BANK_RECON", "RECON_MATCH");
+    const answer = await (await freshChat()).ask(message);
+    expect(answer.intent).toBe("jobstream_status");
+    expect(answer.data).toMatchObject({ name: "BANK_RECON", language });
+    const blocked = answer.data!.blocked_by as Chain & { root: { error_line: { line: number; text: string } } };
+    expect(blocked.chain.map((job) => job.name)).toEqual(["RECON_REPORT", "RECON_EXCEPTIONS", "RECON_MATCH"]);
+    expect(blocked.root).toMatchObject({ name: "RECON_MATCH", kind: "failed", return_code: match.return_code });
+    // The error line is the log's own, at its own line number.
+    const log = (await (await apiGet(`/api/v1/jobs/${encodeURIComponent(match.id)}/log`)).text()).split("\n");
+    expect(log[blocked.root.error_line.line - 1]).toContain(blocked.root.error_line.text);
+    expect(blocked.root.error_line.text).toMatch(/ORA-|Exception|error|denied|not found/i);
+    expect(answer.response).toContain(
+      language === "pt"
+        ? `RECON_REPORT aguarda RECON_EXCEPTIONS, que aguarda RECON_MATCH, que terminou com erro (ABEND, RC ${match.return_code})`
+        : `RECON_REPORT waits on RECON_EXCEPTIONS, which waits on RECON_MATCH, which ended in error (ABEND, RC ${match.return_code})`,
+    );
+    expect(answer.response).toContain(blocked.root.error_line.text);
+    expect(answer.suggestions?.[0]).toBe(
+      language === "pt" ? "fazer rerun do job RECON_MATCH" : "rerun job RECON_MATCH",
+    );
+  });
+
+  it("a stream blocked by jobs that no agent can take says which workstation", async () => {
+    const answer = await (await freshChat()).ask("o que está travando o INVENTORY_SYNC?");
+    expect(answer.intent).toBe("jobstream_status");
+    const blocked = answer.data!.blocked_by as Chain;
+    expect(blocked.root).toMatchObject({ kind: "agent" });
+    expect(blocked.root.name).toMatch(/^INV_EXTRACT_STORE_\d{3}$/);
+    expect(answer.response).toContain("a estação AGT_AIX01 não está linkada");
+  });
+});
+
+describe("why a job does not run: the same chain, from the job", () => {
+  it("why is job RECON_REPORT not running? / o RECON_REPORT tá parado pq?", async () => {
+    const chat = await freshChat();
+    for (const message of ["why is job RECON_REPORT not running?", "o RECON_REPORT tá parado pq?"]) {
+      const answer = await chat.ask(message);
+      expect(answer.intent).toBe("job_dependencies");
+      const cause = answer.data!.root_cause as Chain;
+      expect(cause.chain.map((job) => job.name)).toEqual(["RECON_REPORT", "RECON_EXCEPTIONS", "RECON_MATCH"]);
+      expect(cause.root.kind).toBe("failed");
+    }
+  });
+});
+
+describe("predecessors, whenever asked, each with its status", () => {
+  it("'e os predecessores dele?' after a status question about a job that ended lists them all", async () => {
+    const load = await storyJob("ETL_DWH", "LOAD_SALES_FACT");
+    const chat = await freshChat();
+    await chat.ask("qual o status do LOAD_SALES_FACT?");
+    const answer = await chat.ask("e os predecessores dele?");
+    expect(answer.intent).toBe("job_dependencies");
+    const api = (await (await apiGet(`/api/v1/jobs/${encodeURIComponent(load.id)}/dependencies`)).json()) as {
+      predecessors: { name: string; status: string }[];
+    };
+    const listed = (answer.data!.predecessors as { name: string; status: string }[]).map((p) => [p.name, p.status]);
+    expect(listed.sort()).toEqual(api.predecessors.map((p) => [p.name, p.status]).sort());
+    expect(answer.response).toContain("Não está esperando: já terminou.");
+    for (const predecessor of api.predecessors) expect(answer.response).toContain(`- ${predecessor.name}: `);
+  });
+
+  it("'what does it depend on?' in English", async () => {
+    const chat = await freshChat();
+    await chat.ask("status of RECON_REPORT");
+    const answer = await chat.ask("what does it depend on?");
+    expect(answer.intent).toBe("job_dependencies");
+    expect(answer.response).toContain("Waiting on 1 of 1 predecessor:\n- RECON_EXCEPTIONS: on hold (waiting; HOLD)");
+  });
+});
+
+describe("a job held by an operator", () => {
+  it("says so distinctly, suggests releasing it, and never blames HWA", async () => {
+    const answer = await (await freshChat()).ask("o job ORDERS_SFTP_PARTNER tá parado pq?");
+    expect(answer.intent).toBe("job_dependencies");
+    expect(answer.response.split("\n")[0]).toContain("retido por um operador (HOLD, prioridade 0)");
+    expect(answer.response).not.toMatch(/aguardando|Não consegui consultar o HWA/);
+    expect(answer.data!.job).toMatchObject({ name: "ORDERS_SFTP_PARTNER", held_by_operator: true });
+    expect(answer.suggestions?.[0]).toBe("liberar o job ORDERS_SFTP_PARTNER");
+  });
+
+  it("is the root cause of the jobs after it", async () => {
+    const answer = await (await freshChat()).ask("what does ORDERS_ARCHIVE depend on?");
+    const cause = answer.data!.root_cause as Chain;
+    expect(cause.chain.map((job) => job.name)).toEqual(["ORDERS_ARCHIVE", "ORDERS_SFTP_PARTNER"]);
+    expect(cause.root.kind).toBe("held");
+    expect(answer.response).toContain("To unblock it: release ORDERS_SFTP_PARTNER.");
+    expect(answer.suggestions?.[0]).toBe("release job ORDERS_SFTP_PARTNER");
+  });
+
+  it("its status says held, not waiting", async () => {
+    const answer = await (await freshChat()).ask("status do SEND_EMAIL_BLAST");
+    expect(answer.data).toMatchObject({ status: "HOLD", held_by_operator: true });
+    expect(answer.response.split("\n")[0]).toContain("retido por um operador (HOLD, prioridade 0)");
+    expect(answer.suggestions?.[0]).toBe("liberar o job SEND_EMAIL_BLAST");
+  });
+});
