@@ -5,8 +5,9 @@ import { simulator } from "../helpers/hwa";
 import { describe as describeExpected, type Fact, heldOutThird, matches, type ThirdCase } from "./held-out-third";
 
 // Measures the chat on a third held-out set (held-out-third.ts), asked through /api/chat against the simulator's
-// plan (seed 7, clock stopped). It reports the score and every miss; it does not fail on misses (the set is a
-// measurement, not a floor). A message is right only when its intent, its language and every stated fact are right.
+// plan (seed 7, clock stopped). The score and every miss are an annotation (shown by `--reporter=verbose`) and the
+// failure message; the test fails below the first run's score, so nothing it got right is lost unnoticed. A message
+// is right only when its intent, its language and every stated fact are right.
 //
 // First run (commit 5bd287d, engine clock 2026-12-04T21:30:00Z, nothing changed after the set was written):
 // 102/112 = 91.1% (pt 50/56, en 52/56). No expectation was corrected. Its 10 misses:
@@ -59,12 +60,13 @@ describe("the third held-out set, through /api/chat", () => {
     expect(heldOutThird.filter((c) => c.language === "pt").length).toBe(heldOutThird.length / 2);
   });
 
-  it("asks every message and reports the score", async () => {
+  it("answers at least 100 of its 112 (102 on its first run; two depend on seconds of cache age)", async ({ annotate }) => {
     const now = await simulator.now();
     const tokenFor = users();
     const right = { pt: 0, en: 0 };
     const total = { pt: 0, en: 0 };
     let asked = 0;
+    const report: string[] = [];
     for (const question of heldOutThird) {
       const chat = conversation(await tokenFor(question.role ?? "viewer", 1 + (question.before?.length ?? 0)));
       for (const message of question.before ?? []) await chat.ask(message);
@@ -74,17 +76,19 @@ describe("the third held-out set, through /api/chat", () => {
       const misses = missesOf(question, answer, now);
       if (misses.length === 0) right[question.language] += 1;
       else
-        console.log(
-          `held-out-third miss [${question.language}/${question.kind}] ${JSON.stringify(question.message)}` +
+        report.push(
+          `miss [${question.language}/${question.kind}] ${JSON.stringify(question.message)}` +
             `${question.before ? ` (after ${JSON.stringify(question.before)})` : ""}: ${misses.join("; ")}\n` +
             `  answered: ${JSON.stringify(answer.response).slice(0, 600)}`,
         );
     }
     const sum = right.pt + right.en;
-    console.log(
+    report.unshift(
       `held-out-third (engine now ${now.toISOString()}): ${sum}/${asked} = ${((sum / asked) * 100).toFixed(1)}% ` +
         `(pt ${right.pt}/${total.pt}, en ${right.en}/${total.en})`,
     );
+    await annotate(report.join("\n"));
     expect(asked).toBe(heldOutThird.length);
+    expect(sum, report.join("\n")).toBeGreaterThanOrEqual(100);
   }, 600_000);
 });
