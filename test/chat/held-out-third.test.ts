@@ -60,7 +60,9 @@ describe("the third held-out set, through /api/chat", () => {
     expect(heldOutThird.filter((c) => c.language === "pt").length).toBe(heldOutThird.length / 2);
   });
 
-  it("answers at least 100 of its 112 (102 on its first run; two depend on seconds of cache age)", async ({ annotate }) => {
+  it("answers at least 100 of its 112 (102 on its first run; two depend on seconds of cache age)", async ({
+    annotate,
+  }) => {
     const now = await simulator.now();
     const tokenFor = users();
     const right = { pt: 0, en: 0 };
