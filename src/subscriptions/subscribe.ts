@@ -46,7 +46,7 @@ async function refuseUnsafeUrl(scope: Scope, url: string): Promise<void> {
       status: 400,
       kind: "validation-error",
       detail: `The webhook URL ${problem}`,
-      errors: [{ path: "target.url", message: problem }],
+      errors: [{ path: "body.target.url", message: problem }],
     });
   }
 }

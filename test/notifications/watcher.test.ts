@@ -1,4 +1,7 @@
+import { runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import type { PlanWatcher } from "../../durable-objects/plan-watcher";
+import type { Bindings } from "../../src/platform/env/bindings";
 import { durationMs } from "../../src/hwa/duration";
 import {
   borrowWaitingJobs,
@@ -152,6 +155,54 @@ describe("the plan watcher", () => {
     expect(bodyOf(down!).event).toMatchObject({ kind: "engine.unreachable", engine: "default" });
     expect(bodyOf(back!).event).toMatchObject({ kind: "engine.back", engine: "default" });
     await simulator.clearFaults();
+  });
+});
+
+describe("the plan watcher across a failure between detection and send", () => {
+  it("keeps detected events in its outbox, sends them at the next look, and a repeated send notifies nobody twice", async () => {
+    const job = jobs.next();
+    const { hook } = await webhookFor(job, ["job.abend"]);
+    let original: Bindings | undefined;
+    await runInDurableObject(watcher(), (instance: PlanWatcher) => {
+      const object = instance as unknown as { env: Bindings };
+      original = object.env;
+      const refusing = {
+        sendBatch: async () => {
+          throw new Error("Queue sendBatch failed: the queue is unavailable");
+        },
+      } as unknown as Queue;
+      object.env = { ...original, NOTIFY: refusing };
+    });
+    await simulator.forceStatus(job.id, "ABEND");
+    await look();
+    // Detected and recorded, not sent: it waits in the outbox, in storage.
+    expect((await watcher().status()).unsent_events).toBe(1);
+    const outbox = await runInDurableObject(watcher(), (_instance: PlanWatcher, state) =>
+      state.storage.sql.exec<{ id: string; body: string }>("SELECT id, body FROM outbox").toArray(),
+    );
+    expect(outbox.map((row) => row.id)).toEqual([`default:job:${job.id}:${runOf(job)}:abend`]);
+    expect(await hook.received()).toHaveLength(0);
+
+    await runInDurableObject(watcher(), (instance: PlanWatcher) => {
+      (instance as unknown as { env: Bindings }).env = original!;
+    });
+    await look();
+    await receivedCount(hook, 1);
+    expect((await watcher().status()).unsent_events).toBe(0);
+
+    // The object died after the queue took the event and before the outbox forgot it: the event goes again.
+    await runInDurableObject(watcher(), (_instance: PlanWatcher, state) => {
+      const row = outbox[0]!;
+      state.storage.sql.exec("INSERT INTO outbox (id, body, at) VALUES (?, ?, ?)", row.id, row.body, Date.now());
+    });
+    await look();
+    expect((await watcher().status()).unsent_events).toBe(0);
+    const marker = jobs.next();
+    const { hook: markerHook } = await webhookFor(marker, ["job.abend"]);
+    await simulator.forceStatus(marker.id, "ABEND");
+    await look();
+    await receivedCount(markerHook, 1);
+    expect(await hook.received()).toHaveLength(1);
   });
 });
 
