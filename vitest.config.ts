@@ -70,6 +70,8 @@ export default defineConfig({
         test: {
           name: "notifications",
           include: [NOTIFICATION_TESTS],
+          // One file at a time: they force statuses, step the clock and inject faults in the same simulator.
+          fileParallelism: false,
           globalSetup: ["test/helpers/assets-setup.ts", "test/helpers/notify-stack-setup.ts"],
           testTimeout: 60_000,
         },

@@ -272,6 +272,19 @@ describe("delivery through the NOTIFY queue", () => {
     expect(blocks.blocks[2].fields).toContainEqual({ type: "mrkdwn", text: "*Return code*\n12" });
   });
 
+  it("counts every notification sent or failed, and every event emitted, in /metrics", async () => {
+    const text = await (await SELF.fetch(`${ORIGIN}/metrics`)).text();
+    for (const line of [
+      /^resync_notifications_total\{result="sent",target="json"\} [1-9]\d*$/m,
+      /^resync_notifications_total\{result="failed",target="json"\} [1-9]\d*$/m,
+      /^resync_notifications_total\{result="retried",target="json"\} [1-9]\d*$/m,
+      /^resync_notifications_total\{result="held",target="json"\} [1-9]\d*$/m,
+      /^resync_notification_events_total\{kind="job.abend"\} [1-9]\d*$/m,
+      /^resync_plan_watcher_looks_total\{result="ok"\} [1-9]\d*$/m,
+    ])
+      expect(text).toMatch(line);
+  });
+
   it("retries a message it cannot read, toward the dead-letter queue", async () => {
     const { result, delays } = await consume([{ kind: "delivery", delivery_id: "not-a-uuid" }, "garbage"], {
       attempts: 3,
