@@ -26,6 +26,7 @@ import type { Asker } from "./session";
 import { understand } from "./understanding";
 import { instantOfWallTime, knownZone, wallTimeAt } from "./understanding/clock";
 import type { ConversationContext, Entities, Understanding } from "./understanding/types";
+import { asksToBeNotified, proposeNotification } from "../subscriptions/chat-request";
 
 /** What the conversation needs from its session: the context of follow-ups and the action waiting for "sim". */
 export interface SessionAccess extends PendingSlot {
@@ -80,6 +81,7 @@ export async function converse(
       plan instanceof HwaError ? plan : undefined,
       freshness,
       base,
+      asksToBeNotified(message),
     );
     reply = answer.reply;
     resolved = answer.resolved;
@@ -119,6 +121,7 @@ async function answerUnderstood(
   planFailure: HwaError | undefined,
   freshness: Freshness,
   base: AnswerOptions,
+  notify: boolean,
 ): Promise<{ reply: Reply; resolved: Entities }> {
   const { intent, entities } = understood;
   const options = (): AnswerOptions =>
@@ -179,6 +182,8 @@ async function answerUnderstood(
   if ("reply" in found) return { reply: found.reply, ...none };
   const resolved = { job: found.found.name, ...(found.found.job_stream ? { job_stream: found.found.job_stream } : {}) };
   const job = freshness.note(await readJob(scope, found.found.id));
+  // "me avise quando o X terminar": a one-shot console subscription, confirmed like an action.
+  if (notify) return { reply: await proposeNotification(scope, session, job, options()), resolved };
 
   switch (intent) {
     case "job_status":
