@@ -129,9 +129,16 @@ export class PlanWatcher extends DurableObject<Bindings> {
     const { observation } = report;
     // Detection, its records and its outbox in one transaction: nothing awaited between reading and writing.
     const told = this.ctx.storage.transactionSync(() => {
-      const { events, state, holding } = detect(engine, this.state(), observation, (id) => this.wasEmitted(id), now);
       const sql = this.ctx.storage.sql;
-      for (const id of holding) sql.exec("INSERT OR IGNORE INTO emitted (id, at) VALUES (?, ?)", id, now);
+      const known = new Set(
+        sql
+          .exec<{ id: string }>("SELECT id FROM emitted")
+          .toArray()
+          .map((row) => row.id),
+      );
+      const { events, state, holding } = detect(engine, this.state(), observation, (id) => known.has(id), now);
+      for (const id of holding)
+        if (!known.has(id)) sql.exec("INSERT OR IGNORE INTO emitted (id, at) VALUES (?, ?)", id, now);
       for (const event of events)
         sql.exec("INSERT OR IGNORE INTO outbox (id, body, at) VALUES (?, ?, ?)", event.id, JSON.stringify(event), now);
       this.forget(holding, now);
@@ -194,10 +201,6 @@ export class PlanWatcher extends DurableObject<Bindings> {
     const keep = new Set(holding);
     const old = sql.exec<{ id: string }>("SELECT id FROM emitted WHERE at < ?", now - REMEMBER_MS).toArray();
     for (const { id } of old) if (!keep.has(id)) sql.exec("DELETE FROM emitted WHERE id = ?", id);
-  }
-
-  private wasEmitted(id: string): boolean {
-    return this.ctx.storage.sql.exec("SELECT 1 FROM emitted WHERE id = ?", id).toArray().length > 0;
   }
 
   private state(): WatcherState {
