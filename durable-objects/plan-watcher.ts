@@ -61,7 +61,7 @@ export class PlanWatcher extends DurableObject<Bindings> {
   /** Starts watching `engine` (again): a look now unless one is already scheduled. Nothing while disabled. */
   async start(engine: string): Promise<void> {
     if (notificationSettings(this.env).PLAN_WATCH_DISABLED) return;
-    this.ctx.storage.kv.put("engine", engine);
+    if (this.ctx.storage.kv.get<string>("engine") !== engine) this.ctx.storage.kv.put("engine", engine);
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now());
   }
 

@@ -4,6 +4,7 @@ import { readConfig } from "../platform/env/config";
 import type { Logger } from "../platform/observability/logger";
 import { webhookSecret } from "../subscriptions/secret";
 import type { Subscription } from "../subscriptions/store";
+import type { Target } from "../subscriptions/subscription";
 import { consoleFeed, consoleFrame } from "./console";
 import { claimDelivery, deliveryWithSubscription, settleDelivery } from "./deliveries";
 import type { NotificationEvent } from "./events";
@@ -49,10 +50,9 @@ type TryOutcome = WebhookOutcome | { kind: "missed" };
 async function sendToWebhook(
   context: DeliveryContext,
   subscription: Subscription,
+  { url, format }: Extract<Target, { kind: "webhook" }>,
   notification: Notification,
 ): Promise<TryOutcome> {
-  if (subscription.target.kind !== "webhook") throw new Error("not a webhook subscription");
-  const { url, format } = subscription.target;
   const allowLoopback = notificationSettings(context.env).WEBHOOK_ALLOW_LOOPBACK;
   try {
     const problem = await webhookUrlProblem(url, allowLoopback, context.resolve ?? dnsOverHttps);
@@ -119,7 +119,7 @@ export async function deliver(context: DeliveryContext, deliveryId: string): Pro
   try {
     outcome =
       subscription.target.kind === "webhook"
-        ? await sendToWebhook(context, subscription, notification)
+        ? await sendToWebhook(context, subscription, subscription.target, notification)
         : await sendToConsole(context, subscription, notification);
   } catch (error) {
     log.error("notification delivery failed unexpectedly", { delivery_id: delivery.id, error: String(error) });
