@@ -267,7 +267,7 @@ ${l.forced} jobs forced into ABEND 1.5–3.5 s apart (${l.plan}); notifications 
 | **${l.latencyMs.p50}** | ${l.latencyMs.p90} | **${l.latencyMs.p99}** | ${l.latencyMs.min} | ${l.latencyMs.max} |
 
 A change waits for the next look (uniform over the ${r.periodSeconds} s period: ≈ ${r.periodSeconds / 2} s on average), then the look itself,
-the NOTIFY queue twice (the event, then its delivery; each batch waits up to 1 s for more) and the POST.
+the NOTIFY queue twice (the event, then its delivery; \`max_batch_timeout = 0\`: a batch does not wait) and the POST.
 
 ## Cost per look, a plan of about 5,000 jobs
 

@@ -22,7 +22,7 @@ import { dnsOverHttps, ResolverUnavailable, webhookUrlProblem, type Resolver } f
 export const MAX_TRIES = 10;
 const FIRST_RETRY_SECONDS = 1;
 const LONGEST_RETRY_SECONDS = 300;
-/** The longest a queue message can be delayed: quiet hours longer than this look again then. */
+/** The longest delay asked of the queue at a time (it allows more): quiet hours longer than this look again then. */
 const LONGEST_DELAY_SECONDS = 43_200;
 
 /**
