@@ -6,7 +6,7 @@ import type { Bindings } from "../src/platform/env/bindings";
 /** Header by which the Worker hands the authenticated listener to `fetch` (the object is reachable only from the Worker). */
 export const LISTENER_HEADER = "X-Resync-Console-Listener";
 /** The credential expired or was revoked. */
-export const CLOSE_UNAUTHORIZED = 4401;
+const CLOSE_UNAUTHORIZED = 4401;
 
 /** Who a socket belongs to: the credential it was opened with, which ends it when it expires or is revoked. */
 export interface Listener {

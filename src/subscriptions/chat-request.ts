@@ -25,7 +25,7 @@ export function asksToBeNotified(message: string): boolean {
 }
 
 /** The events that say a job ended. */
-export const JOB_END_EVENTS = ["job.succeeded", "job.abend", "job.failed"] as const;
+const JOB_END_EVENTS = ["job.succeeded", "job.abend", "job.failed"] as const;
 const ENDED = new Set(["SUCC", "ABEND", "FAIL", "CANCL"]);
 
 const reply = (options: AnswerOptions, response: string, data: Record<string, unknown>): Reply => ({
