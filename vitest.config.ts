@@ -54,9 +54,10 @@ const testSecrets = {
 };
 
 const OUTAGE_TESTS = "test/audit/outage/**/*.test.ts";
+const NOTIFICATION_TESTS = "test/notifications/**/*.test.ts";
 
 /** The Worker with the bindings of wrangler.toml, pointed at the stack its project's globalSetup started. */
-function worker(logLevel: string) {
+function worker(logLevel: string, vars: Record<string, string> = {}) {
   return cloudflareTest(({ inject }) => ({
     main: "./src/index.ts",
     wrangler: { configPath: "./wrangler.toml" },
@@ -68,6 +69,7 @@ function worker(logLevel: string) {
         HWA_USERNAME: inject("hwaUsername"),
         HWA_PASSWORD: inject("hwaPassword"),
         LOG_LEVEL: logLevel,
+        ...vars,
       },
     },
   }));
@@ -99,13 +101,27 @@ export default defineConfig({
         test: { name: "web", include: ["web/**/*.test.ts"], environment: "node" },
       },
       {
-        // The Worker itself, with the bindings of wrangler.toml, against the local stack.
-        plugins: [worker("warn")],
+        // The Worker itself, with the bindings of wrangler.toml, against the local stack. Its plan watcher stays off:
+        // files here count the requests HWA receives.
+        plugins: [worker("warn", { PLAN_WATCH_DISABLED: "true" })],
         test: {
           name: "worker",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/dev/**", OUTAGE_TESTS],
+          exclude: ["test/dev/**", OUTAGE_TESTS, NOTIFICATION_TESTS],
           globalSetup: ["test/helpers/assets-setup.ts", "test/helpers/stack-setup.ts"],
+        },
+      },
+      {
+        // The Worker with its plan watcher (a look every 10 s) on a simulator of its own, delivering to a webhook
+        // receiver started for the run.
+        plugins: [worker("warn", { PLAN_WATCH_PERIOD_SECONDS: "10" })],
+        test: {
+          name: "notifications",
+          include: [NOTIFICATION_TESTS],
+          // One file at a time: they force statuses, step the clock and inject faults in the same simulator.
+          fileParallelism: false,
+          globalSetup: ["test/helpers/assets-setup.ts", "test/helpers/notify-stack-setup.ts"],
+          testTimeout: 60_000,
         },
       },
       {
