@@ -76,7 +76,8 @@ export async function converse(
   };
   let answer: TurnAnswer;
   try {
-    const handler = asksToBeNotified(message) && isAboutOneJob(understood) ? notifyWhenEnded : handlers[understood.intent];
+    const handler =
+      asksToBeNotified(message) && isAboutOneJob(understood) ? notifyWhenEnded : handlers[understood.intent];
     answer = await handler(turn);
   } catch (error) {
     if (!(error instanceof HwaError)) throw error;

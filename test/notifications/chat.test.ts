@@ -20,7 +20,9 @@ async function openConsole(token: string) {
   });
   const ws = response.webSocket!;
   const frames: Record<string, any>[] = [];
-  ws.addEventListener("message", (event) => frames.push(JSON.parse(event.data as string)));
+  ws.addEventListener("message", (event) => {
+    frames.push(JSON.parse(event.data as string));
+  });
   ws.accept();
   return { ws, frames };
 }
