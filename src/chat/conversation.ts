@@ -8,7 +8,7 @@ import { Facts } from "./facts";
 import { Freshness } from "./freshness";
 import { handlers } from "./intents";
 import { notifyWhenEnded } from "./intents/notify-when-ended";
-import { readPlan, type PlanRead } from "./plan";
+import { readPlan, type Plan } from "./plan";
 import type { Asker } from "./session";
 import { optionsOf, type SessionAccess, type Turn, type TurnAnswer } from "./turn";
 import { understand } from "./understanding";
@@ -28,10 +28,9 @@ async function engineTimeZone(scope: Scope): Promise<string> {
 }
 
 /** The engine's clock from the plan's pages; the Worker's when there is no plan to read it from. */
-function clockOf(planRead: PlanRead | HwaError, timeZone: string, receivedAt: Date): EngineClock {
-  if (planRead instanceof HwaError) return { now: receivedAt, timeZone };
-  const pages = planRead.plan.observed.map((observed, i) => ({ observed, ageSeconds: planRead.pageAges[i] ?? 0 }));
-  return { now: new Date(engineNow(pages, receivedAt.getTime())), timeZone };
+function clockOf(plan: Plan | HwaError, timeZone: string, receivedAt: Date): EngineClock {
+  if (plan instanceof HwaError) return { now: receivedAt, timeZone };
+  return { now: new Date(engineNow(plan.observed, receivedAt.getTime())), timeZone };
 }
 
 /**
@@ -48,15 +47,15 @@ export async function converse(
 ): Promise<{ reply: Reply; context: ConversationContext }> {
   const freshness = new Freshness();
   // Without the plan (HWA down, cold cache) the message is still understood, by its words alone.
-  const [timeZone, planRead] = await Promise.all([
+  const [timeZone, plan] = await Promise.all([
     engineTimeZone(scope),
     readPlan(scope, freshness).catch((error: unknown) => {
       if (error instanceof HwaError) return error;
       throw error;
     }),
   ]);
-  const facts = new Facts(scope, planRead instanceof HwaError ? planRead : planRead.plan, freshness);
-  const clock = clockOf(planRead, timeZone, receivedAt);
+  const facts = new Facts(scope, plan, freshness);
+  const clock = clockOf(plan, timeZone, receivedAt);
   const understood = understand(message, {
     now: clock.now,
     timeZone,

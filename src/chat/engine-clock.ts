@@ -1,9 +1,11 @@
 import type { Job } from "../jobs/job";
 
 // The engine's clock, read off the plan. HWA reports a running job's elapsed time as of the moment it answered,
-// so its start plus its elapsed time is HWA's "now" then; the age of the cached page brings it to this moment.
-// Every time an answer states (how long a job has run, "today", "desde as 6h") is on this clock, never the
-// Worker's: the two may differ (the simulator's plan day is not the real day).
+// so its start plus its elapsed time is HWA's "now" then. Every time an answer states (how long a job has run,
+// "today", "desde as 6h", "nas últimas 2 horas") is on this one reading, never the Worker's clock: the two may differ
+// (the simulator's plan day is not the real day), and they need not even run alike (a simulator's clock may be
+// stopped or scaled). So the reading is not moved on by the cached page's age, which the Worker's clock measures:
+// the answer's facts are the page's, as of that reading, and a window ("the last 2 hours") ends there.
 
 export interface EngineClock {
   readonly now: Date;
@@ -24,16 +26,9 @@ export function observedNow(jobs: readonly Job[]): number | undefined {
   return latest;
 }
 
-/** The engine's now from what the pages showed and how old they are; `fallback` (the Worker's clock) without any. */
-export function engineNow(
-  pages: readonly { observed: number | undefined; ageSeconds: number }[],
-  fallback: number,
-): number {
+/** The engine's now: the newest of the plan pages' readings; `fallback` (the Worker's clock) without any. */
+export function engineNow(observed: readonly (number | undefined)[], fallback: number): number {
   let now: number | undefined;
-  for (const page of pages) {
-    if (page.observed === undefined) continue;
-    const at = page.observed + page.ageSeconds * 1000;
-    if (now === undefined || at > now) now = at;
-  }
+  for (const at of observed) if (at !== undefined && (now === undefined || at > now)) now = at;
   return now ?? fallback;
 }

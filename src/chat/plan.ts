@@ -30,19 +30,13 @@ export interface Plan {
   observed: (number | undefined)[];
 }
 
-/** The plan, and how old each page of jobs is now. */
-export interface PlanRead {
-  plan: Plan;
-  pageAges: number[];
-}
-
 /** The last plan built, and the cached texts it was built from (unchanged texts: the same plan). */
 let remembered: { texts: string[]; plan: Plan } | undefined;
 
 /** Whether HWA has a page after this one, read from the cached text (no parse). */
 const hasMore = (page: Read<Page<"jobs", Job>>) => pageText(page.json, "jobs")?.more ?? page.value.more;
 
-export async function readPlan(scope: Scope, freshness: Freshness): Promise<PlanRead> {
+export async function readPlan(scope: Scope, freshness: Freshness): Promise<Plan> {
   const oql = query([], "jobStreamName ASC, name ASC");
   const [first, streams, workstations] = await Promise.all([
     readJobPage(scope, oql, PAGE, 0),
@@ -53,11 +47,10 @@ export async function readPlan(scope: Scope, freshness: Freshness): Promise<Plan
   for (let offset = PAGE; hasMore(pages.at(-1)!) && offset < MAX_PLAN_JOBS; offset += PAGE)
     pages.push(await readJobPage(scope, oql, PAGE, offset));
   for (const read of [...pages, streams, workstations]) freshness.saw(read);
-  const pageAges = pages.map((page) => page.ageSeconds);
 
   const texts = [...pages.map((page) => page.json), streams.json, workstations.json];
   if (remembered && remembered.texts.length === texts.length && remembered.texts.every((text, i) => text === texts[i]))
-    return { plan: remembered.plan, pageAges };
+    return remembered.plan;
   const jobs = pages.flatMap((page) => page.value.jobs);
   const plan: Plan = {
     jobs,
@@ -73,5 +66,5 @@ export async function readPlan(scope: Scope, freshness: Freshness): Promise<Plan
     observed: pages.map((page) => observedNow(page.value.jobs)),
   };
   remembered = { texts, plan };
-  return { plan, pageAges };
+  return plan;
 }

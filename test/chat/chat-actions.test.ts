@@ -103,6 +103,24 @@ describe("actions by chat need a confirmation", () => {
     expect((await apiJob(viewer, job.id)).status).toBe("READY");
   });
 
+  it.each([
+    ["não, deixa", "declined"],
+    ["deixa pra lá", "declined"],
+    ["melhor não", "declined"],
+    ["no, leave it", "declined"],
+    ["not now", "declined"],
+  ])("'%s' declines the proposed action", async (reply, outcome) => {
+    const { token } = await operator();
+    const job = await jobIn("READY");
+    const chat = conversation(token);
+    await chat.ask(`hold ${job.name}`);
+    const answer = await chat.ask(reply);
+    expect(answer.intent).toBe("job_action");
+    expect(answer.data).toMatchObject({ outcome, action: "hold", job_id: job.id });
+    expect((await chat.ask("sim")).data).toMatchObject({ outcome: "nothing_pending" });
+    expect((await apiJob(viewer, job.id)).status).toBe("READY");
+  });
+
   it("an expired confirmation does nothing", async () => {
     const { user, token } = await operator();
     const job = await jobIn("READY");

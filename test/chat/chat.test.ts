@@ -172,6 +172,17 @@ describe("answers grounded in HWA", () => {
     expect(answer.response.split("\n").length).toBeLessThanOrEqual(15 + 10 + 5);
   });
 
+  it.each(["what made %s blow up?", "what made %s crash?", "o que fez o %s abendar?", "por que o %s deu pau?"])(
+    "'%s': the failed job's log, with its error lines",
+    async (question) => {
+      const job = await jobIn("ABEND");
+      const answer = await ask(await freshViewer(), question.replace("%s", job.name));
+      expect(answer.intent).toBe("job_log");
+      expect(answer.data).toMatchObject({ job_id: job.id });
+      expect(answer.data!.error_lines.length).toBeGreaterThan(0);
+    },
+  );
+
   it("failed jobs are grouped by stream and include a job that just abended", async () => {
     const job = await jobIn("ABEND");
     const answer = await ask(await freshViewer(), "quais jobs abendaram nas últimas 3 horas?");

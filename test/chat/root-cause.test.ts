@@ -57,6 +57,52 @@ describe("why a job does not run: the same chain, from the job", () => {
   });
 });
 
+describe("why a job has not run yet, however it is asked: the chain down to the unlinked agent", () => {
+  it.each([
+    "por que o INV_MERGE ainda não foi executado?",
+    "o INV_MERGE nem começou, pq?",
+    "why hasn't INV_MERGE run yet?",
+    "why wasn't INV_MERGE launched?",
+  ])("%s", async (message) => {
+    const answer = await (await freshChat()).ask(message);
+    expect(answer.intent).toBe("job_dependencies");
+    const cause = answer.data!.root_cause as Chain;
+    expect(cause.root.kind).toBe("agent");
+    expect(cause.root.name).toMatch(/^INV_EXTRACT_STORE_\d{3}$/);
+  });
+});
+
+describe("what comes after a job: the jobs that wait on it, said first", () => {
+  it.each([
+    ["o que depende do PAYROLL_CALC?", "pt"],
+    ["o que roda depois do PAYROLL_CALC?", "pt"],
+    ["what runs after PAYROLL_CALC?", "en"],
+    ["who waits on PAYROLL_CALC?", "en"],
+  ])("%s", async (message, language) => {
+    const calc = await storyJob("PAYROLL", "PAYROLL_CALC");
+    const api = (await (await apiGet(`/api/v1/jobs/${encodeURIComponent(calc.id)}/dependencies`)).json()) as {
+      successors: { name: string }[];
+    };
+    expect(api.successors.length).toBeGreaterThan(0);
+    const answer = await (await freshChat()).ask(message);
+    expect(answer.intent).toBe("job_dependencies");
+    expect(answer.data!.language).toBe(language);
+    const listed = (answer.data!.successors as { name: string }[]).map((s) => s.name);
+    expect(listed.sort()).toEqual(api.successors.map((s) => s.name).sort());
+    // The first line is the job; the second, what waits on it.
+    expect(answer.response.split("\n")[1]).toMatch(language === "pt" ? /^Esperam por ele \(/ : /^Waiting on it \(/);
+  });
+
+  it("'o que depende dele?' after a question about the job", async () => {
+    const chat = await freshChat();
+    await chat.ask("status do PAYROLL_CALC");
+    const answer = await chat.ask("o que depende dele?");
+    expect(answer.intent).toBe("job_dependencies");
+    expect(answer.data).toMatchObject({ job: { name: "PAYROLL_CALC" } });
+    expect(answer.response.split("\n")[1]).toMatch(/^Esperam por ele \(/);
+  });
+});
+
 describe("predecessors, whenever asked, each with its status", () => {
   it("'e os predecessores dele?' after a status question about a job that ended lists them all", async () => {
     const load = await storyJob("ETL_DWH", "LOAD_SALES_FACT");

@@ -36,4 +36,28 @@ describe("the day's runs", () => {
     expect(answer.data!.recovered).toBe(jobs.filter((job) => job.recovered).length);
     expect(answer.response).toMatch(/LOAD_SALES_FACT \(RC \d+, [^)]*recuperado: rerun SUCC/);
   });
+
+  it.each([
+    "o LOAD_SALES_FACT precisou de rerun?",
+    "o LOAD_SALES_FACT teve que rodar de novo?",
+    "LOAD_SALES_FACT had to be rerun?",
+    "did LOAD_SALES_FACT get restarted?",
+  ])("%s: the job's status with its runs, not an order to rerun it", async (message) => {
+    const answer = await (await freshChat("operator")).ask(message);
+    expect(answer.intent).toBe("job_status");
+    expect(answer.data).toMatchObject({ name: "LOAD_SALES_FACT", runs: 2, recovered: true });
+    expect(answer.data!.earlier_failures).toHaveLength(1);
+  });
+
+  it.each([
+    "quantas vezes o PAYROLL_CALC falhou hoje?",
+    "qtas vezes o PAYROLL_CALC abendou?",
+    "how many times did PAYROLL_CALC fail today?",
+    "how often has PAYROLL_CALC abended?",
+  ])("%s: that job's runs, not the plan's failures", async (message) => {
+    const answer = await (await freshChat()).ask(message);
+    expect(answer.intent).toBe("job_status");
+    expect(answer.data).toMatchObject({ name: "PAYROLL_CALC", runs: 3 });
+    expect(answer.data!.earlier_failures).toHaveLength(2);
+  });
 });

@@ -39,6 +39,28 @@ describe("what runs now", () => {
     }
   });
 
+  it.each([
+    ["tem job esperando agente?", "pt", /^12 jobs prontos esperam o agente de AGT_AIX01/],
+    ["algum job aguardando workstation?", "pt", /^12 jobs prontos esperam o agente de AGT_AIX01/],
+    ["any jobs waiting for an agent?", "en", /^12 ready jobs wait for the agent of AGT_AIX01/],
+    ["what is waiting for AGT_AIX01?", "en", /^12 ready jobs wait for the agent of AGT_AIX01/],
+  ])("%s: the ready jobs no agent takes, first, per workstation", async (message, language, first) => {
+    const answer = await (await freshChat()).ask(message);
+    expect(answer.intent).toBe("running_now");
+    expect(answer.data!.language).toBe(language);
+    expect((answer.data as unknown as Running).waiting_for_agent).toEqual([{ workstation: "AGT_AIX01", count: 12 }]);
+    const [line, perAgent] = answer.response.split("\n");
+    expect(line).toMatch(first);
+    expect(perAgent).toMatch(/^- AGT_AIX01 \(12\): INV_EXTRACT_STORE_\d{3}/);
+  });
+
+  it("a linked workstation named: no ready job waits for it", async () => {
+    const answer = await (await freshChat()).ask("tem job esperando o AGT_WIN01?");
+    expect(answer.intent).toBe("running_now");
+    expect((answer.data as unknown as Running).waiting_for_agent).toEqual([]);
+    expect(answer.response.split("\n")[0]).toMatch(/^Nenhum job pronto está esperando um agente/);
+  });
+
   it("one job named is still a question about that job", async () => {
     const answer = await (await freshChat()).ask("o LOAD_SALES_FACT tá atrasado?");
     expect(answer.intent).toBe("job_status");

@@ -17,7 +17,8 @@ import {
 } from "./words";
 
 // "O que está segurando o DAILY_REPORT?", "e os predecessores dele?": every predecessor with its status (the
-// blocking ones first), the chain down to what blocks it when it waits, and the jobs that wait on it.
+// blocking ones first), the chain down to what blocks it when it waits, and the jobs that wait on it (first when
+// that is what was asked: "quem vem depois do X?").
 
 export type RelatedJob = {
   id: string;
@@ -87,7 +88,7 @@ export function answerDependencies(
   job: Job | JobDetail,
   predecessors: readonly Job[],
   successors: readonly Job[],
-  options: AnswerOptions & { blockage?: Blockage },
+  options: AnswerOptions & { blockage?: Blockage; askedWhatWaitsOnIt?: boolean },
 ): ReplyWith<DependenciesData> {
   const { language, blockage } = options;
   const say = messagesFor(language).dependencies;
@@ -97,8 +98,21 @@ export function answerDependencies(
   const pending = ordered.filter((p) => p.status !== "SUCC");
   const others = otherUnresolved(job);
 
+  const successorsLine =
+    successors.length > 0
+      ? say.successors(
+          successors.length,
+          cappedList(
+            successors.map((s) => `${s.name} (${s.status ?? "?"})`),
+            MAX_LISTED,
+            language,
+          ),
+        )
+      : say.noSuccessors;
+  // "Quem vem depois do X?" is answered first; what X itself waits on follows.
   const lines: (string | false | undefined)[] = [
     `${jobHeading(job, language)}: ${jobStatusText(job, language)}${returnCodeText(job)}.`,
+    options.askedWhatWaitsOnIt && successorsLine,
     held && say.heldNote(job.name),
     !waiting && notWaitingLine(job, language),
   ];
@@ -123,18 +137,7 @@ export function answerDependencies(
   // The job's own hold is said above; a chain is worth saying when something else is in the way.
   const chain = waiting && blockage && !(held && blockage.chain.length === 1) ? blockage : undefined;
   if (chain) lines.push(...blockageLines(chain, options, say.rootCause));
-  lines.push(
-    successors.length > 0
-      ? say.successors(
-          successors.length,
-          cappedList(
-            successors.map((s) => `${s.name} (${s.status ?? "?"})`),
-            MAX_LISTED,
-            language,
-          ),
-        )
-      : say.noSuccessors,
-  );
+  if (!options.askedWhatWaitsOnIt) lines.push(successorsLine);
 
   const data: DependenciesData = {
     job: related(job),

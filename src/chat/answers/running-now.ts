@@ -4,8 +4,8 @@ import { cappedList, deviationText, durationText, instant, listText, type Answer
 import { messagesFor } from "./messages";
 import { suggest } from "./suggest";
 
-// "O que está rodando agora?", "tem algo atrasado?": the running jobs counted per stream, those past their estimate,
-// and the ready jobs no agent can take.
+// "O que está rodando agora?", "tem algo atrasado?", "tem job esperando agente?": the running jobs counted per
+// stream, those past their estimate, and the ready jobs no agent can take.
 
 export type LateJob = {
   id: string;
@@ -26,6 +26,8 @@ export type RunningNowData = {
 export interface RunningNowOptions extends AnswerOptions {
   /** The question asked what is late: late jobs first. */
   askedWhatIsLate?: boolean;
+  /** The question asked which jobs wait for an agent: those first, per workstation, or that none does. */
+  askedWhatWaitsForAgent?: boolean;
 }
 
 const MAX_NAMED = 5;
@@ -72,8 +74,8 @@ export function answerRunningNow(
   const late = lateJobs(running, options.now).sort(
     (a, b) => b.running_ms / b.estimated_duration_ms - a.running_ms / a.estimated_duration_ms,
   );
-  const agents = new Map<string | null, number>();
-  for (const job of waitingForAgent) agents.set(job.workstation, (agents.get(job.workstation) ?? 0) + 1);
+  const agents = new Map<string | null, string[]>();
+  for (const job of waitingForAgent) agents.set(job.workstation, [...(agents.get(job.workstation) ?? []), job.name]);
 
   const runningLines =
     running.length === 0
@@ -109,15 +111,24 @@ export function answerRunningNow(
         language,
       ),
     );
-  const lines = options.askedWhatIsLate
-    ? [...lateLines, ...runningLines, agentLine]
-    : [...runningLines, ...lateLines, agentLine];
+  const lines = options.askedWhatWaitsForAgent
+    ? [
+        agentLine || say.noneWaiting,
+        ...[...agents].map(
+          ([w, names]) => `- ${w ?? "?"} (${names.length}): ${cappedList(names, MAX_NAMED, language)}`,
+        ),
+        ...runningLines,
+        ...lateLines,
+      ]
+    : options.askedWhatIsLate
+      ? [...lateLines, ...runningLines, agentLine]
+      : [...runningLines, ...lateLines, agentLine];
 
   const data: RunningNowData = {
     running: running.length,
     streams,
     late,
-    waiting_for_agent: [...agents].map(([workstation, count]) => ({ workstation, count })),
+    waiting_for_agent: [...agents].map(([workstation, names]) => ({ workstation, count: names.length })),
   };
   const next: string[] = [];
   if (late[0]) next.push(suggest.jobStatus({ name: late[0].name }, language));

@@ -6,7 +6,13 @@
 // - "o que está segurando o X", "what is X waiting for", "why hasn't X started", "o X tá parado pq?" are
 //   job_dependencies; the same words about a stream ("o que tá travando o stream X?", "o BANK_RECON tá preso?")
 //   are jobstream_status, focused on what blocks it.
-// - "o que está rodando agora?", "tem algo atrasado?" (no job named) are running_now.
+// - "quem vem depois do X?", "what's downstream of X?", "o que depende do X?", "who waits on X?" are
+//   job_dependencies focused on X's successors.
+// - "o que está rodando agora?", "tem algo atrasado?" (no job named) are running_now; so is "tem job esperando
+//   agente?" (what waits for an agent), focused on the ready jobs no agent takes.
+// - An action word said of the past ("o X precisou de rerun?", "was X rerun?", "X teve que rodar de novo?") asks
+//   what happened (job_status, with its runs), never orders it.
+// - "quantas vezes o X falhou?", "how many times did X fail?" count one job's runs: job_status, not failed_jobs.
 // - A message whose only names are unknown to the plan and that talks of something else ("vai chover amanhã em
 //   SP?") is unknown: a name alone does not make it a question about a job.
 // - An intent from a name alone ("LOAD?", "e o PAYROLL_CALC?") is weak: a conversation's previous intent wins.
@@ -26,7 +32,81 @@ export interface IntentReading {
 
 const jobActions: Cue[] = ["hold", "release", "rerun", "cancel", "kill"];
 /** Failure words that say a machine is down rather than that jobs failed. */
-const wentDown = new Set(["caiu", "cairam", "crashed", "quebrou", "broke", "broken", "morreu", "died"]);
+const wentDown = new Set([
+  "caiu",
+  "cairam",
+  "cair",
+  "crashed",
+  "crash",
+  "quebrou",
+  "broke",
+  "broken",
+  "morreu",
+  "died",
+  "pifou",
+]);
+/**
+ * Words right before an action word that make it something that happened ("o X precisou de rerun?", "X teve que
+ * rodar de novo?", "X had to be rerun?", "was it rerun?"): a question about the job's runs, not an order.
+ */
+const happened = new Set([
+  "precisou",
+  "precisaram",
+  "teve",
+  "tiveram",
+  "houve",
+  "foi",
+  "foram",
+  "sofreu",
+  "was",
+  "were",
+  "been",
+  "had",
+  "needed",
+  "required",
+  "got",
+]);
+/** Words that may stand between such a word and the action word ("precisou de", "teve que", "had to be"). */
+const happenedLinks = new Set(["que", "to", "be", "it", "ele", "ela", "de", "do", "da", "a", "an", "um", "uma", "o"]);
+/** "depois", "após", "after" ask for successors only before a job ("depois do X", "after it") or at the end. */
+const afterWords = new Set(["depois", "apos", "after"]);
+/** Verbs whose object is the job waited on ("o que depende do X", "quem espera o X", "who waits on X"). */
+const dependVerbs = new Set(["depende", "dependem", "depends", "depend"]);
+/** "depende do X", "depends on X"; not "do que depende o X?", which asks what X depends on. */
+const dependPrepositions = new Set(["de", "do", "da", "dos", "das", "dele", "dela", "on", "upon"]);
+const waitVerbs = new Set([
+  "espera",
+  "esperam",
+  "esperando",
+  "aguarda",
+  "aguardam",
+  "aguardando",
+  "wait",
+  "waits",
+  "waiting",
+]);
+/** Words between such a verb and its object ("depende do", "waits on", "espera pelo", "waiting for an"). */
+const objectLinks = new Set([
+  "de",
+  "do",
+  "da",
+  "dos",
+  "das",
+  "on",
+  "upon",
+  "for",
+  "pelo",
+  "pela",
+  "por",
+  "o",
+  "a",
+  "os",
+  "as",
+  "the",
+  "um",
+  "uma",
+  "an",
+]);
 /** Words that open a question about what was done, not an order to do it ("was X rerun?", "alguém segurou o X?"). */
 const askedWhatWasDone = new Set([
   "was",
@@ -66,16 +146,18 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
   const many = has("many") || has("jobs");
   const namedJob = mentions.some((mention) => roleOf(mention) === "job");
   const aboutStream = !namedJob && (has("stream") || onlyRole(mentions, "job_stream"));
-  if (has("dependencies") || (has("why") && has("negation") && has("start"))) {
-    return aboutStream
-      ? { intent: "jobstream_status", ownCue: true, focus: "blocking" }
-      : { intent: "job_dependencies", ownCue: true };
+  if (isWaitForAgent(reading)) return { intent: "running_now", ownCue: true, focus: "agent" };
+  const successors = asksForSuccessors(reading);
+  if (has("dependencies") || successors || (has("why") && has("negation") && has("start"))) {
+    if (aboutStream) return { intent: "jobstream_status", ownCue: true, focus: "blocking" };
+    return { intent: "job_dependencies", ownCue: true, ...(successors ? { focus: "successors" as const } : {}) };
   }
   if (has("help") && mentions.length === 0) return { intent: "help", ownCue: true };
   if (isAboutRunningJobs(reading)) {
     return { intent: "running_now", ownCue: true, ...(has("late") ? { focus: "late" as const } : {}) };
   }
-  if (has("why") && (oneJob || !many) && !onlyRole(mentions, "job_stream")) return { intent: "job_log", ownCue: true };
+  const aboutPlace = onlyRole(mentions, "job_stream") || onlyRole(mentions, "workstation");
+  if (has("why") && (oneJob || !many) && !aboutPlace) return { intent: "job_log", ownCue: true };
   if (has("log")) return { intent: "job_log", ownCue: true };
   if (has("error_text")) return { intent: oneJob || !many ? "job_log" : "failed_jobs", ownCue: true };
   const aboutWorkstation = has("workstation") || onlyRole(mentions, "workstation");
@@ -88,7 +170,8 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
     return { intent: "workstation_status", ownCue: !onlyPlaces(mentions, "workstation") };
   }
   if (has("stream") && !namedJob) return { intent: "jobstream_status", ownCue: !onlyPlaces(mentions, "job_stream") };
-  if (has("status") || has("start") || has("on_hold") || has("running") || has("late"))
+  const askedWhatWasDoneToIt = jobActions.some((cue) => has(cue)); // an action word, not an order (actionOf)
+  if (has("status") || has("start") || has("on_hold") || has("running") || has("late") || askedWhatWasDoneToIt)
     return { intent: intentForSubject(mentions), ownCue: true };
   // Off topic is a reading of its own: no earlier question makes "vai chover em SP?" a question about a job SP.
   if (isOffTopic(reading)) return { intent: "unknown", ownCue: true };
@@ -176,9 +259,9 @@ function replyOf(reading: Reading): "confirm" | "decline" | undefined {
 
 function actionOf(reading: Reading): ChatAction | undefined {
   if (askedWhatWasDone.has(reading.tokens[0]?.word ?? "")) return undefined;
-  for (const cues of reading.cues) {
+  for (const [i, cues] of reading.cues.entries()) {
     const cue = cues?.[0];
-    if (cue && jobActions.includes(cue)) return actionCues[cue];
+    if (cue && jobActions.includes(cue)) return happenedBefore(reading, i) ? undefined : actionCues[cue];
   }
   if (reading.has("on_hold") && reading.has("put")) return "hold";
   if (reading.has("again") && reading.tokens.some((token) => runVerbs.has(token.word))) return "rerun";
@@ -191,4 +274,64 @@ function isBareWord(reading: Reading, cue: Cue): boolean {
     reading.mentions.length === 0 &&
     reading.cues.every((cues) => cues !== undefined && (cues.includes(cue) || cues.includes("filler")))
   );
+}
+
+/** The action word at `at` follows a word that makes it past ("precisou de rerun", "had to be rerun"). */
+function happenedBefore(reading: Reading, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && happenedLinks.has(reading.tokens[i]!.word)) i--;
+  return i >= 0 && happened.has(reading.tokens[i]!.word);
+}
+
+/** Where the words from `from` on lead, skipping `links`: the index of the first other word (or the end). */
+function skipping(reading: Reading, from: number, links: ReadonlySet<string>): number {
+  let i = from;
+  while (i < reading.tokens.length && links.has(reading.tokens[i]!.word)) i++;
+  return i;
+}
+
+/** Where the job spoken of is: its name, or a pronoun for it ("dele", "it"); the end of the message when neither. */
+function jobAt(reading: Reading): number {
+  const named = reading.mentions.find(isJobLike)?.at ?? reading.tokens.length;
+  const pronoun = reading.cues.findIndex((cues) => cues?.includes("pronoun"));
+  return pronoun >= 0 && pronoun < named ? pronoun : named;
+}
+
+/** Words that make "depois"/"after" a time, not an order of jobs ("o que falhou depois do meio-dia?"). */
+const timeQuestions: Cue[] = ["failure", "log", "error_text", "why", "late"];
+
+/**
+ * "quem vem depois do X?", "what runs after X?", "what's downstream of X?", "sucessores do X", "o que depende do
+ * X?", "o que depende dele?", "who waits on X?": what waits on a job. "X depende de quem?", "what does it depend
+ * on?", "what is X waiting for?" (the job first) ask for its predecessors instead.
+ */
+function asksForSuccessors(reading: Reading): boolean {
+  const { tokens, cues } = reading;
+  const job = jobAt(reading);
+  return tokens.some((token, i) => {
+    if (cues[i]?.includes("after")) {
+      if (!afterWords.has(token.word)) return true;
+      // "depois do X", "after it", "e depois?": the jobs after one, unless the message asks something else of a time.
+      const object = skipping(reading, i + 1, objectLinks);
+      return (object === job || object === tokens.length) && !timeQuestions.some((cue) => reading.has(cue));
+    }
+    if (i > job || job === tokens.length) return false;
+    const object = skipping(reading, i + 1, objectLinks);
+    if (dependVerbs.has(token.word)) return dependPrepositions.has(tokens[i + 1]?.word ?? "") && object === job;
+    return waitVerbs.has(token.word) && object === job;
+  });
+}
+
+/**
+ * "tem job esperando agente?", "any jobs waiting for an agent?", "o que tá parado esperando workstation?": a wait
+ * word whose object is an agent or workstation, and no job named.
+ */
+function isWaitForAgent(reading: Reading): boolean {
+  if (reading.mentions.some((mention) => roleOf(mention) !== "workstation")) return false;
+  return reading.tokens.some((token, i) => {
+    if (!waitVerbs.has(token.word)) return false;
+    const object = skipping(reading, i + 1, objectLinks);
+    const named = reading.mentions.some((mention) => mention.at === object);
+    return named || (reading.cues[object]?.includes("workstation") ?? false);
+  });
 }

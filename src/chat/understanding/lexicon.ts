@@ -15,6 +15,8 @@ export type Cue =
   | "running"
   | "why"
   | "dependencies"
+  /** "depois do X", "after X", "downstream", "sucessores": the jobs that wait on one (its successors). */
+  | "after"
   /** "não", "not", "hasn't": with "why" and a start word, a job that has not started ("why hasn't LOAD started"). */
   | "negation"
   /** "rodou", "started", "começou". */
@@ -89,6 +91,7 @@ const cueOrder: Cue[] = [
   "running",
   "why",
   "dependencies",
+  "after",
   "stream",
   "workstation",
   "workstation_state",

@@ -33,8 +33,11 @@ export interface Entities {
   since?: string;
   /** The end of the period when the operator bounded it ("ontem", "yesterday's abends": today 00:00); else now. */
   until?: string;
-  /** What the question is after, beyond its intent: what blocks ("tá travado?"), or what is late ("atrasado"). */
-  focus?: "blocking" | "late";
+  /**
+   * What the question is after, beyond its intent: what blocks ("tá travado?"), what is late ("atrasado"), what
+   * waits on a job ("quem vem depois do X?"), or which jobs wait for an agent ("tem job esperando agente?").
+   */
+  focus?: "blocking" | "late" | "successors" | "agent";
 }
 
 /** The assistant asked which of several objects was meant: the question (or action) waits for the choice. */

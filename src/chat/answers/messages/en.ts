@@ -228,6 +228,7 @@ export const en: Messages = {
       running === 0 ? "No job is late." : "No job is late: every running job is within its estimate.",
     lateEntry: (name, stream, ran, estimate, deviation) =>
       `${name}${stream ? ` (stream ${stream})` : ""}: ${ran} of ~${estimate} estimated (${deviation})`,
+    noneWaiting: "No ready job is waiting for an agent (none is READY on an unlinked workstation).",
     readyWaiting: (count, workstations) =>
       `${plural(count, "ready job waits", "ready jobs wait")} for the agent of ${workstations}, which is not linked.`,
   },

@@ -196,6 +196,8 @@ export interface RunningWords {
   noneLate(running: number): string;
   lateEntry(name: string, stream: string | null, ran: string, estimate: string, deviation: string): string;
   readyWaiting(count: number, workstations: string): string;
+  /** Asked which jobs wait for an agent, when none does. */
+  noneWaiting: string;
 }
 
 export interface JobLogWords {

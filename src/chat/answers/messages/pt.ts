@@ -243,6 +243,7 @@ export const pt: Messages = {
       running === 0 ? "Nenhum job atrasado." : "Nenhum job atrasado: todos em execução estão dentro da estimativa.",
     lateEntry: (name, stream, ran, estimate, deviation) =>
       `${name}${stream ? ` (stream ${stream})` : ""}: ${ran} de ~${estimate} estimados (${deviation})`,
+    noneWaiting: "Nenhum job pronto está esperando um agente (nenhum job READY numa estação não linkada).",
     readyWaiting: (count, workstations) =>
       `${plural(count, "job pronto espera", "jobs prontos esperam")} o agente de ${workstations}, que não está linkado.`,
   },
