@@ -51,6 +51,7 @@ for (const stream of [process.stdout, process.stderr] as (NodeJS.WriteStream & {
 const testSecrets = {
   JWT_SECRET: `test-jwt-${crypto.randomUUID()}${crypto.randomUUID()}`,
   CSRF_SECRET: `test-csrf-${crypto.randomUUID()}${crypto.randomUUID()}`,
+  ENGINE_KEY: `test-engine-key-${crypto.randomUUID()}${crypto.randomUUID()}`,
 };
 
 const OUTAGE_TESTS = "test/audit/outage/**/*.test.ts";

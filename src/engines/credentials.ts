@@ -30,7 +30,7 @@ export const EngineAuth = z.discriminatedUnion("kind", [
 export type EngineAuth = z.infer<typeof EngineAuth>;
 
 /** Sealed credentials are bound to this: the engine's name without regard to case. */
-const contextOf = (nameKey: string) => `resync engine credentials:${nameKey}`;
+export const contextOf = (nameKey: string) => `resync engine credentials:${nameKey}`;
 
 export function engineKeyMissing(): Problem {
   return new Problem({
