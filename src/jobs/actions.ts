@@ -40,7 +40,7 @@ export async function performJobAction(
     outcome,
     metadata: {
       ...metadata,
-      ...(scope.engine ? { engine: scope.engine.name } : {}),
+      ...(scope.engine && !scope.engine.sole ? { engine: scope.engine.name } : {}),
       ...(options.reason ? { reason: options.reason } : {}),
     },
   });
