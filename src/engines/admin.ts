@@ -177,9 +177,19 @@ export async function rotateEngineKey(scope: Scope) {
   const config = scope.config;
   if (!config.ENGINE_KEY) throw engineKeyMissing();
   const keyId = await sealingKeyId(config.ENGINE_KEY);
-  await audit(scope, { action: "engine.rotate-key", target: "engines", outcome: "attempt", metadata: { key_id: keyId } });
+  await audit(scope, {
+    action: "engine.rotate-key",
+    target: "engines",
+    outcome: "attempt",
+    metadata: { key_id: keyId },
+  });
   const db = await database(config);
-  const result = { key_id: keyId, resealed: [] as string[], already_current: [] as string[], unreadable: [] as string[] };
+  const result = {
+    key_id: keyId,
+    resealed: [] as string[],
+    already_current: [] as string[],
+    unreadable: [] as string[],
+  };
   for (const row of await listEngineRows(db)) {
     if (!row.credentials) continue;
     if (sealedKeyId(row.credentials) === keyId) {

@@ -16,7 +16,10 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export const EngineName = z
   .string()
   .regex(ENGINE_NAME, { error: "an engine name: letters, digits, _ and -, up to 32" })
-  .openapi({ description: "The HWA engine (see /api/v1/engines); default: yours, else the registry's", example: "PROD" });
+  .openapi({
+    description: "The HWA engine (see /api/v1/engines); default: yours, else the registry's",
+    example: "PROD",
+  });
 
 /** The `engine` query parameter every HWA-backed route takes. */
 export const engineQuery = { engine: EngineName.optional() };

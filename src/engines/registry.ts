@@ -53,7 +53,9 @@ interface Holder {
 
 const holders = new Map<string, Holder>();
 
-const targetKey = (config: Config) => `${config.LIBSQL_URL}\u0000${config.HWA_BASE_URL ?? ""}`;
+/** One copy per database, environment engine and keys (production has one; tests change them per request). */
+const targetKey = (config: Config) =>
+  [config.LIBSQL_URL, config.HWA_BASE_URL, config.ENGINE_KEY, config.ENGINE_KEY_PREVIOUS].join("\u0000");
 
 function holderOf(config: Config): Holder {
   const key = targetKey(config);

@@ -121,7 +121,9 @@ function checkHwa(scope: Scope): Promise<ComponentHealth> {
 }
 
 /** Every enabled engine of the registry, each through its own breaker: one engine's outage is its line alone. */
-async function checkEngines(scope: Scope): Promise<{ byName: Record<string, ComponentHealth>; default?: ComponentHealth }> {
+async function checkEngines(
+  scope: Scope,
+): Promise<{ byName: Record<string, ComponentHealth>; default?: ComponentHealth }> {
   let copy: Awaited<ReturnType<typeof registryOf>>;
   try {
     copy = await registryOf(scope);

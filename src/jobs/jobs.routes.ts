@@ -129,7 +129,10 @@ export const dependencies = createRoute({
   tags: ["jobs"],
   summary: "What the job waits for (predecessors) and what waits for it (successors)",
   middleware: viewer,
-  request: { params: JobId, query: z.strictObject({ depth: z.coerce.number().int().min(1).max(5).default(1), ...engineQuery }) },
+  request: {
+    params: JobId,
+    query: z.strictObject({ depth: z.coerce.number().int().min(1).max(5).default(1), ...engineQuery }),
+  },
   responses: {
     200: {
       description: "Predecessors and successors",

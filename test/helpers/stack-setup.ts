@@ -75,7 +75,11 @@ export default async function setup(project: TestProject) {
   const readinessSimulator = await startHwaSimulator(simulatorOptions);
   // HML answers an API key only; DR has a plan of another seed, and the same Basic credentials as the others.
   const hmlApiKey = `hml-${crypto.randomUUID()}`;
-  const hmlSimulator = await startHwaSimulator({ ...simulatorOptions, password: crypto.randomUUID(), apiKey: hmlApiKey });
+  const hmlSimulator = await startHwaSimulator({
+    ...simulatorOptions,
+    password: crypto.randomUUID(),
+    apiKey: hmlApiKey,
+  });
   const drSimulator = await startHwaSimulator({ ...simulatorOptions, seed: 11 });
   project.provide("libsqlEnginesUrl", enginesDb.url);
   project.provide("hwaHmlUrl", hmlSimulator.url);
