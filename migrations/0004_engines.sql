@@ -15,4 +15,5 @@ CREATE TABLE `engines` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `engines_name_key_unique` ON `engines` (`name_key`);--> statement-breakpoint
 ALTER TABLE `users` ADD `default_engine` text;--> statement-breakpoint
-ALTER TABLE `users` ADD `engine_roles` text;
+ALTER TABLE `users` ADD `engine_roles` text;--> statement-breakpoint
+ALTER TABLE `workflow_runs` ADD `engine` text;

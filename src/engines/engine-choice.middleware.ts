@@ -1,4 +1,3 @@
-import { z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { auditOutcome } from "../platform/audit/writer";
 import { roleAllows, roleOnEngine } from "../platform/auth/identity";
@@ -8,18 +7,11 @@ import { Problem } from "../platform/http/problem";
 import { scopeOf } from "../platform/http/scope";
 import { withEngine } from "../platform/scope/scope";
 import { resolveEngine } from "./registry";
-import { ENGINE_NAME, nameKeyOf } from "./store";
+import { ENGINE_NAME, EngineName, nameKeyOf } from "./names";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** An engine's name in a path or query (`?engine=HML`, `/api/v1/engines/HML/jobs`). */
-export const EngineName = z
-  .string()
-  .regex(ENGINE_NAME, { error: "an engine name: letters, digits, _ and -, up to 32" })
-  .openapi({
-    description: "The HWA engine (see /api/v1/engines); default: yours, else the registry's",
-    example: "PROD",
-  });
+export { EngineName };
 
 /** The `engine` query parameter every HWA-backed route takes. */
 export const engineQuery = { engine: EngineName.optional() };

@@ -10,10 +10,8 @@ export type EngineRow = typeof engines.$inferSelect;
 /** Engines the registry holds at most: each has a breaker, a bulkhead and a readiness check per isolate. */
 export const MAX_ENGINES = 32;
 
-/** `PROD`, `HML`, `DR`, `default`: letters, digits, `_` and `-`, up to 32, starting with a letter or digit. */
-export const ENGINE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
-
-export const nameKeyOf = (name: string) => name.toLowerCase();
+export { ENGINE_NAME, nameKeyOf } from "./names";
+import { nameKeyOf } from "./names";
 
 export async function listEngineRows(db: Database): Promise<EngineRow[]> {
   return db.select().from(engines).orderBy(engines.nameKey).limit(MAX_ENGINES);

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { Job, JobDetail } from "../../src/jobs/job";
 import { database } from "../../src/platform/db/client";
 import { auditEvents, engines } from "../../src/platform/db/schema";
@@ -305,6 +305,125 @@ describe("roles per engine", () => {
     expect(denied.some((row) => row.outcome === "denied" && JSON.stringify(row.metadata).includes('"PROD"'))).toBe(
       true,
     );
+  });
+});
+
+describe("workflow steps on their engines", () => {
+  interface Run {
+    run_id: string;
+    status: string;
+    engine: string | null;
+    error?: string;
+    steps: { engine?: string; status: string; error?: string }[];
+  }
+
+  async function workflowOf(steps: object[]): Promise<number> {
+    const response = await call(
+      "/api/v1/workflows",
+      json("POST", admin, { name: `eng-wf-${crypto.randomUUID()}`, steps }),
+    );
+    expect(response.status, await response.clone().text()).toBe(201);
+    return ((await response.json()) as { id: number }).id;
+  }
+
+  const start = (token: Record<string, string>, id: number, query = "", body?: object) =>
+    call(`/api/v1/workflows/${id}/runs${query}`, {
+      method: "POST",
+      headers: {
+        ...token,
+        "Idempotency-Key": crypto.randomUUID(),
+        ...(body ? { "Content-Type": "application/json" } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+
+  async function ended(token: Record<string, string>, runId: string): Promise<Run> {
+    return vi.waitFor(
+      async () => {
+        const record = (await (await call(`/api/v1/runs/${runId}`, { headers: token })).json()) as Run;
+        if (record.status === "queued" || record.status === "running") throw new Error(`still ${record.status}`);
+        return record;
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+  }
+
+  it("acts on the engine each step names, the others on the run's; the record says which", async () => {
+    const token = await tokenOf(operator);
+    const job = (await jobsOn("PROD")).items.find((j) => j.status === "SUCC")!;
+    await hml.forceStatus(job.id, "ABEND");
+    const drJob = (await jobsOn("DR")).items[3]!;
+    await dr.forceStatus(drJob.id, "READY");
+    const id = await workflowOf([
+      { action: "assert-status", job: job.id, status: ["ABEND"] },
+      { action: "assert-status", job: job.id, engine: "prod", status: ["SUCC"] },
+      { action: "hold", job: drJob.id, engine: "DR" },
+    ]);
+    const response = await start(token, id, "?engine=HML");
+    expect(response.status, await response.clone().text()).toBe(202);
+    const started = (await response.json()) as Run;
+    expect(started.engine).toBe("HML");
+    const run = await ended(token, started.run_id);
+    expect(run.status, JSON.stringify(run)).toBe("succeeded");
+    expect(run.engine).toBe("HML");
+    expect(run.steps.map((step) => step.engine)).toEqual(["HML", "PROD", "DR"]);
+    const onDr = (await (await call(`/api/v1/jobs/${drJob.id}?engine=DR`, { headers: viewer })).json()) as JobDetail;
+    expect(onDr.priority).toBe(0);
+    // libSQL's copy, which lists read, names the run's engine too.
+    await vi.waitFor(async () => {
+      const list = (await (await call(`/api/v1/workflows/${id}/runs`, { headers: token })).json()) as { items: Run[] };
+      expect(list.items[0]).toMatchObject({ run_id: run.run_id, status: "succeeded", engine: "HML" });
+    });
+  });
+
+  it("starts on the engine of the body, else the user's default, else the registry's", async () => {
+    const user = await userWith("operator");
+    const token = await tokenOf(user);
+    const job = (await jobsOn("DR")).items[0]!;
+    const id = await workflowOf([{ action: "assert-status", job: job.id, status: [job.status ?? "SUCC"] }]);
+    const onDefault = await start(token, id);
+    expect(onDefault.status, await onDefault.clone().text()).toBe(202);
+    // DR's job id is not on the registry's default engine: the step fails there, as it should.
+    expect((await ended(token, ((await onDefault.json()) as Run).run_id)).engine).toBe("default");
+    const onBody = await start(token, id, "", { engine: "dr" });
+    expect(onBody.status, await onBody.clone().text()).toBe(202);
+    const run = await ended(token, ((await onBody.json()) as Run).run_id);
+    expect(run).toMatchObject({ engine: "DR", status: "succeeded" });
+    await call(`/api/v1/users/${user.username}`, json("PATCH", admin, { default_engine: "DR" }));
+    // A change to the user ends their sessions: a new token carries the new default.
+    const renewed = await tokenOf(user);
+    const own = await start(renewed, id);
+    expect(((await own.json()) as Run).engine).toBe("DR");
+    const mismatch = await start(renewed, id, "?engine=HML", { engine: "DR" });
+    expect((await problemOf(mismatch)).status).toBe(400);
+  });
+
+  it("refuses at start a step on an engine where the user is not an operator (403) or that is unknown (422)", async () => {
+    const user = await userWith("operator");
+    await call(`/api/v1/users/${user.username}`, json("PATCH", admin, { engine_roles: { PROD: "viewer" } }));
+    const token = await tokenOf(user);
+    const hmlJob = (await jobsOn("HML")).items.find((j) => j.status === "SUCC")!;
+    await hml.forceStatus(hmlJob.id, "READY");
+    const id = await workflowOf([
+      { action: "hold", job: hmlJob.id },
+      { action: "assert-status", job: hmlJob.id, engine: "PROD", status: ["SUCC"] },
+    ]);
+    const refused = await problemOf(await start(token, id, "?engine=HML"));
+    expect(refused.status).toBe(403);
+    expect(refused.detail).toBe("This workflow acts on engine PROD, where you are not an operator");
+    // Nothing ran: the first step's job on HML is as it was.
+    const onHml = (await (await call(`/api/v1/jobs/${hmlJob.id}?engine=HML`, { headers: viewer })).json()) as JobDetail;
+    expect(onHml.status).toBe("READY");
+    // The run's own engine is checked too.
+    const onlyHml = await workflowOf([{ action: "hold", job: hmlJob.id }]);
+    expect((await problemOf(await start(token, onlyHml, "?engine=PROD"))).status).toBe(403);
+    const denied = await auditRows(eq(auditEvents.actor, user.username));
+    expect(denied.some((row) => row.action === "workflow.run" && row.outcome === "denied")).toBe(true);
+
+    const unknown = await workflowOf([{ action: "hold", job: hmlJob.id, engine: "NOPE" }]);
+    const problem = await problemOf(await start(await tokenOf(operator), unknown, "?engine=HML"));
+    expect(problem.status).toBe(422);
+    expect(problem.detail).toBe("Step 0 acts on engine NOPE, which is not registered");
   });
 });
 

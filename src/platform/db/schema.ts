@@ -96,6 +96,8 @@ export const workflowRuns = sqliteTable(
     status: text("status", { enum: runStatuses }).notNull(),
     requestedBy: text("requested_by").notNull(),
     correlationId: text("correlation_id"),
+    /** The engine the run was started on (its steps act there unless they name another); null before engines. */
+    engine: text("engine"),
     steps: text("steps", { mode: "json" }).notNull(),
     /** Why a run failed or was cancelled when no single step says it (e.g. its budget ran out). */
     error: text("error"),

@@ -1,4 +1,4 @@
-import type { Role } from "../db/schema";
+import type { EngineRole, Role } from "../db/schema";
 import type { Bindings } from "../env/bindings";
 import { readConfig, type Config } from "../env/config";
 import { createLogger, logLevelOf, type LogFields, type Logger } from "../observability/logger";
@@ -8,6 +8,10 @@ import { traceFrom, type TraceContext } from "../observability/trace";
 export interface Actor {
   username: string;
   role: Role;
+  /** Roles per engine (name in lower case) replacing `role` there. */
+  engineRoles?: Readonly<Record<string, EngineRole>>;
+  /** The engine the actor's work goes to when it names none. */
+  defaultEngine?: string;
 }
 
 /** An HWA engine's credentials, as its requests send them. */
