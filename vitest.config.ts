@@ -56,12 +56,17 @@ const testSecrets = {
 
 const OUTAGE_TESTS = "test/audit/outage/**/*.test.ts";
 const ENGINE_TESTS = "test/engines/**/*.test.ts";
+const NOTIFICATION_TESTS = "test/notifications/**/*.test.ts";
 
 /**
  * The Worker with the bindings of wrangler.toml, pointed at the stack its project's globalSetup started; `database`
  * names the libSQL server it uses (its Durable Objects included).
  */
-function worker(logLevel: string, database: "libsqlUrl" | "libsqlEnginesUrl" = "libsqlUrl") {
+function worker(
+  logLevel: string,
+  vars: Record<string, string> = {},
+  database: "libsqlUrl" | "libsqlEnginesUrl" = "libsqlUrl",
+) {
   return cloudflareTest(({ inject }) => ({
     main: "./src/index.ts",
     wrangler: { configPath: "./wrangler.toml" },
@@ -73,6 +78,7 @@ function worker(logLevel: string, database: "libsqlUrl" | "libsqlEnginesUrl" = "
         HWA_USERNAME: inject("hwaUsername"),
         HWA_PASSWORD: inject("hwaPassword"),
         LOG_LEVEL: logLevel,
+        ...vars,
       },
     },
   }));
@@ -104,23 +110,37 @@ export default defineConfig({
         test: { name: "web", include: ["web/**/*.test.ts"], environment: "node" },
       },
       {
-        // The Worker itself, with the bindings of wrangler.toml, against the local stack.
-        plugins: [worker("warn")],
+        // The Worker itself, with the bindings of wrangler.toml, against the local stack. Its plan watcher stays off:
+        // files here count the requests HWA receives.
+        plugins: [worker("warn", { PLAN_WATCH_DISABLED: "true" })],
         test: {
           name: "worker",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/dev/**", OUTAGE_TESTS, ENGINE_TESTS],
+          exclude: ["test/dev/**", OUTAGE_TESTS, NOTIFICATION_TESTS, ENGINE_TESTS],
           globalSetup: ["test/helpers/assets-setup.ts", "test/helpers/stack-setup.ts"],
         },
       },
       {
         // The Worker whose database holds an engine registry of PROD, HML and DR: its requests and its workflow
         // runs' Durable Objects read the same registry, and no other file sees its default engine change.
-        plugins: [worker("warn", "libsqlEnginesUrl")],
+        plugins: [worker("warn", { PLAN_WATCH_DISABLED: "true" }, "libsqlEnginesUrl")],
         test: {
           name: "engines",
           include: [ENGINE_TESTS],
           globalSetup: ["test/helpers/assets-setup.ts", "test/helpers/stack-setup.ts"],
+        },
+      },
+      {
+        // The Worker with its plan watcher (a look every 10 s) on a simulator of its own, delivering to a webhook
+        // receiver started for the run.
+        plugins: [worker("warn", { PLAN_WATCH_PERIOD_SECONDS: "10" })],
+        test: {
+          name: "notifications",
+          include: [NOTIFICATION_TESTS],
+          // One file at a time: they force statuses, step the clock and inject faults in the same simulator.
+          fileParallelism: false,
+          globalSetup: ["test/helpers/assets-setup.ts", "test/helpers/notify-stack-setup.ts"],
+          testTimeout: 60_000,
         },
       },
       {

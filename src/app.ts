@@ -16,6 +16,8 @@ import { runRoutes } from "./runs";
 import { workflowRoutes } from "./workflows";
 import { settingsRoutes } from "./settings";
 import { maintenanceMode } from "./settings/maintenance-mode.middleware";
+import { notificationRoutes } from "./notifications";
+import { subscriptionRoutes } from "./subscriptions";
 import { bodySize } from "./platform/http/body-size";
 import { notFound, onError } from "./platform/http/errors";
 import { mediaType } from "./platform/http/media-type";
@@ -70,6 +72,8 @@ export function createApp() {
   app.route("/", workflowRoutes);
   app.route("/", runRoutes);
   app.route("/", chatRoutes);
+  app.route("/", subscriptionRoutes);
+  app.route("/", notificationRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -19,6 +19,7 @@ export const jobActions = /** @type {const} */ ([
   "release-all-dependencies",
 ]);
 export const jobStreamActions = /** @type {const} */ (["hold", "release", "cancel"]);
+export const workstationActions = /** @type {const} */ (["link", "unlink"]);
 
 /** @param {Job} job @param {string} what */
 function refuse(job, what) {
@@ -146,10 +147,11 @@ export function applyJobStreamAction(plan, jobStream, action) {
 }
 
 /**
- * Puts a job's last run in a status, for tests that need one deterministically (a control endpoint).
- * @param {Plan} plan @param {Job} job @param {string} status @param {number} [returnCode]
+ * Puts a job's last run in a status, for tests that need one deterministically (a control endpoint). A run forced
+ * into EXEC ends after its estimate, or after `runSeconds` (a run that hangs far past its estimate).
+ * @param {Plan} plan @param {Job} job @param {string} status @param {number} [returnCode] @param {number} [runSeconds]
  */
-export function forceJobStatus(plan, job, status, returnCode) {
+export function forceJobStatus(plan, job, status, returnCode, runSeconds) {
   const run = lastRun(job);
   const now = plan.now;
   job.canceled = status === "CANCL";
@@ -163,7 +165,7 @@ export function forceJobStatus(plan, job, status, returnCode) {
       break;
     case "EXEC":
       run.startedAt = now;
-      run.endAt = now + job.estimatedSeconds * 1000;
+      run.endAt = now + (runSeconds ?? job.estimatedSeconds) * 1000;
       run.outcome = "SUCC";
       run.actualWorkstationId = launchWorkstationId(plan, job, run);
       break;
@@ -182,4 +184,19 @@ export function forceJobStatus(plan, job, status, returnCode) {
       throw invalidParameter(`The status "${status}" cannot be forced: use HOLD, READY, EXEC, SUCC, ABEND or CANCL.`);
   }
   run.status = /** @type {Run["status"]} */ (status);
+}
+
+/**
+ * Links or unlinks a workstation, as `conman link`/`unlink` do: an unlinked agent takes no new jobs (they wait in
+ * READY) and shows no LINKED state.
+ * @param {import("./plan.mjs").Workstation} workstation @param {string} action
+ * @returns {string}
+ */
+export function applyWorkstationAction(workstation, action) {
+  if (action !== "link" && action !== "unlink")
+    throw invalidParameter(`The action "${action}" is not supported for workstations.`);
+  workstation.linked = action === "link";
+  const others = workstation.activeStates.filter((state) => state !== "LINKED");
+  workstation.activeStates = workstation.linked ? ["LINKED", ...others] : others;
+  return `The workstation has been ${action}ed.`;
 }

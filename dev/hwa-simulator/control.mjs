@@ -99,12 +99,20 @@ export const controlRoutes = [
       const plan = state.simulation.plan;
       const job = plan.jobs.get(params.job_id ?? "");
       if (!job) throw notFound("job", params.job_id ?? "");
-      const { status, returnCode } = body;
+      const { status, returnCode, runSeconds } = body;
       if (typeof status !== "string")
         throw invalidParameter('"status" is required: HOLD, READY, EXEC, SUCC, ABEND or CANCL.');
       if (returnCode !== undefined && !Number.isInteger(returnCode))
         throw invalidParameter('"returnCode" must be an integer.');
-      forceJobStatus(plan, job, status, /** @type {number | undefined} */ (returnCode));
+      if (runSeconds !== undefined && !(Number.isInteger(runSeconds) && Number(runSeconds) > 0))
+        throw invalidParameter('"runSeconds" must be a positive integer.');
+      forceJobStatus(
+        plan,
+        job,
+        status,
+        /** @type {number | undefined} */ (returnCode),
+        /** @type {number | undefined} */ (runSeconds),
+      );
       settle(plan, plan.now);
       return json(200, jobInPlan(plan, job, { dependencies: true }));
     },

@@ -8,6 +8,8 @@ import {
   workstations as workstationSeeds,
 } from "./seed-data.mjs";
 
+/** @typedef {import("./seed-data.mjs").JobStreamSeed} JobStreamSeed */
+
 const minute = 60_000;
 
 /**
@@ -29,17 +31,18 @@ const minute = 60_000;
  *   limit: number, fence: number, nodeName: string, description: string, memberIds: string[] }} Workstation
  * @typedef {{ at: number, action: string, jobId: string }} OperatorAction
  * @typedef {{ seed: number, id: string, engineId: string, dayStart: number, dayIndex: number, now: number,
- *   failureRate: number, nightShift: boolean, workstations: Map<string, Workstation>, jobStreams: Map<string, JobStream>,
- *   jobs: Map<string, Job>, operatorActions: OperatorAction[] }} Plan
+ *   failureRate: number, nightShift: boolean, copies: number, workstations: Map<string, Workstation>,
+ *   jobStreams: Map<string, JobStream>, jobs: Map<string, Job>, operatorActions: OperatorAction[] }} Plan
  *   nightShift: while the morning is replayed, an operator reruns unexpected ABENDs (and the rerun ends well).
+ *   copies: how many times each job stream of the day is in the plan (a bigger engine's plan for benchmarks).
  */
 
 /**
  * An empty plan with the workstations; `addProductionDay` fills it.
- * @param {{ seed: number, dayStart: number, failureRate: number }} options
+ * @param {{ seed: number, dayStart: number, failureRate: number, copies?: number }} options
  * @returns {Plan}
  */
-export function createPlan({ seed, dayStart, failureRate }) {
+export function createPlan({ seed, dayStart, failureRate, copies = 1 }) {
   /** @type {Map<string, Workstation>} */
   const workstations = new Map();
   for (const seedWorkstation of workstationSeeds) {
@@ -67,6 +70,7 @@ export function createPlan({ seed, dayStart, failureRate }) {
     now: dayStart,
     failureRate,
     nightShift: false,
+    copies,
     workstations,
     jobStreams: new Map(),
     jobs: new Map(),
@@ -75,16 +79,21 @@ export function createPlan({ seed, dayStart, failureRate }) {
 }
 
 /**
- * Adds the job stream instances of production day `dayIndex` (starting at `dayStart`) to the plan.
+ * Adds the job stream instances of production day `dayIndex` (starting at `dayStart`) to the plan; with `copies`
+ * above 1, each stream also as `<NAME>_<n>` (n = 2…copies), following its own copy's streams.
  * @param {Plan} plan @param {number} dayIndex @param {number} dayStart
  */
 export function addProductionDay(plan, dayIndex, dayStart) {
   const { seed } = plan;
   /** @type {Map<string, JobStream>} the latest instance of each stream, for `follows` */
   const latestByName = new Map();
-  const seeds = jobStreamSeeds.flatMap((stream) =>
-    instanceTimes(stream).map((at, instance) => ({ stream, at, instance })),
-  );
+  const copyOf = (/** @type {JobStreamSeed} */ stream, /** @type {number} */ copy) =>
+    copy === 1
+      ? stream
+      : { ...stream, name: `${stream.name}_${copy}`, follows: stream.follows?.map((name) => `${name}_${copy}`) };
+  const seeds = Array.from({ length: plan.copies }, (_, i) => jobStreamSeeds.map((stream) => copyOf(stream, i + 1)))
+    .flat()
+    .flatMap((stream) => instanceTimes(stream).map((at, instance) => ({ stream, at, instance })));
   seeds.sort((a, b) => a.at - b.at || a.stream.name.localeCompare(b.stream.name));
 
   for (const { stream, at, instance } of seeds) {

@@ -1,5 +1,5 @@
-// V2 engine info, job streams in plan (queries, one stream, actions) and workstations in plan.
-import { applyJobStreamAction, jobStreamActions } from "./actions.mjs";
+// V2 engine info, job streams in plan (queries, one stream, actions) and workstations in plan (link, unlink).
+import { applyJobStreamAction, applyWorkstationAction, jobStreamActions, workstationActions } from "./actions.mjs";
 import { EngineError, invalidParameter, notFound } from "./errors.mjs";
 import { integerParameter, json } from "./http.mjs";
 import { compileOql } from "./oql.mjs";
@@ -132,6 +132,23 @@ export const planRoutes = [
       );
     },
   },
+  ...workstationActions.map(
+    (action) =>
+      /** @type {Route} */ ({
+        method: "PUT",
+        pattern: `${v2}/plan/workstation/{workstation_id}/action/${action}`,
+        json: true,
+        handle(context) {
+          const plan = planOf(context);
+          const id = context.params.workstation_id ?? "";
+          const workstation = plan.workstations.get(id);
+          if (!workstation) throw notFound("workstation", id);
+          applyWorkstationAction(workstation, action);
+          settle(plan, plan.now);
+          return json(200, { id, url: `${context.origin}${v2}/plan/workstation/${id}` });
+        },
+      }),
+  ),
   {
     method: "GET",
     pattern: `${v2}/plan/workstation/{workstation_id}`,

@@ -8,9 +8,10 @@ import { historyFailureRate, startHour, story } from "./seed-data.mjs";
 const hourMs = 60 * 60_000;
 
 /**
- * @param {{ seed: number, timeScale: number, failureRate: number, realNow?: () => number }} options
+ * @param {{ seed: number, timeScale: number, failureRate: number, planCopies?: number, realNow?: () => number }} options
+ *   planCopies: each job stream of the day this many times (see `addProductionDay`).
  */
-export function createSimulation({ seed, timeScale, failureRate, realNow = Date.now }) {
+export function createSimulation({ seed, timeScale, failureRate, planCopies = 1, realNow = Date.now }) {
   if (!Number.isFinite(failureRate) || failureRate < 0 || failureRate > 1) {
     throw new Error(`failureRate must be between 0 and 1, got ${failureRate}`);
   }
@@ -20,7 +21,7 @@ export function createSimulation({ seed, timeScale, failureRate, realNow = Date.
 
   const simulation = {
     seed,
-    plan: morningPlan(seed, dayStart, start, failureRate),
+    plan: morningPlan(seed, dayStart, start, failureRate, planCopies),
     clock: new PlanClock({ start, timeScale, realNow }),
     /** Brings the plan to the clock's time. */
     sync() {
@@ -33,7 +34,7 @@ export function createSimulation({ seed, timeScale, failureRate, realNow = Date.
     },
     /** Back to the plan as it stood at the start, the clock too. */
     reset() {
-      simulation.plan = morningPlan(seed, dayStart, start, failureRate);
+      simulation.plan = morningPlan(seed, dayStart, start, failureRate, planCopies);
       simulation.clock = new PlanClock({ start, timeScale, realNow });
     },
   };
@@ -44,9 +45,10 @@ export function createSimulation({ seed, timeScale, failureRate, realNow = Date.
  * The plan at `start`: every job of the day from `dayStart` on, played forward with the story's outcomes and
  * operator actions, so that times, return codes and dependencies agree with each other.
  * @param {number} seed @param {number} dayStart @param {number} start @param {number} failureRate
+ * @param {number} copies
  */
-function morningPlan(seed, dayStart, start, failureRate) {
-  const plan = createPlan({ seed, dayStart, failureRate: historyFailureRate });
+function morningPlan(seed, dayStart, start, failureRate, copies) {
+  const plan = createPlan({ seed, dayStart, failureRate: historyFailureRate, copies });
   addProductionDay(plan, 0, dayStart);
   for (const { jobStream, job, runs } of story.outcomes) jobNamed(plan, jobStream, job).scriptedOutcomes = runs;
   for (const { at, action, jobStream, job } of story.operatorActions) {

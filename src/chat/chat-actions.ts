@@ -9,6 +9,7 @@ import type { StoredAnswer } from "../platform/idempotency/records";
 import { jsonAnswer, runOnce } from "../platform/idempotency/run-once";
 import type { Scope } from "../platform/scope/scope";
 import { currentMaintenance } from "../settings/maintenance";
+import { confirmNotification, notificationDeclined } from "../subscriptions/chat-request";
 import {
   actionDeclined,
   actionDuringMaintenance,
@@ -95,6 +96,7 @@ export async function proposeAction(
 export function declineAction(slot: PendingSlot, options: AnswerOptions, receivedAt: Date): Reply {
   const pending = slot.takePending();
   if (!pending || pending.expiresAt <= receivedAt.getTime()) return nothingPending(options);
+  if (pending.action === "notify") return notificationDeclined(pending, options);
   return actionDeclined({ action: pending.action, job: targetOf(pending) }, options);
 }
 
@@ -120,6 +122,8 @@ export async function confirmPendingAction(
 ): Promise<Reply> {
   const pending = slot.takePending();
   if (!pending) return nothingPending(options);
+  if (pending.action === "notify") return confirmNotification(scope, pending, options, receivedAt);
+  const action = pending.action;
   const job = targetOf(pending);
   if (pending.expiresAt <= receivedAt.getTime())
     return nothingPending({ ...options, expired: { action: pending.action, job } });
@@ -136,7 +140,7 @@ export async function confirmPendingAction(
       { user: asker.username, method: "POST", path, key: pending.token, body: "" },
       async () => {
         try {
-          const done = await performJobAction(scope, pending.jobId, pending.action, {
+          const done = await performJobAction(scope, pending.jobId, action, {
             reason: `confirmed in chat session ${sessionId}`,
           });
           outcome = { done };

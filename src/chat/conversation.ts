@@ -7,12 +7,14 @@ import { engineNow, type EngineClock } from "./engine-clock";
 import { Facts } from "./facts";
 import { Freshness } from "./freshness";
 import { handlers } from "./intents";
+import { notifyWhenEnded } from "./intents/notify-when-ended";
 import { readPlan, type PlanRead } from "./plan";
 import type { Asker } from "./session";
 import { optionsOf, type SessionAccess, type Turn, type TurnAnswer } from "./turn";
 import { understand } from "./understanding";
 import { knownZone } from "./understanding/clock";
-import type { ConversationContext, Understanding } from "./understanding/types";
+import type { ConversationContext, Intent, Understanding } from "./understanding/types";
+import { asksToBeNotified } from "../subscriptions/chat-request";
 
 export type { SessionAccess };
 
@@ -74,13 +76,22 @@ export async function converse(
   };
   let answer: TurnAnswer;
   try {
-    answer = await handlers[understood.intent](turn);
+    const handler =
+      asksToBeNotified(message) && isAboutOneJob(understood) ? notifyWhenEnded : handlers[understood.intent];
+    answer = await handler(turn);
   } catch (error) {
     if (!(error instanceof HwaError)) throw error;
     const trouble = { failure: error.failure, retryAfterSeconds: error.retryAfterSeconds };
     answer = { reply: answerHwaTrouble(trouble, { ...optionsOf(turn), intent: understood.intent }) };
   }
   return { reply: answer.reply, context: nextContext(session.context, understood, answer) };
+}
+
+const ONE_JOB: ReadonlySet<Intent> = new Set(["job_status", "job_log", "job_dependencies", "job_action"]);
+
+/** A question about one job (not a "sim"/"não"): what "me avise quando … terminar" can be about. */
+function isAboutOneJob({ intent, entities }: Understanding): boolean {
+  return ONE_JOB.has(intent) && entities.action !== "confirm" && entities.action !== "decline";
 }
 
 /**

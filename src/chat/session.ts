@@ -22,7 +22,8 @@ export interface Turn {
 /** An action the assistant described and now waits to hear "sim"/"yes" for; its token is the Idempotency-Key. */
 export interface PendingAction {
   token: string;
-  action: Exclude<ChatAction, "confirm" | "decline">;
+  /** A job action, or "notify": a one-shot notification of the job's end (src/subscriptions/chat-request.ts). */
+  action: Exclude<ChatAction, "confirm" | "decline"> | "notify";
   jobId: string;
   jobName: string;
   jobStream: string | null;

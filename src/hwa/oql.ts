@@ -2,6 +2,7 @@
 // names come only from our own list, so nothing a caller sends can change the query's structure.
 
 export type OqlField =
+  | "id"
   | "name"
   | "jobStreamName"
   | "workstation"

@@ -83,14 +83,18 @@ async function focusWithoutOutline(page: Page, presses: number) {
   const missing: string[] = [];
   for (let press = 0; press < presses; press += 1) {
     await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element || element === document.body) return null;
-      const style = getComputedStyle(element);
-      return {
-        visible: style.outlineStyle !== "none" && style.outlineWidth !== "0px",
-        what: element.outerHTML.slice(0, 80),
-      };
+    // Read after the next frames: a date field moving focus between its inner segments is briefly unstyled.
+    const focused = await page.evaluate(async () => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      let element: HTMLElement | null = null;
+      for (let frames = 0; frames < 10; frames += 1) {
+        await frame();
+        element = document.activeElement as HTMLElement | null;
+        if (!element || element === document.body) return null;
+        const style = getComputedStyle(element);
+        if (style.outlineStyle !== "none" && style.outlineWidth !== "0px") return { visible: true, what: "" };
+      }
+      return { visible: false, what: element?.outerHTML.slice(0, 80) ?? "" };
     });
     if (focused && !focused.visible) missing.push(focused.what);
   }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const timestamps = {
   createdAt: integer("created_at", { mode: "timestamp_ms" })
@@ -145,3 +145,56 @@ export const readinessProbes = sqliteTable("readiness_probes", {
   id: text("id").primaryKey(),
   checkedAt: integer("checked_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/**
+ * Who is told about which plan events, and how (src/subscriptions). `owner` null: a shared subscription, managed by
+ * admins. A webhook's signing secret is never stored: it is derived from `secret_nonce` (src/subscriptions/secret.ts).
+ */
+export const subscriptions = sqliteTable(
+  "subscriptions",
+  {
+    id: text("id").primaryKey(),
+    owner: text("owner"),
+    events: text("events", { mode: "json" }).notNull(),
+    match: text("match", { mode: "json" }).notNull(),
+    target: text("target", { mode: "json" }).notNull(),
+    quietHours: text("quiet_hours", { mode: "json" }),
+    language: text("language").notNull(),
+    /** Ends after its first notification (the chat's "notify me when PAYROLL finishes"). */
+    oneShot: integer("one_shot", { mode: "boolean" }).notNull().default(false),
+    secretNonce: text("secret_nonce"),
+    /** When a one-shot subscription took its notification; it is then gone from the API. */
+    consumedAt: integer("consumed_at", { mode: "timestamp_ms" }),
+    createdBy: text("created_by").notNull(),
+    ...timestamps,
+  },
+  (table) => [index("subscriptions_owner_idx").on(table.owner)],
+);
+
+export const deliveryStatuses = ["pending", "sent", "missed", "failed"] as const;
+
+/**
+ * One event for one subscription: unique by the pair, so however often the queue brings an event, a receiver gets it
+ * once. `failed` rows are the dead letters admins see (`GET /api/v1/notifications/failed`).
+ */
+export const notificationDeliveries = sqliteTable(
+  "notification_deliveries",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id").notNull(),
+    subscriptionId: text("subscription_id").notNull(),
+    event: text("event", { mode: "json" }).notNull(),
+    status: text("status", { enum: deliveryStatuses }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    /** A delivery in progress holds its row until then, so two copies of its message never send at once. */
+    claimedUntil: integer("claimed_until", { mode: "timestamp_ms" }),
+    createdAt: timestamps.createdAt,
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [
+    uniqueIndex("notification_deliveries_event_subscription_idx").on(table.eventId, table.subscriptionId),
+    index("notification_deliveries_status_created_idx").on(table.status, table.createdAt),
+    index("notification_deliveries_subscription_idx").on(table.subscriptionId),
+  ],
+);

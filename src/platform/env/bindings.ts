@@ -7,12 +7,16 @@ export interface Bindings {
   CHAT_SESSION: DurableObjectNamespace<import("../../../durable-objects/chat-session").ChatSession>;
   WORKFLOW_RUN: DurableObjectNamespace<import("../../../durable-objects/workflow-run").WorkflowRun>;
   SETTINGS: DurableObjectNamespace<import("../../../durable-objects/settings").Settings>;
+  PLAN_WATCHER: DurableObjectNamespace<import("../../../durable-objects/plan-watcher").PlanWatcher>;
+  CONSOLE_FEED: DurableObjectNamespace<import("../../../durable-objects/console-feed").ConsoleFeed>;
   USER_RATE_LIMITER: RateLimit;
   ANONYMOUS_RATE_LIMITER: RateLimit;
   CHAT_RATE_LIMITER: RateLimit;
   READINESS_RATE_LIMITER: RateLimit;
   /** Audit events on their way to libSQL (src/audit/consumer.ts inserts them). */
   AUDIT: Queue<import("../audit/event").QueuedAuditEvent>;
+  /** Plan events and their deliveries (messages typed and read by src/notifications/messages.ts). */
+  NOTIFY: Queue;
   /** "production" in [env.production.vars]; unset (development) locally and in tests. */
   ENVIRONMENT?: string;
   LIBSQL_URL?: string;
@@ -38,6 +42,9 @@ export interface Bindings {
   CACHE_DISABLED?: string;
   CACHE_MAX_BYTES?: string;
   CACHE_MAX_ENTRIES?: string;
+  PLAN_WATCH_PERIOD_SECONDS?: string;
+  PLAN_WATCH_DISABLED?: string;
+  WEBHOOK_ALLOW_LOOPBACK?: string;
 }
 
 /** Every Durable Object namespace of the Worker; each class answers `ping()` for readiness. */
@@ -48,4 +55,6 @@ export const DURABLE_OBJECT_BINDINGS = [
   "CHAT_SESSION",
   "WORKFLOW_RUN",
   "SETTINGS",
+  "PLAN_WATCHER",
+  "CONSOLE_FEED",
 ] as const satisfies readonly (keyof Bindings)[];

@@ -1,7 +1,15 @@
 // Job actions change the plan with HWA's semantics, and an action that makes no sense is refused with the
 // engine's error body. This file has a simulator of its own and resets it before each test.
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { engineErrorOf, expectNoContractViolations, simulatorAt, type Job } from "./simulator-helpers";
+import {
+  durationSeconds,
+  engineErrorOf,
+  expectNoContractViolations,
+  simulatorAt,
+  type Job,
+  type Page,
+  type Workstation,
+} from "./simulator-helpers";
 
 const engine = simulatorAt(inject("hwaSimulatorActionsUrl"));
 beforeEach(() => engine.reset());
@@ -271,5 +279,48 @@ describe("request bodies", () => {
     });
     expect(empty.status).toBe(200);
     expect((await engine.job(job.id)).lastRunCommonStatus).toBe("HELD");
+  });
+});
+
+describe("workstations and long runs (what the plan watcher notices)", () => {
+  it("unlink takes LINKED away and keeps the agent's jobs waiting in READY; link lets them start", async () => {
+    const workstations = await engine.get<Page<Workstation>>("/api/v2/plan/workstation");
+    const agent = workstations.results.find((w) => w.name === "AGT_LNX01")!;
+    expect(agent.activeStates).toContain("LINKED");
+    expect(await ok(await engine.put(`/api/v2/plan/workstation/${agent.id}/action/unlink`))).toEqual({
+      id: agent.id,
+      url: expect.stringMatching(new RegExp(`/twsd/api/v2/plan/workstation/${agent.id}$`)),
+    });
+    const unlinked = await engine.get<Workstation>(`/api/v2/plan/workstation/${agent.id}`);
+    expect(unlinked.activeStates).not.toContain("LINKED");
+
+    const job = (await engine.jobs(`workstation = 'AGT_LNX01'`)).results[0]!;
+    await engine.forceStatus(job.id, "READY");
+    await engine.step(60);
+    expect((await engine.job(job.id)).lastRunCompositeStatus).toMatchObject({
+      status: "READY",
+      substatus: "READY_WAITING_FOR_AGENT",
+    });
+    await ok(await engine.put(`/api/v2/plan/workstation/${agent.id}/action/link`));
+    expect((await engine.get<Workstation>(`/api/v2/plan/workstation/${agent.id}`)).activeStates[0]).toBe("LINKED");
+    await engine.step(15);
+    expect((await engine.job(job.id)).lastRunCompositeStatus.status).not.toBe("READY");
+  });
+
+  it("a run forced into EXEC with runSeconds keeps running past its estimate", async () => {
+    const job = await engine.jobNamed("INVOICE_PRINT", "INVOICE_SELECT");
+    const estimate = durationSeconds(job.jobDefinition.estimatedDuration);
+    const response = await fetch(`${engine.baseUrl}/__control/jobs/${job.id}/status`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ status: "EXEC", runSeconds: estimate * 3 }),
+    });
+    expect(response.status).toBe(200);
+    await engine.step(estimate * 2 + 1);
+    const running = await engine.job(job.id);
+    expect(running.lastRunCompositeStatus.status).toBe("EXEC");
+    expect(durationSeconds(running.jobruns.at(-1)!.timeInfo.elapsedTime!)).toBeGreaterThan(2 * estimate);
+    await engine.step(estimate);
+    expect((await engine.job(job.id)).lastRunCompositeStatus.status).toBe("SUCC");
   });
 });

@@ -1,0 +1,152 @@
+import type { Reply } from "../chat/answers/reply";
+import type { AnswerOptions } from "../chat/answers/format";
+import { CONFIRMATION_TTL_MS, type PendingAction } from "../chat/session";
+import type { JobDetail } from "../jobs/job";
+import { problemOf } from "../platform/http/problem";
+import type { Scope } from "../platform/scope/scope";
+import { currentMaintenance } from "../settings/maintenance";
+import { subscribe } from "./subscribe";
+
+// "me avise quando o PAYROLL terminar" / "notify me when PAYROLL finishes": the chat proposes a one-shot console
+// subscription for the job's end (success or failure) and creates it on "sim"/"yes", like an action.
+
+const normalized = (message: string) => message.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
+/** Asking to be told later: a "tell me" verb, then "when". */
+const ASKS = [
+  /\b(me\s+)?(avis[ae]|avisa-me|avise-me|notifiqu?e|notifica|alert[ae]|chame|chama|fal[ae]|diga|diz)(\s+me)?\b.*\bquando\b/,
+  /\b(notify|tell|alert|ping|warn|message)\s+me\b.*\bwhen\b/,
+  /\blet\s+me\s+know\b.*\bwhen\b/,
+];
+
+export function asksToBeNotified(message: string): boolean {
+  const text = normalized(message);
+  return ASKS.some((pattern) => pattern.test(text));
+}
+
+/** The events that say a job ended. */
+const JOB_END_EVENTS = ["job.succeeded", "job.abend", "job.failed"] as const;
+const ENDED = new Set(["SUCC", "ABEND", "FAIL", "CANCL"]);
+
+const reply = (options: AnswerOptions, response: string, data: Record<string, unknown>): Reply => ({
+  intent: "job_action",
+  language: options.language,
+  response,
+  data,
+});
+
+const jobText = (name: string, stream: string | null) => (stream ? `${name} (stream ${stream})` : name);
+
+async function maintenanceReply(scope: Scope, options: AnswerOptions): Promise<Reply | undefined> {
+  if (!(await currentMaintenance(scope))) return undefined;
+  return reply(
+    options,
+    options.language === "pt"
+      ? "O Resync está em manutenção: não vou criar o aviso agora; nada foi feito."
+      : "Resync is in maintenance: I will not create the notification now; nothing was done.",
+    { outcome: "maintenance" },
+  );
+}
+
+/** Proposes the notification; a job that already ended is said so instead. */
+export async function proposeNotification(
+  scope: Scope,
+  slot: { setPending(pending: PendingAction | undefined): void },
+  job: JobDetail,
+  options: AnswerOptions,
+  receivedAt: Date,
+): Promise<Reply> {
+  const pt = options.language === "pt";
+  const what = jobText(job.name, job.job_stream);
+  const data = { job: { id: job.id, name: job.name, job_stream: job.job_stream, status: job.status } };
+  if (job.status && ENDED.has(job.status)) {
+    return reply(
+      options,
+      pt
+        ? `O job ${what} já terminou (${job.status}): não há o que esperar. Pergunte o status ou o log se quiser.`
+        : `Job ${what} has already ended (${job.status}): there is nothing to wait for. Ask for its status or log if you like.`,
+      { ...data, outcome: "already_ended" },
+    );
+  }
+  const refused = await maintenanceReply(scope, options);
+  if (refused) return refused;
+  const expiresAt = receivedAt.getTime() + CONFIRMATION_TTL_MS;
+  slot.setPending({
+    token: crypto.randomUUID(),
+    action: "notify",
+    jobId: job.id,
+    jobName: job.name,
+    jobStream: job.job_stream,
+    runId: job.run_id,
+    expiresAt,
+  });
+  return {
+    ...reply(
+      options,
+      pt
+        ? `Vou avisar você no console quando o job ${what} terminar, com sucesso ou com erro (um aviso só) — confirma? Responda "sim" em até 2 minutos.`
+        : `I will tell you in the console when job ${what} ends, successfully or not (once) — confirm? Reply "yes" within 2 minutes.`,
+      { ...data, pending: { action: "notify", expires_at: new Date(expiresAt).toISOString() } },
+    ),
+    suggestions: pt ? ["sim", "não"] : ["yes", "no"],
+  };
+}
+
+/** "sim" / "yes" to a proposed notification: the one-shot subscription, created and audited as through the API. */
+export async function confirmNotification(
+  scope: Scope,
+  pending: PendingAction,
+  options: AnswerOptions,
+  receivedAt: Date,
+): Promise<Reply> {
+  const pt = options.language === "pt";
+  const what = jobText(pending.jobName, pending.jobStream);
+  if (pending.expiresAt <= receivedAt.getTime()) {
+    return reply(
+      options,
+      pt
+        ? `A confirmação do aviso do job ${what} expirou; nada foi criado. Peça de novo se ainda quiser.`
+        : `The confirmation of the notification for job ${what} expired; nothing was created. Ask again if you still want it.`,
+      { outcome: "expired" },
+    );
+  }
+  const refused = await maintenanceReply(scope, options);
+  if (refused) return refused;
+  try {
+    const { subscription } = await subscribe(scope, {
+      events: [...JOB_END_EVENTS],
+      match: { job: pending.jobName, ...(pending.jobStream ? { job_stream: pending.jobStream } : {}) },
+      target: { kind: "console" },
+      language: options.language,
+      shared: false,
+      one_shot: true,
+    });
+    return reply(
+      options,
+      pt
+        ? `Combinado: vou avisar no console quando o job ${what} terminar.`
+        : `Done: I will tell you in the console when job ${what} ends.`,
+      { outcome: "subscribed", subscription_id: subscription.id },
+    );
+  } catch (error) {
+    const problem = problemOf(error);
+    if (!problem) throw error;
+    return reply(
+      options,
+      pt
+        ? `Não consegui criar o aviso do job ${what}: ${problem.message}`
+        : `I could not create the notification for job ${what}: ${problem.message}`,
+      { outcome: "failed", status: problem.status },
+    );
+  }
+}
+
+/** "não" / "no": nothing is created. */
+export function notificationDeclined(pending: PendingAction, options: AnswerOptions): Reply {
+  const what = jobText(pending.jobName, pending.jobStream);
+  return reply(
+    options,
+    options.language === "pt" ? `Certo, não vou criar o aviso do job ${what}.` : `OK, no notification for job ${what}.`,
+    { outcome: "declined" },
+  );
+}

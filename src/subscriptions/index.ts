@@ -1,0 +1,16 @@
+import { createRouter } from "../platform/http/router";
+import {
+  createSubscriptionHandler,
+  listSubscriptionsHandler,
+  removeSubscriptionHandler,
+  rotateSecretHandler,
+  showSubscriptionHandler,
+} from "./subscriptions.handlers";
+import { create, list, remove, rotate, show } from "./subscriptions.routes";
+
+export const subscriptionRoutes = createRouter()
+  .openapi(list, listSubscriptionsHandler)
+  .openapi(create, createSubscriptionHandler)
+  .openapi(show, showSubscriptionHandler)
+  .openapi(remove, removeSubscriptionHandler)
+  .openapi(rotate, rotateSecretHandler);
