@@ -34,7 +34,11 @@ const LIST = "/api/v1/jobs?status=ABEND";
 const round = (/** @type {number} */ x, digits = 2) => Number(x.toFixed(digits));
 
 /** `CONNECTIONS` loops, one request in flight each, for `seconds`; every body read to its end. */
-async function load(/** @type {Pool} */ pool, /** @type {() => object} */ next, /** @type {number} */ seconds) {
+async function load(
+  /** @type {Pool} */ pool,
+  /** @type {() => { path: string, headers: Record<string, string> }} */ next,
+  /** @type {number} */ seconds,
+) {
   /** @type {number[]} */
   const latencies = [];
   /** @type {Record<string, number>} */
@@ -45,11 +49,12 @@ async function load(/** @type {Pool} */ pool, /** @type {() => object} */ next, 
   const loop = async () => {
     while (performance.now() < deadline) {
       const started = performance.now();
-      const response = await pool.request({ method: "GET", ...next() });
+      const { path, headers } = next();
+      const response = await pool.request({ method: "GET", path, headers });
       await response.body.arrayBuffer();
       latencies.push(performance.now() - started);
       statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
-      const source = String(response.headers["resync-cache"] ?? "none").split(";")[0];
+      const source = String(response.headers["resync-cache"] ?? "none").split(";")[0] ?? "none";
       sources[source] = (sources[source] ?? 0) + 1;
     }
   };
@@ -58,7 +63,10 @@ async function load(/** @type {Pool} */ pool, /** @type {() => object} */ next, 
   return { latencies, seconds: (performance.now() - started) / 1000, statuses, sources };
 }
 
-/** @param {string} label @param {Awaited<ReturnType<typeof startSimulator>>} simulator @param {object} auth */
+/**
+ * @param {string} label @param {Awaited<ReturnType<typeof startSimulator>>} simulator
+ * @param {{ jwtSecret: string, engineKey: string }} auth @param {((libsqlUrl: string) => Promise<void>)} [seed]
+ */
 async function openStack(label, simulator, auth, seed) {
   const stack = await startStack({
     runtime: "workerd",
@@ -89,7 +97,7 @@ async function main() {
   }));
   const admin = { username: "bench-admin", password: randomPassword() };
   const auth = { jwtSecret: randomSecret(), engineKey: randomSecret() };
-  const two = await openStack("two engines", prod, auth, async (url) => {
+  const two = await openStack("two engines", prod, auth, async (/** @type {string} */ url) => {
     await seedAccounts(url, viewers, "viewer");
     await seedAccounts(url, [admin], "admin");
   });
@@ -113,7 +121,7 @@ async function main() {
       path,
       headers: { authorization: `Bearer ${tokens[turn++ % tokens.length]}` },
     });
-    /** @type {[typeof one, string, () => object][]} */
+    /** @type {[typeof one, string, () => { path: string, headers: Record<string, string> }][]} */
     const pairs = [
       [one, "default", on(LIST)],
       [two, "default", on(LIST)],
@@ -158,8 +166,8 @@ async function main() {
         ];
       }),
     );
-    const base = results["one engine · default"];
-    const with2 = results["two engines · default"];
+    const base = /** @type {NonNullable<(typeof results)[string]>} */ (results["one engine · default"]);
+    const with2 = /** @type {NonNullable<(typeof results)[string]>} */ (results["two engines · default"]);
     const overhead = (/** @type {number} */ a, /** @type {number} */ b) => round((a / b - 1) * 100, 1);
     const verdict = {
       p50OverheadPercent: overhead(with2.latencyMs.p50, base.latencyMs.p50),
