@@ -427,6 +427,55 @@ describe("workflow steps on their engines", () => {
   });
 });
 
+describe("the chat's engine words", () => {
+  interface ChatReply {
+    response: string;
+    session_id: string;
+    intent: string;
+    data?: { engine?: string };
+  }
+  const ask = async (headers: Record<string, string>, message: string, session_id?: string) => {
+    const response = await call("/api/chat", json("POST", headers, { message, ...(session_id ? { session_id } : {}) }));
+    expect(response.status, await response.clone().text()).toBe(200);
+    return (await response.json()) as ChatReply;
+  };
+
+  it("answers from the engine named in pt and en, and says which", async () => {
+    const job = (await jobsOn("PROD")).items.find((j) => j.status === "SUCC" && !j.name.includes("*"))!;
+    for (const [message, engine] of [
+      [`qual o status do job ${job.name} no HML?`, "HML"],
+      [`status do ${job.name} em hml`, "HML"],
+      [`what is the status of ${job.name} in DR?`, "DR"],
+      [`status of ${job.name} on PROD`, "PROD"],
+      [`qual o status do ${job.name} em produção?`, "PROD"],
+      [`status of ${job.name} in production`, "PROD"],
+      [`status do ${job.name}`, "default"],
+    ] as const) {
+      const reply = await ask(viewer, message);
+      expect(reply.data?.engine, message).toBe(engine);
+      expect(reply.response.startsWith(`[${engine}] `), reply.response).toBe(true);
+    }
+  });
+
+  it("proposes an action on a non-default engine naming it, and acts there on 'sim'", async () => {
+    const token = await tokenOf(operator);
+    const { items } = await jobsOn("PROD");
+    const job = items.find(
+      (j) => j.status === "SUCC" && j.priority !== 0 && items.filter((other) => other.name === j.name).length === 1,
+    )!;
+    await hml.forceStatus(job.id, "READY");
+    const proposal = await ask(token, `segure o job ${job.name} no HML`);
+    expect(proposal.data?.engine).toBe("HML");
+    expect(proposal.response).toContain("Atenção: engine HML.");
+    const done = await ask(token, "sim", proposal.session_id);
+    expect(done.data?.engine, done.response).toBe("HML");
+    const read = async (engine: string) =>
+      (await (await call(`/api/v1/jobs/${job.id}?engine=${engine}`, { headers: viewer })).json()) as JobDetail;
+    expect((await read("HML")).priority).toBe(0);
+    expect((await read("PROD")).status).toBe("SUCC");
+  });
+});
+
 describe("one engine's outage", () => {
   it("opens only that engine's breaker; the others keep answering, readiness says which", async () => {
     await dr.faults({ down: true });
