@@ -51,20 +51,29 @@ for (const stream of [process.stdout, process.stderr] as (NodeJS.WriteStream & {
 const testSecrets = {
   JWT_SECRET: `test-jwt-${crypto.randomUUID()}${crypto.randomUUID()}`,
   CSRF_SECRET: `test-csrf-${crypto.randomUUID()}${crypto.randomUUID()}`,
+  ENGINE_KEY: `test-engine-key-${crypto.randomUUID()}${crypto.randomUUID()}`,
 };
 
 const OUTAGE_TESTS = "test/audit/outage/**/*.test.ts";
+const ENGINE_TESTS = "test/engines/**/*.test.ts";
 const NOTIFICATION_TESTS = "test/notifications/**/*.test.ts";
 
-/** The Worker with the bindings of wrangler.toml, pointed at the stack its project's globalSetup started. */
-function worker(logLevel: string, vars: Record<string, string> = {}) {
+/**
+ * The Worker with the bindings of wrangler.toml, pointed at the stack its project's globalSetup started; `database`
+ * names the libSQL server it uses (its Durable Objects included).
+ */
+function worker(
+  logLevel: string,
+  vars: Record<string, string> = {},
+  database: "libsqlUrl" | "libsqlEnginesUrl" = "libsqlUrl",
+) {
   return cloudflareTest(({ inject }) => ({
     main: "./src/index.ts",
     wrangler: { configPath: "./wrangler.toml" },
     miniflare: {
       bindings: {
         ...testSecrets,
-        LIBSQL_URL: inject("libsqlUrl"),
+        LIBSQL_URL: inject(database),
         HWA_BASE_URL: inject("hwaUrl"),
         HWA_USERNAME: inject("hwaUsername"),
         HWA_PASSWORD: inject("hwaPassword"),
@@ -107,7 +116,17 @@ export default defineConfig({
         test: {
           name: "worker",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/dev/**", OUTAGE_TESTS, NOTIFICATION_TESTS],
+          exclude: ["test/dev/**", OUTAGE_TESTS, NOTIFICATION_TESTS, ENGINE_TESTS],
+          globalSetup: ["test/helpers/assets-setup.ts", "test/helpers/stack-setup.ts"],
+        },
+      },
+      {
+        // The Worker whose database holds an engine registry of PROD, HML and DR: its requests and its workflow
+        // runs' Durable Objects read the same registry, and no other file sees its default engine change.
+        plugins: [worker("warn", { PLAN_WATCH_DISABLED: "true" }, "libsqlEnginesUrl")],
+        test: {
+          name: "engines",
+          include: [ENGINE_TESTS],
           globalSetup: ["test/helpers/assets-setup.ts", "test/helpers/stack-setup.ts"],
         },
       },

@@ -27,6 +27,8 @@ export function ensureDevVars(path) {
   const generated = {
     JWT_SECRET: () => randomBytes(32).toString("base64url"),
     CSRF_SECRET: () => randomBytes(32).toString("base64url"),
+    // Seals the credentials of engines registered through /api/v1/engines (AES-GCM at rest).
+    ENGINE_KEY: () => randomBytes(32).toString("base64url"),
     // The local HWA simulator is started with these credentials.
     HWA_USERNAME: () => "twsuser",
     HWA_PASSWORD: () => randomBytes(12).toString("base64url"),

@@ -124,6 +124,7 @@ export class ChatSession extends DurableObject<Bindings> {
     const state = this.ctx.storage.kv.get<SessionState>(SESSION_KEY) ?? emptySession();
     const session = {
       context: state.context,
+      pendingEngine: state.pending?.engine,
       // Taken out before anything is awaited, so one confirmation can never act twice.
       takePending: (): PendingAction | undefined => this.update((s) => ({ ...s, pending: undefined })).taken,
       setPending: (pending: PendingAction | undefined) => void this.update((s) => ({ ...s, pending })),

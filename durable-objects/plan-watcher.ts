@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import { resolveEngine } from "../src/engines/registry";
 import { hwa } from "../src/hwa/connection";
 import { HwaError } from "../src/hwa/errors";
 import { sendNotify } from "../src/notifications/messages";
@@ -8,7 +9,8 @@ import { notificationSettings } from "../src/notifications/settings";
 import { database } from "../src/platform/db/client";
 import type { Bindings } from "../src/platform/env/bindings";
 import { describeError } from "../src/platform/observability/logger";
-import { backgroundScope, type Scope } from "../src/platform/scope/scope";
+import { Problem } from "../src/platform/http/problem";
+import { backgroundScope, type Scope, withEngine } from "../src/platform/scope/scope";
 import { followedJobNames } from "../src/subscriptions/store";
 import { detect, freshState, type WatcherState } from "./plan-watcher-rules";
 
@@ -106,12 +108,14 @@ export class PlanWatcher extends DurableObject<Bindings> {
   }
 
   private async look(engine: string): Promise<void> {
-    const scope = backgroundScope({
+    const base = backgroundScope({
       env: this.env,
       waitUntil: (promise) => this.ctx.waitUntil(promise),
       logFields: { plan_watcher: engine },
     });
-    await this.flush(scope);
+    await this.flush(base);
+    const scope = await this.engineScope(base, engine);
+    if (!scope) return;
     const started = Date.now();
     let report: LookReport;
     try {
@@ -157,6 +161,25 @@ export class PlanWatcher extends DurableObject<Bindings> {
     watcherLooks.inc({ result: observation.ok ? "ok" : "unreachable" });
     for (const event of told) eventsEmitted.inc({ kind: event.kind });
     await this.flush(scope);
+  }
+
+  /**
+   * The look's scope, bound to its engine as the registry has it now; undefined when the engine is gone or disabled
+   * (the watcher stops: the cron starts it again if the engine comes back) or has no URL (idle until it has one).
+   */
+  private async engineScope(base: Scope, engine: string): Promise<Scope | undefined> {
+    try {
+      return withEngine(base, await resolveEngine(base, engine));
+    } catch (error) {
+      if (!(error instanceof Problem)) throw error;
+      if (error.status === 404 || error.status === 409) {
+        base.log.info("plan watcher stops: its engine is gone or disabled", { engine });
+        await this.ctx.storage.deleteAlarm();
+      } else {
+        base.log.warn("plan watcher idle: its engine cannot be reached as configured", describeError(error));
+      }
+      return undefined;
+    }
   }
 
   /** Hands the outbox to the NOTIFY queue; what the queue refuses stays for the next look. */

@@ -107,7 +107,12 @@ export class WorkflowRun extends DurableObject<Bindings> {
     let outcome: StepOutcome | undefined;
     let nextTurnAt = Date.now();
     try {
-      const context = { runId: state.runId, deadline: state.deadline, now: Date.now };
+      const context = {
+        runId: state.runId,
+        ...(state.engine ? { engine: state.engine } : {}),
+        deadline: state.deadline,
+        now: Date.now,
+      };
       const progress = await performStep(scope, step, state.current, context);
       if (progress.kind === "poll") {
         state.current = { ...state.current, jobId: progress.jobId, polls: state.current.polls + 1 };
@@ -168,6 +173,7 @@ export class WorkflowRun extends DurableObject<Bindings> {
       index: current.index,
       action: step.action,
       job: step.job,
+      ...(step.engine || state.engine ? { engine: step.engine ?? state.engine } : {}),
       status,
       started_at: new Date(current.startedAt).toISOString(),
       finished_at: new Date().toISOString(),

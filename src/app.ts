@@ -2,6 +2,7 @@ import { auditRoutes } from "./audit";
 import { sessionRoutes } from "./sessions";
 import { chatRoutes } from "./chat";
 import { engineRoutes } from "./engine";
+import { engineRegistryRoutes } from "./engines";
 import { workstationRoutes } from "./workstations";
 import { jobRoutes } from "./jobs";
 import { jobStreamRoutes } from "./jobstreams";
@@ -66,6 +67,7 @@ export function createApp() {
   app.route("/", jobRoutes);
   app.route("/", jobStreamRoutes);
   app.route("/", engineRoutes);
+  app.route("/", engineRegistryRoutes);
   app.route("/", workstationRoutes);
   app.route("/", workflowRoutes);
   app.route("/", runRoutes);

@@ -2,6 +2,7 @@ import type { Bindings } from "../platform/env/bindings";
 import { metrics } from "../platform/observability/metrics";
 import { backgroundScope } from "../platform/scope/scope";
 import { converse, type SessionAccess } from "./conversation";
+import { chatEngineOf, sayEngine } from "./engine-choice";
 import type { Asker, Turn } from "./session";
 import type { ConversationContext } from "./understanding/types";
 
@@ -23,21 +24,34 @@ const MAX_TURN_CHARS = 2_000;
 /** One message of one session, answered in the ChatSession object that holds the session. */
 export async function answerMessage(
   where: { asker: Asker; env: Bindings; waitUntil: (promise: Promise<unknown>) => void; sessionId: string },
-  session: SessionAccess,
+  session: SessionAccess & { pendingEngine?: string },
   message: string,
 ): Promise<{ reply: ChatAnswer; context: ConversationContext; turns: Turn[] }> {
-  const { asker } = where;
-  const scope = backgroundScope({
+  const { asker: who } = where;
+  const base = backgroundScope({
     env: where.env,
     waitUntil: where.waitUntil,
-    actor: { username: asker.username, role: asker.role },
-    ip: asker.ip,
-    correlationId: asker.correlationId,
-    ...(asker.traceparent ? { traceparent: asker.traceparent } : {}),
-    logFields: { chat_user: asker.username },
+    actor: { username: who.username, role: who.role },
+    ip: who.ip,
+    correlationId: who.correlationId,
+    ...(who.traceparent ? { traceparent: who.traceparent } : {}),
+    logFields: { chat_user: who.username },
   });
   const now = new Date();
-  const { reply, context } = await converse(scope, asker, session, message, now, where.sessionId);
+  const { engine, scope, asker, message: understood } = await chatEngineOf(base, who, session, message);
+  let proposed = false;
+  // An action proposed now remembers its engine, so "sim" acts there and nowhere else.
+  const onEngine: SessionAccess = {
+    context: session.context,
+    takePending: () => session.takePending(),
+    setPending: (pending) => {
+      proposed ||= pending !== undefined;
+      session.setPending(pending && { ...pending, engine: engine.name });
+    },
+  };
+  const conversed = await converse(scope, asker, onEngine, understood, now, where.sessionId);
+  const reply = sayEngine(conversed.reply, engine, proposed);
+  const context = engine.sole ? conversed.context : { ...conversed.context, engine: engine.name };
   answered.inc({ intent: reply.intent, language: reply.language });
   const at = now.toISOString();
   return {

@@ -19,10 +19,15 @@ function sessionOf(c: Context<AppEnv>, username: string, sessionId: string) {
   return namespace.get(namespace.idFromName(`${username}\n${sessionId}`));
 }
 
-function askerOf(c: Context<AppEnv>, identity: Pick<Identity, "username" | "role" | "jti" | "iat" | "exp">): Asker {
+function askerOf(
+  c: Context<AppEnv>,
+  identity: Pick<Identity, "username" | "role" | "jti" | "iat" | "exp" | "defaultEngine" | "engineRoles">,
+): Asker {
   return {
     username: identity.username,
     role: identity.role,
+    ...(identity.defaultEngine ? { defaultEngine: identity.defaultEngine } : {}),
+    ...(identity.engineRoles ? { engineRoles: identity.engineRoles } : {}),
     jti: identity.jti,
     iat: identity.iat,
     exp: identity.exp,

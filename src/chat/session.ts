@@ -1,4 +1,4 @@
-import type { Role } from "../platform/db/schema";
+import type { EngineRole, Role } from "../platform/db/schema";
 import type { ChatAction, ConversationContext, Intent, Language } from "./understanding/types";
 
 // What a chat session remembers between messages, and for how long.
@@ -28,6 +28,8 @@ export interface PendingAction {
   jobName: string;
   jobStream: string | null;
   runId: string | null;
+  /** The engine the action was proposed on: "sim" acts there. */
+  engine?: string;
   expiresAt: number;
 }
 
@@ -49,6 +51,10 @@ export interface Asker {
   correlationId: string;
   traceparent?: string;
   language?: Language;
+  /** The engine the user's questions go to when they name none. */
+  defaultEngine?: string;
+  /** Roles per engine (name in lower case) replacing `role` there. */
+  engineRoles?: Readonly<Record<string, EngineRole>>;
 }
 
 export function emptySession(): SessionState {

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { cachedReadHeaders } from "../platform/http/cached-read";
 import { problemResponses } from "../platform/http/openapi";
-import { requireRole } from "../platform/http/require-role";
+import { engineQuery, onEngine } from "../engines/engine-choice.middleware";
 
 export const EngineSchema = z
   .object({
@@ -18,13 +18,14 @@ export const engine = createRoute({
   path: "/api/v1/engine",
   tags: ["engine"],
   summary: "The HWA engine's version, license, locale and time zone",
-  middleware: requireRole("viewer"),
+  middleware: onEngine("viewer"),
+  request: { query: z.strictObject(engineQuery) },
   responses: {
     200: {
       description: "Engine info",
       headers: cachedReadHeaders,
       content: { "application/json": { schema: EngineSchema } },
     },
-    ...problemResponses(401, 403, 429, 502, 503, 504),
+    ...problemResponses(400, 401, 403, 404, 409, 429, 502, 503, 504),
   },
 });

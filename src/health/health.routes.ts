@@ -25,7 +25,10 @@ export const Readiness = z
       libsql: Component,
       kv: Component,
       durable_objects: Component.extend({ namespaces: z.record(z.string(), Component) }),
-      hwa: Component,
+      hwa: Component.openapi({ description: "The default engine" }),
+      engines: z
+        .record(z.string(), Component)
+        .openapi({ description: "Every enabled HWA engine by name, each through its own circuit breaker" }),
     }),
   })
   .openapi("Readiness");

@@ -8,6 +8,8 @@ import { withTimeout } from "../platform/services/timeout";
 import { hwa } from "../hwa/connection";
 import { HwaError } from "../hwa/errors";
 import { RecentChecks } from "./recent-check";
+import { registryOf, targetOf } from "../engines/registry";
+import { withEngine } from "../platform/scope/scope";
 
 export type ComponentStatus = "ok" | "error" | "not_configured";
 
@@ -107,7 +109,8 @@ async function checkDurableObjects(
  * resilient client, so an open circuit or a full bulkhead answers at once instead of adding load to a failing engine.
  */
 function checkHwa(scope: Scope): Promise<ComponentHealth> {
-  if (!scope.config.HWA_BASE_URL) return Promise.resolve({ status: "not_configured", latency_ms: 0, critical: false });
+  if (!scope.engine && !scope.config.HWA_BASE_URL)
+    return Promise.resolve({ status: "not_configured", latency_ms: 0, critical: false });
   return timed(
     false,
     async () => {
@@ -115,6 +118,34 @@ function checkHwa(scope: Scope): Promise<ComponentHealth> {
     },
     "hwa",
   );
+}
+
+/** Every enabled engine of the registry, each through its own breaker: one engine's outage is its line alone. */
+async function checkEngines(
+  scope: Scope,
+): Promise<{ byName: Record<string, ComponentHealth>; default?: ComponentHealth }> {
+  let copy: Awaited<ReturnType<typeof registryOf>>;
+  try {
+    copy = await registryOf(scope);
+  } catch {
+    return { byName: {} };
+  }
+  const enabled = copy.entries.filter((entry) => entry.enabled);
+  const checks = await Promise.all(
+    enabled.map(async (entry) => {
+      let engineScope: Scope;
+      try {
+        engineScope = withEngine(scope, await targetOf(scope.config, copy, entry));
+      } catch (error) {
+        const detail = error instanceof Error && error.name === "Problem" ? error.message : "engine not usable";
+        return [entry, { status: "error", latency_ms: 0, critical: false, detail } as ComponentHealth] as const;
+      }
+      return [entry, await checkHwa(engineScope)] as const;
+    }),
+  );
+  const byName = Object.fromEntries(checks.map(([entry, health]) => [entry.name, health]));
+  const defaultCheck = checks.find(([entry]) => entry === copy.defaultEntry)?.[1];
+  return defaultCheck ? { byName, default: defaultCheck } : { byName };
 }
 
 export interface Readiness {
@@ -125,20 +156,26 @@ export interface Readiness {
     libsql: ComponentHealth;
     kv: ComponentHealth;
     durable_objects: ComponentHealth & { namespaces: Record<string, ComponentHealth> };
+    /** The default engine (as before several engines existed). */
     hwa: ComponentHealth;
+    /** Every enabled engine by name, the default included. */
+    engines: Record<string, ComponentHealth>;
   };
 }
 
 /** Checks every dependency in parallel; unavailable when a critical one fails, degraded when another does. */
 async function checkReadiness(scope: Scope, startedAt: number): Promise<Readiness> {
-  const [libsql, kv, durable_objects, hwaHealth] = await Promise.all([
+  const [libsql, kv, durable_objects, engines] = await Promise.all([
     checkLibsql(scope.config),
     checkKv(scope.env),
     checkDurableObjects(scope.env),
-    checkHwa(scope),
+    checkEngines(scope),
   ]);
-  const components = { libsql, kv, durable_objects, hwa: hwaHealth };
-  const failing = (Object.values(components) as ComponentHealth[]).filter((component) => component.status === "error");
+  const hwaHealth = engines.default ?? (await checkHwa(scope));
+  const components = { libsql, kv, durable_objects, hwa: hwaHealth, engines: engines.byName };
+  const failing = [libsql, kv, durable_objects, hwaHealth, ...Object.values(engines.byName)].filter(
+    (component) => component.status === "error",
+  );
   const status = failing.some((c) => c.critical) ? "unavailable" : failing.length > 0 ? "degraded" : "ok";
   return { status, checked_at: new Date(startedAt).toISOString(), components };
 }

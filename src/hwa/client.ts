@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { metrics } from "../platform/observability/metrics";
+import type { EngineCredentials } from "../platform/scope/scope";
 import { HwaError, type HwaFailure } from "./errors";
 import type { UpstreamGuard } from "./resilience";
 import {
@@ -12,13 +13,15 @@ import {
   page,
 } from "./schemas";
 
-export type HwaCredentials = { username: string; password: string } | { apiKey: string };
+export type HwaCredentials = EngineCredentials;
 
 export interface HwaClientOptions {
   /** e.g. `https://master:31116/twsd` */
   baseUrl: string;
   credentials: HwaCredentials;
   guard: UpstreamGuard;
+  /** The engine's name in the registry: the `engine` label of this client's metrics. */
+  engine?: string;
   /** Forwarded on every call so HWA's logs and ours line up. */
   traceparent?: string;
   correlationId?: string;
@@ -102,7 +105,11 @@ async function failureOf(response: Response): Promise<HwaError> {
 
 /** A typed HWA REST API V2 client; every call goes through the isolate's UpstreamGuard. */
 export class HwaClient {
-  constructor(private readonly options: HwaClientOptions) {}
+  private readonly engine: string;
+
+  constructor(private readonly options: HwaClientOptions) {
+    this.engine = options.engine ?? "default";
+  }
 
   private headers(accept: string, hasBody: boolean): Headers {
     const headers = new Headers({ Accept: accept });
@@ -138,10 +145,10 @@ export class HwaClient {
         });
       } catch (error) {
         if (signal.aborted) throw error;
-        attempts.inc({ method, status: "network" });
+        attempts.inc({ method, status: "network", engine: this.engine });
         throw new HwaError("unavailable", "HWA could not be reached");
       }
-      attempts.inc({ method, status: `${Math.floor(response.status / 100)}xx` });
+      attempts.inc({ method, status: `${Math.floor(response.status / 100)}xx`, engine: this.engine });
       if (!response.ok) throw await failureOf(response);
       return response.text();
     });

@@ -1,20 +1,24 @@
 import type { Config } from "../platform/env/config";
-import type { Scope } from "../platform/scope/scope";
+import type { EngineTarget, Scope } from "../platform/scope/scope";
 import { traceparentOf } from "../platform/observability/trace";
 import { HwaClient, type HwaCredentials } from "./client";
 import { HwaError } from "./errors";
 import { UpstreamGuard } from "./resilience";
 
-// One guard (breaker, bulkhead) per engine per isolate, so every request of the isolate shares its state.
+// One guard (breaker, bulkhead) per engine per isolate, so every request of the isolate shares its state, and one
+// engine's outage opens only its own breaker.
 const guards = new Map<string, UpstreamGuard>();
-const MAX_ENGINES = 8;
+/** Engines the registry holds at most (src/engines), and a margin for URLs changed while the isolate lives. */
+const MAX_GUARDS = 48;
 
-export function guardFor(baseUrl: string): UpstreamGuard {
-  let guard = guards.get(baseUrl);
+/** The guard of one engine (by name and URL: an engine moved to another URL starts with a closed breaker). */
+export function guardFor(baseUrl: string, engine = "default"): UpstreamGuard {
+  const key = `${engine}\u0000${baseUrl}`;
+  let guard = guards.get(key);
   if (!guard) {
-    if (guards.size >= MAX_ENGINES) guards.delete(guards.keys().next().value!);
-    guard = new UpstreamGuard();
-    guards.set(baseUrl, guard);
+    if (guards.size >= MAX_GUARDS) guards.delete(guards.keys().next().value!);
+    guard = new UpstreamGuard(undefined, engine);
+    guards.set(key, guard);
   }
   return guard;
 }
@@ -24,14 +28,28 @@ export function credentialsOf(config: Config): HwaCredentials {
   return { username: config.HWA_USERNAME ?? "", password: config.HWA_PASSWORD ?? "" };
 }
 
-/** The HWA client for this piece of work: the isolate's guard, the work's trace and correlation ids. */
-export function hwa(scope: Scope): HwaClient {
-  const config = scope.config;
-  if (!config.HWA_BASE_URL) throw new HwaError("not-configured", "HWA_BASE_URL is not configured");
-  return new HwaClient({
+/** The engine the environment configures (HWA_BASE_URL): the registry's `default` engine until an admin says otherwise. */
+export function environmentEngine(config: Config): EngineTarget | undefined {
+  if (!config.HWA_BASE_URL) return undefined;
+  return {
+    name: "default",
     baseUrl: config.HWA_BASE_URL,
     credentials: credentialsOf(config),
-    guard: guardFor(config.HWA_BASE_URL),
+    cacheNamespace: "",
+    isDefault: true,
+    sole: true,
+  };
+}
+
+/** The HWA client for this piece of work: its engine's guard, the work's trace and correlation ids. */
+export function hwa(scope: Scope): HwaClient {
+  const engine = scope.engine ?? environmentEngine(scope.config);
+  if (!engine) throw new HwaError("not-configured", "HWA_BASE_URL is not configured");
+  return new HwaClient({
+    baseUrl: engine.baseUrl,
+    credentials: engine.credentials,
+    guard: guardFor(engine.baseUrl, engine.name),
+    engine: engine.name,
     traceparent: traceparentOf(scope.trace),
     correlationId: scope.correlationId,
   });

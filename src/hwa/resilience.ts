@@ -83,7 +83,11 @@ export class UpstreamGuard {
   private breaker: CircuitBreakerPolicy | undefined;
   private openedAt = 0;
 
-  constructor(readonly options: ResilienceOptions = defaultResilience) {
+  constructor(
+    readonly options: ResilienceOptions = defaultResilience,
+    /** The engine this guard protects: the `engine` label of its metrics. */
+    readonly engine = "default",
+  ) {
     // A call ends by its deadline at the latest; a slot held a while past it belongs to an abandoned request.
     this.bulkhead = new Bulkhead({ ...options.bulkhead, leaseMs: options.deadlineMs + SLOT_LEASE_MARGIN_MS });
   }
@@ -99,7 +103,7 @@ export class UpstreamGuard {
       );
       this.breaker.onBreak(() => {
         this.openedAt = Date.now();
-        breakerOpens.inc();
+        breakerOpens.inc({ engine: this.engine });
       });
     }
     return this.breaker;
@@ -139,11 +143,11 @@ export class UpstreamGuard {
 
   private translate(error: unknown, { BrokenCircuitError, TaskCancelledError }: Cockatiel): unknown {
     if (error instanceof BrokenCircuitError) {
-      upstreamCalls.inc({ outcome: "circuit_open" });
+      upstreamCalls.inc({ outcome: "circuit_open", engine: this.engine });
       return new HwaError("circuit-open", "HWA circuit is open", undefined, this.remainingOpenSeconds());
     }
     if (error instanceof TaskCancelledError) {
-      upstreamCalls.inc({ outcome: "timeout" });
+      upstreamCalls.inc({ outcome: "timeout", engine: this.engine });
       return new HwaError("timeout", "HWA did not answer in time");
     }
     return error;

@@ -1,3 +1,4 @@
+import { enginePath } from "../engines/links";
 import { invalidateJob } from "../hwa/cache";
 import { hwa } from "../hwa/connection";
 import { HwaError } from "../hwa/errors";
@@ -37,7 +38,11 @@ export async function performJobAction(
     action: `job.${action}`,
     target: jobId,
     outcome,
-    metadata: { ...metadata, ...(options.reason ? { reason: options.reason } : {}) },
+    metadata: {
+      ...metadata,
+      ...(scope.engine && !scope.engine.sole ? { engine: scope.engine.name } : {}),
+      ...(options.reason ? { reason: options.reason } : {}),
+    },
   });
   const record = (outcome: AuditOutcome, metadata: Record<string, unknown>) =>
     auditOutcome(scope, event(outcome, metadata));
@@ -66,7 +71,7 @@ export async function performJobAction(
       action,
       job_id: jobId,
       accepted: true,
-      hwa: { id: answer.id ?? null, url: resyncUrlOf(jobId, action === "rerun" ? answer.id : undefined) },
+      hwa: { id: answer.id ?? null, url: resyncUrlOf(scope, jobId, action === "rerun" ? answer.id : undefined) },
     };
     await record("success", {
       job_name: name,
@@ -91,9 +96,9 @@ export async function performJobAction(
   }
 }
 
-/** The job in Resync's API, or the log of the run a rerun started. */
-function resyncUrlOf(jobId: string, newRunId: string | null | undefined): string {
-  const job = `/api/v1/jobs/${encodeURIComponent(jobId)}`;
+/** The job in Resync's API (on its engine), or the log of the run a rerun started. */
+function resyncUrlOf(scope: Scope, jobId: string, newRunId: string | null | undefined): string {
+  const job = enginePath(scope, `/api/v1/jobs/${encodeURIComponent(jobId)}`);
   return newRunId ? `${job}/log?run_id=${encodeURIComponent(newRunId)}` : job;
 }
 

@@ -6,6 +6,7 @@ import { decodeOffset, encodeCursor } from "../platform/http/cursor";
 import { listPageAnswer } from "../platform/http/list-page";
 import type { AppRouteHandler } from "../platform/http/router";
 import { scopeOf } from "../platform/http/scope";
+import { engineBound } from "../engines/links";
 import { performJobAction } from "./actions";
 import type { Job, JobDetail } from "./job";
 import type { dependencies, list, ListQuery, log, performAction, show } from "./jobs.routes";
@@ -31,8 +32,8 @@ function since(job: Job, from: number): boolean {
 export const listJobs: AppRouteHandler<typeof list> = async (c) => {
   const filters = c.req.valid("query");
   const oql = jobsOql(filters);
-  const cursorQuery = `${oql}|${filters.since ?? ""}`;
   const scope = scopeOf(c);
+  const cursorQuery = engineBound(scope, `${oql}|${filters.since ?? ""}`);
   const offset = await decodeOffset(scope.config, filters.cursor, cursorQuery);
   const read = await readJobPage(scope, oql, filters.limit, offset);
   setCacheHeaders(c, read);

@@ -1,14 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { commonStatuses } from "../hwa/status";
-import { requireRole } from "../platform/http/require-role";
+import { engineQuery, onEngine } from "../engines/engine-choice.middleware";
 import { cachedReadHeaders } from "../platform/http/cached-read";
 import { idempotency } from "../platform/http/idempotency";
 import { problemResponses } from "../platform/http/openapi";
 import { jobActionNames } from "./action-rules";
 import { JobDetailSchema, JobSchema } from "./job";
 
-const hwaProblems = problemResponses(400, 401, 403, 429, 502, 503, 504);
-const viewer = requireRole("viewer");
+const hwaProblems = problemResponses(400, 401, 403, 404, 409, 429, 502, 503, 504);
+const viewer = onEngine("viewer");
+/** Routes with no other query parameter take the engine's. */
+const EngineOnly = z.strictObject(engineQuery);
 
 const statusList = z
   .string()
@@ -38,6 +40,7 @@ export const ListQuery = z.strictObject({
     .openapi({ description: "Only jobs that started or ended since (ISO-8601)" }),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(512).optional(),
+  ...engineQuery,
 });
 
 const JobId = z.object({
@@ -75,7 +78,7 @@ export const show = createRoute({
   tags: ["jobs"],
   summary: "One job, with its dependencies and runs",
   middleware: viewer,
-  request: { params: JobId },
+  request: { params: JobId, query: EngineOnly },
   responses: {
     200: {
       description: "The job",
@@ -100,6 +103,7 @@ export const log = createRoute({
         from_line: z.coerce.number().int().min(1).optional(),
         to_line: z.coerce.number().int().min(1).optional(),
         run_id: z.string().min(1).max(256).optional(),
+        ...engineQuery,
       })
       .refine((q) => q.from_line === undefined || q.to_line === undefined || q.from_line <= q.to_line, {
         error: "from_line must not be after to_line",
@@ -125,7 +129,10 @@ export const dependencies = createRoute({
   tags: ["jobs"],
   summary: "What the job waits for (predecessors) and what waits for it (successors)",
   middleware: viewer,
-  request: { params: JobId, query: z.strictObject({ depth: z.coerce.number().int().min(1).max(5).default(1) }) },
+  request: {
+    params: JobId,
+    query: z.strictObject({ depth: z.coerce.number().int().min(1).max(5).default(1), ...engineQuery }),
+  },
   responses: {
     200: {
       description: "Predecessors and successors",
@@ -185,9 +192,10 @@ export const performAction = createRoute({
     "Requires `Idempotency-Key`. The first request with a key acts; later ones with the same key and body get the stored " +
     "answer byte for byte with `Idempotency-Replayed: true` for 24 hours (Idempotency-Key-TTL: 86400); another body → 422; " +
     "while the first is in progress → 409 with Retry-After. 5xx answers are not stored.",
-  middleware: [requireRole("operator"), idempotency()] as const,
+  middleware: [onEngine("operator"), idempotency()] as const,
   request: {
     params: JobActionParams,
+    query: EngineOnly,
     headers: IDEMPOTENCY_HEADERS,
     body: { required: false, content: { "application/json": { schema: JobActionBody } } },
   },

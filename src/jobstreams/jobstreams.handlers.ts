@@ -4,6 +4,7 @@ import { decodeOffset, encodeCursor } from "../platform/http/cursor";
 import { listPageAnswer } from "../platform/http/list-page";
 import type { AppRouteHandler } from "../platform/http/router";
 import { scopeOf } from "../platform/http/scope";
+import { engineBound } from "../engines/links";
 import type { JobStream } from "./jobstream";
 import type { list, show } from "./jobstreams.routes";
 import { readJobStream, readJobStreamPage } from "./reads";
@@ -17,11 +18,12 @@ export const listJobStreams: AppRouteHandler<typeof list> = async (c) => {
   if (filters.name) conditions.push(matches("name", filters.name));
   const oql = query(conditions);
   const scope = scopeOf(c);
-  const offset = await decodeOffset(scope.config, filters.cursor, oql);
+  const cursorQuery = engineBound(scope, oql);
+  const offset = await decodeOffset(scope.config, filters.cursor, cursorQuery);
   const read = await readJobStreamPage(scope, oql, filters.limit, offset);
   setCacheHeaders(c, read);
   return listPageAnswer(c, read, "items", (more, count) =>
-    more && count > 0 ? encodeCursor(scope.config, offset + count, oql) : null,
+    more && count > 0 ? encodeCursor(scope.config, offset + count, cursorQuery) : null,
   );
 };
 

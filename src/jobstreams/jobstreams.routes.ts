@@ -1,11 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireRole } from "../platform/http/require-role";
+import { engineQuery, onEngine } from "../engines/engine-choice.middleware";
 import { cachedReadHeaders } from "../platform/http/cached-read";
 import { problemResponses } from "../platform/http/openapi";
 import { ListQuery as JobListQuery } from "../jobs/jobs.routes";
 import { JobStreamSchema } from "./jobstream";
 
-const hwaProblems = problemResponses(400, 401, 403, 429, 502, 503, 504);
+const hwaProblems = problemResponses(400, 401, 403, 404, 409, 429, 502, 503, 504);
 
 export const ListQuery = JobListQuery.pick({
   status: true,
@@ -14,6 +14,7 @@ export const ListQuery = JobListQuery.pick({
   name: true,
   limit: true,
   cursor: true,
+  engine: true,
 });
 
 export const list = createRoute({
@@ -21,7 +22,7 @@ export const list = createRoute({
   path: "/api/v1/jobstreams",
   tags: ["jobstreams"],
   summary: "Job streams in the current plan",
-  middleware: requireRole("viewer"),
+  middleware: onEngine("viewer"),
   request: { query: ListQuery },
   responses: {
     200: {
@@ -44,8 +45,9 @@ export const show = createRoute({
   path: "/api/v1/jobstreams/{id}",
   tags: ["jobstreams"],
   summary: "One job stream",
-  middleware: requireRole("viewer"),
+  middleware: onEngine("viewer"),
   request: {
+    query: z.strictObject(engineQuery),
     params: z.object({
       id: z
         .string()

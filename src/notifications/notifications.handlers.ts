@@ -1,4 +1,5 @@
 import { LISTENER_HEADER, type Listener } from "../../durable-objects/console-feed";
+import { resolveEngine } from "../engines/registry";
 import { audit, auditOutcome } from "../platform/audit/writer";
 import { database } from "../platform/db/client";
 import { sameOrigin } from "../platform/http/csrf-protection";
@@ -66,7 +67,8 @@ export const retryFailedHandler: AppRouteHandler<typeof retry> = async (c) => {
 };
 
 export const watcherHandler: AppRouteHandler<typeof watcher> = async (c) => {
-  return c.json(await planWatcher(c.env).status(), 200);
+  const engine = await resolveEngine(scopeOf(c), c.req.valid("query").engine);
+  return c.json(await planWatcher(c.env, engine.name).status(), 200);
 };
 
 /** The upgrade: a Bearer header, or the session cookie from this origin; the socket lives in the user's ConsoleFeed. */

@@ -1,3 +1,4 @@
+import { EngineName } from "../engines/names";
 import { createRoute, z } from "@hono/zod-openapi";
 import { problemResponses } from "../platform/http/openapi";
 import { requireRole } from "../platform/http/require-role";
@@ -70,8 +71,13 @@ export const watcher = createRoute({
   method: "get",
   path: "/api/v1/notifications/watcher",
   tags: ["notifications"],
-  summary: "The plan watcher of the engine: running, its period, its last look (admin)",
+  summary: "The plan watcher of an engine: running, its period, its last look (admin)",
   middleware: admin,
+  request: {
+    query: z.strictObject({
+      engine: EngineName.optional().openapi({ description: "Whose watcher; default: the registry's default engine" }),
+    }),
+  },
   responses: {
     200: {
       description: "The watcher's state",

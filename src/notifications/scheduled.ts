@@ -4,7 +4,10 @@ import { readConfig } from "../platform/env/config";
 import { purgeDeliveries } from "./deliveries";
 import { startWatching } from "./watcher";
 
-/** The notifications' cron (wrangler.toml): re-arms the plan watcher if it ever stopped, and keeps deliveries bounded. */
+/**
+ * The notifications' cron (wrangler.toml): re-arms the plan watcher of each enabled engine if it ever stopped, and
+ * keeps deliveries bounded.
+ */
 export const NOTIFICATIONS_CRON = "*/5 * * * *";
 /** Sent and missed deliveries are kept this long (dead letters until an admin retries them or their subscription goes). */
 const KEEP_DELIVERIES_MS = 30 * 24 * 60 * 60_000;

@@ -3,7 +3,8 @@ import { performJobAction, type JobActionResult } from "../jobs/actions";
 import { toJob } from "../jobs/job";
 import { problemOf } from "../platform/http/problem";
 import { jsonAnswer, runOnce } from "../platform/idempotency/run-once";
-import type { Scope } from "../platform/scope/scope";
+import { withEngine, type Scope } from "../platform/scope/scope";
+import { resolveEngine } from "../engines/registry";
 import type { Step } from "../workflows/steps";
 import { pollDelay } from "./budget";
 import type { CurrentStep } from "./run-record";
@@ -17,6 +18,8 @@ export type StepProgress =
 
 export interface StepContext {
   runId: string;
+  /** The run's engine: the step's job is there unless the step names another. */
+  engine?: string;
   /** The run's deadline (ms since the epoch): no wait goes past it. */
   deadline: number;
   now: () => number;
@@ -28,11 +31,14 @@ export interface StepContext {
  * repeated); a wait reads the status once and says when to read again. Throws StepFailure, HwaError or Problem.
  */
 export async function performStep(
-  scope: Scope,
+  runScope: Scope,
   step: Step,
   current: CurrentStep,
   context: StepContext,
 ): Promise<StepProgress> {
+  // Resolved at each turn: a run outlives the registry's copy, and an engine disabled meanwhile stops the step.
+  const engineName = step.engine ?? context.engine;
+  const scope = withEngine(runScope, await resolveEngine(runScope, engineName));
   const jobId = current.jobId ?? (await resolveJob(hwa(scope), step.job));
   switch (step.action) {
     case "assert-status": {

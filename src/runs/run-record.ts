@@ -13,6 +13,8 @@ export interface StepOutcome {
   index: number;
   action: string;
   job: string;
+  /** The engine the step acted on (absent on runs started before engines). */
+  engine?: string;
   status: "succeeded" | "failed" | "cancelled";
   started_at: string;
   finished_at: string;
@@ -30,6 +32,8 @@ export interface RunRecord {
   started_at: string;
   finished_at: string | null;
   requested_by: string;
+  /** The engine the run was started on: its steps act there unless they name another (null before engines). */
+  engine: string | null;
   steps: StepOutcome[];
   error?: string;
 }
@@ -50,6 +54,8 @@ export interface RunState {
   workflowId: number;
   workflowVersion: number;
   steps: Step[];
+  /** The run's engine: steps that name none act there (absent on runs started before engines: the default). */
+  engine?: string;
   requestedBy: Actor;
   correlationId: string;
   traceparent?: string;
@@ -83,6 +89,7 @@ export function recordOf(state: RunState): RunRecord {
     started_at: new Date(state.startedAt).toISOString(),
     finished_at: state.finishedAt === undefined ? null : new Date(state.finishedAt).toISOString(),
     requested_by: state.requestedBy.username,
+    engine: state.engine ?? null,
     steps: state.outcomes,
     ...(state.error ? { error: state.error } : {}),
   };
@@ -98,6 +105,7 @@ export function recordOfRow(row: typeof workflowRuns.$inferSelect): RunRecord {
     started_at: row.startedAt.toISOString(),
     finished_at: row.finishedAt?.toISOString() ?? null,
     requested_by: row.requestedBy,
+    engine: row.engine,
     steps: row.steps as StepOutcome[],
     ...(row.error ? { error: row.error } : {}),
   };

@@ -17,13 +17,14 @@ export async function admitRun(
     workflowId: number;
     workflowVersion: number;
     requestedBy: string;
+    engine: string;
     correlationId: string;
     startedAt: Date;
   },
 ): Promise<boolean> {
   const result = await db.run(sql`
-    INSERT INTO ${workflowRuns} (id, workflow_id, workflow_version, status, requested_by, correlation_id, steps, started_at)
-    SELECT ${run.id}, ${run.workflowId}, ${run.workflowVersion}, 'queued', ${run.requestedBy}, ${run.correlationId}, '[]',
+    INSERT INTO ${workflowRuns} (id, workflow_id, workflow_version, status, requested_by, engine, correlation_id, steps, started_at)
+    SELECT ${run.id}, ${run.workflowId}, ${run.workflowVersion}, 'queued', ${run.requestedBy}, ${run.engine}, ${run.correlationId}, '[]',
            ${run.startedAt.getTime()}
     WHERE (SELECT count(*) FROM ${workflowRuns}
            WHERE requested_by = ${run.requestedBy} AND status IN ('queued', 'running')) < ${MAX_ACTIVE_RUNS_PER_USER}`);

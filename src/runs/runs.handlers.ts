@@ -1,4 +1,6 @@
+import { nameKeyOf } from "../engines/names";
 import { database } from "../platform/db/client";
+import { Problem } from "../platform/http/problem";
 import type { AppRouteHandler } from "../platform/http/router";
 import { scopeOf } from "../platform/http/scope";
 import { workflowNotFound } from "../workflows/problems";
@@ -14,7 +16,17 @@ import { startRun } from "./start-run";
 const location = (runId: string) => ({ Location: `/api/v1/runs/${runId}` });
 
 export const startRunHandler: AppRouteHandler<typeof run> = async (c) => {
-  const record = await startRun(scopeOf(c), c.req.valid("param").id);
+  const inQuery = c.req.valid("query").engine;
+  // No body is valid (the run's engine is then the query's, the user's or the registry's).
+  const inBody = (c.req.valid("json") as { engine?: string } | undefined)?.engine;
+  if (inQuery !== undefined && inBody !== undefined && nameKeyOf(inQuery) !== nameKeyOf(inBody))
+    throw new Problem({
+      status: 400,
+      kind: "validation-error",
+      detail: "The request is invalid",
+      errors: [{ path: "body.engine", message: "names another engine than ?engine=" }],
+    });
+  const record = await startRun(scopeOf(c), c.req.valid("param").id, inBody ?? inQuery);
   return c.json(record, 202, location(record.run_id));
 };
 

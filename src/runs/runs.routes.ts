@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { EngineName } from "../engines/names";
 import { idempotency } from "../platform/http/idempotency";
 import { problemResponses } from "../platform/http/openapi";
 import { requireRole } from "../platform/http/require-role";
@@ -12,6 +13,7 @@ const StepOutcomeView = z.object({
   index: z.number().int(),
   action: z.string(),
   job: z.string(),
+  engine: z.string().optional().openapi({ description: "The engine the step acted on" }),
   status: z.enum(["succeeded", "failed", "cancelled"]),
   started_at: z.string(),
   finished_at: z.string(),
@@ -28,6 +30,9 @@ export const RunView = z
     started_at: z.string(),
     finished_at: z.string().nullable(),
     requested_by: z.string(),
+    engine: z.string().nullable().openapi({
+      description: "The engine the run was started on: its steps act there unless they name another",
+    }),
     steps: z.array(StepOutcomeView),
     error: z
       .string()
@@ -65,7 +70,21 @@ export const run = createRoute({
   request: {
     params: WorkflowId,
     headers: IdempotencyHeaders,
-    body: { required: false, content: { "application/json": { schema: z.strictObject({}) } } },
+    query: z.strictObject({ engine: EngineName.optional() }),
+    body: {
+      required: false,
+      content: {
+        "application/json": {
+          schema: z
+            .strictObject({
+              engine: EngineName.optional().openapi({
+                description: "The run's engine (steps that name none); default: yours, else the registry's",
+              }),
+            })
+            .openapi("RunStart"),
+        },
+      },
+    },
   },
   responses: { 202: started, ...runProblems },
 });

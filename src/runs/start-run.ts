@@ -2,9 +2,12 @@ import { audit, auditOutcome } from "../platform/audit/writer";
 import { database } from "../platform/db/client";
 import { Problem } from "../platform/http/problem";
 import { traceparentOf } from "../platform/observability/trace";
-import type { Scope } from "../platform/scope/scope";
+import type { EngineTarget, Scope } from "../platform/scope/scope";
 import { refuseDuringMaintenance } from "../settings/maintenance";
-import { StepsSchema } from "../workflows/steps";
+import { StepsSchema, type Step } from "../workflows/steps";
+import { resolveEngine } from "../engines/registry";
+import { nameKeyOf } from "../engines/names";
+import { roleAllows, roleOnEngine } from "../platform/auth/identity";
 import { findWorkflow } from "../workflows/store";
 import { workflowNotFound } from "../workflows/problems";
 import { MAX_ACTIVE_RUNS_PER_USER, RUN_BUDGET_MS } from "./budget";
@@ -18,7 +21,7 @@ import { runObject } from "./run-object";
  * libSQL as queued, then handed to its WorkflowRun object, which executes it with no request open. Nothing starts
  * during maintenance (503), an admin's run included.
  */
-export async function startRun(scope: Scope, workflowId: number): Promise<RunRecord> {
+export async function startRun(scope: Scope, workflowId: number, engineName?: string): Promise<RunRecord> {
   await refuseDuringMaintenance(scope);
   const actor = scope.actor!;
   const db = await database(scope.config);
@@ -46,15 +49,22 @@ export async function startRun(scope: Scope, workflowId: number): Promise<RunRec
       detail: `Workflow ${workflowId}'s stored steps are no longer valid; update it`,
     });
   }
+  const { engine, steps: runSteps } = await enginesOfRun(scope, steps.data, engineName, target);
   const runId = crypto.randomUUID();
   // On record before anything starts; its outcome is audited by the run's object when the run ends.
-  await audit(scope, { action: "workflow.run", target, outcome: "attempt", metadata: { run_id: runId } });
+  await audit(scope, {
+    action: "workflow.run",
+    target,
+    outcome: "attempt",
+    metadata: { run_id: runId, ...(engine.sole ? {} : { engine: engine.name }) },
+  });
   const startedAt = Date.now();
   const admitted = await admitRun(db, {
     id: runId,
     workflowId,
     workflowVersion: workflow.version,
     requestedBy: actor.username,
+    engine: engine.name,
     correlationId: scope.correlationId,
     startedAt: new Date(startedAt),
   });
@@ -77,7 +87,8 @@ export async function startRun(scope: Scope, workflowId: number): Promise<RunRec
       runId,
       workflowId,
       workflowVersion: workflow.version,
-      steps: steps.data,
+      steps: runSteps,
+      engine: engine.name,
       requestedBy: actor,
       correlationId: scope.correlationId,
       traceparent: traceparentOf(scope.trace),
@@ -94,9 +105,63 @@ export async function startRun(scope: Scope, workflowId: number): Promise<RunRec
       started_at: new Date(startedAt).toISOString(),
       finished_at: new Date().toISOString(),
       requested_by: actor.username,
+      engine: engine.name,
       steps: [],
       error: "the run could not be started",
     });
     throw error;
+  }
+}
+
+/**
+ * The run's engine (the one asked, else the actor's, else the registry's) after checking every engine its steps act
+ * on: each must exist and be enabled (404, 409), and the actor must be an operator there (403; a per-engine grant
+ * may say viewer). The steps come back with their engine's name as the registry spells it.
+ */
+async function enginesOfRun(
+  scope: Scope,
+  steps: Step[],
+  asked: string | undefined,
+  target: string,
+): Promise<{ engine: EngineTarget; steps: Step[] }> {
+  const actor = scope.actor!;
+  const engine = await resolveEngine(scope, asked, actor.defaultEngine);
+  const byKey = new Map<string, EngineTarget>([[nameKeyOf(engine.name), engine]]);
+  for (const [index, step] of steps.entries()) {
+    const key = nameKeyOf(step.engine ?? engine.name);
+    if (!byKey.has(key)) byKey.set(key, await stepEngineOf(scope, step.engine!, index));
+  }
+  for (const stepEngine of byKey.values()) {
+    const role = roleOnEngine(actor, nameKeyOf(stepEngine.name));
+    if (roleAllows(role, "operator")) continue;
+    await auditOutcome(scope, {
+      action: "workflow.run",
+      target,
+      outcome: "denied",
+      metadata: { reason: "role on engine", engine: stepEngine.name, role },
+    });
+    throw new Problem({
+      status: 403,
+      kind: "forbidden",
+      detail: `This workflow acts on engine ${stepEngine.name}, where you are not an operator`,
+    });
+  }
+  const named = steps.map((step) =>
+    step.engine === undefined ? step : { ...step, engine: byKey.get(nameKeyOf(step.engine))!.name },
+  );
+  return { engine, steps: named };
+}
+
+/** A step's engine, or 422 saying which step names an engine that is unknown or disabled. */
+async function stepEngineOf(scope: Scope, name: string, index: number): Promise<EngineTarget> {
+  try {
+    return await resolveEngine(scope, name);
+  } catch (error) {
+    if (!(error instanceof Problem) || (error.status !== 404 && error.status !== 409)) throw error;
+    throw new Problem({
+      status: 422,
+      kind: "workflow-engine-unavailable",
+      detail: `Step ${index} acts on engine ${name}, which ${error.status === 404 ? "is not registered" : "is disabled"}`,
+    });
   }
 }

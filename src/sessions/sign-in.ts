@@ -1,4 +1,4 @@
-import type { Role } from "../platform/db/schema";
+import type { EngineRole, Role } from "../platform/db/schema";
 import { audit } from "../platform/audit/writer";
 import { trustedDevice, type TrustedDevice } from "../platform/auth/device";
 import { admitLogin, LoginRefusal } from "../platform/auth/lockout";
@@ -31,6 +31,8 @@ export function invalidCredentials(headers: Record<string, string> = {}): Proble
 export interface SignedIn {
   username: string;
   role: Role;
+  defaultEngine: string | null;
+  engineRoles: Readonly<Record<string, EngineRole>> | null;
   /** Per-IP login rate headers, for the response. */
   headers: Record<string, string>;
   /** The device the client's device cookie proved for this account, if any (the console renews its cookie). */
@@ -90,6 +92,8 @@ export async function signIn(
   return {
     username: account.username,
     role: account.role,
+    defaultEngine: account.defaultEngine,
+    engineRoles: account.engineRoles,
     headers: admitted.headers,
     ...(device ? { device } : {}),
   };

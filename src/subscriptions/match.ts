@@ -19,8 +19,9 @@ export function eventMatches(match: Match, event: NotificationEvent): boolean {
     job: event.job?.name,
     job_stream: event.job?.job_stream ?? undefined,
     workstation: event.job?.workstation ?? event.workstation?.name,
+    engine: event.engine,
   };
-  return (["job", "job_stream", "workstation"] as const).every((key) => {
+  return (["job", "job_stream", "workstation", "engine"] as const).every((key) => {
     const pattern = match[key];
     if (pattern === undefined) return true;
     const name = names[key];

@@ -51,11 +51,11 @@ async function refuseUnsafeUrl(scope: Scope, url: string): Promise<void> {
   }
 }
 
-/** The watcher starts with the first subscription; a followed job makes it look at once. Never fails the request. */
+/** The watchers start with the first subscription; a followed job makes each look at once. Never fails the request. */
 async function wakeWatcher(scope: Scope, followsJob: boolean): Promise<void> {
   try {
-    await startWatching(scope.env);
-    if (followsJob) await planWatcher(scope.env).lookSoon();
+    const engines = await startWatching(scope.env, (promise) => scope.waitUntil(promise));
+    if (followsJob) await Promise.all(engines.map((engine) => planWatcher(scope.env, engine).lookSoon()));
   } catch (error) {
     scope.log.warn("plan watcher not started; the cron starts it", describeError(error));
   }

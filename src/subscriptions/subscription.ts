@@ -15,6 +15,8 @@ export const Match = z
     job: NamePattern.optional(),
     job_stream: NamePattern.optional(),
     workstation: NamePattern.optional(),
+    /** The engine the event comes from (its name in /api/v1/engines). */
+    engine: NamePattern.optional(),
   })
   .openapi("SubscriptionMatch", { description: "Names to match (case-insensitive); `*` is a wildcard. Empty: all" });
 export type Match = z.infer<typeof Match>;

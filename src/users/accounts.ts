@@ -1,6 +1,6 @@
 import { and, eq, not, or, sql } from "drizzle-orm";
 import type { Database } from "../platform/db/client";
-import { users, type Role } from "../platform/db/schema";
+import { users, type EngineRole, type Role } from "../platform/db/schema";
 import { hashPassword } from "../platform/auth/password";
 
 export type Account = typeof users.$inferSelect;
@@ -10,6 +10,10 @@ export interface AccountView {
   username: string;
   role: Role;
   disabled: boolean;
+  /** The engine this user's HWA requests go to when they name none (null: the registry's default). */
+  default_engine: string | null;
+  /** Roles per engine (by name in lower case) that replace `role` on that engine's HWA routes. */
+  engine_roles: Record<string, EngineRole>;
   created_at: string;
   updated_at: string;
 }
@@ -19,6 +23,8 @@ export function viewOf(account: Account): AccountView {
     username: account.username,
     role: account.role,
     disabled: account.disabled,
+    default_engine: account.defaultEngine ?? null,
+    engine_roles: account.engineRoles ?? {},
     created_at: account.createdAt.toISOString(),
     updated_at: account.updatedAt.toISOString(),
   };
@@ -68,6 +74,10 @@ export interface AccountChange {
   role?: Role;
   password?: string;
   disabled?: boolean;
+  /** null clears it. */
+  defaultEngine?: string | null;
+  /** Replaces every grant; {} or null clears them. Engine names are kept in lower case. */
+  engineRoles?: Record<string, EngineRole> | null;
 }
 
 /**
@@ -95,6 +105,15 @@ export async function changeAccount(
     .set({
       ...(change.role ? { role: change.role } : {}),
       ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
+      ...(change.defaultEngine !== undefined ? { defaultEngine: change.defaultEngine } : {}),
+      ...(change.engineRoles !== undefined
+        ? {
+            engineRoles:
+              change.engineRoles && Object.keys(change.engineRoles).length > 0
+                ? Object.fromEntries(Object.entries(change.engineRoles).map(([k, v]) => [k.toLowerCase(), v]))
+                : null,
+          }
+        : {}),
       ...(password
         ? { passwordHash: password.hash, passwordSalt: password.salt, passwordIterations: password.iterations }
         : {}),

@@ -6,6 +6,8 @@ import { Problem } from "../platform/http/problem";
 import { describeError } from "../platform/observability/logger";
 import type { AppRouteHandler } from "../platform/http/router";
 import { scopeOf } from "../platform/http/scope";
+import type { Scope } from "../platform/scope/scope";
+import { registryOf } from "../engines/registry";
 import {
   changeAccount,
   createAccount,
@@ -53,14 +55,45 @@ export const createUser: AppRouteHandler<typeof create> = async (c) => {
   return c.json(viewOf(created), 201);
 };
 
+/** A default engine or a grant names an engine the registry has (400 otherwise: a typo would never apply). */
+async function requireKnownEngines(
+  scope: Scope,
+  input: { default_engine?: string | null; engine_roles?: Record<string, string> | null },
+): Promise<void> {
+  const names = [...(input.default_engine ? [input.default_engine] : []), ...Object.keys(input.engine_roles ?? {})];
+  if (names.length === 0) return;
+  const known = (await registryOf(scope)).byKey;
+  const unknown = names.filter((name) => !known.has(name.toLowerCase()));
+  if (unknown.length === 0) return;
+  throw new Problem({
+    status: 400,
+    kind: "validation-error",
+    detail: "The request is invalid",
+    errors: unknown.map((name) => ({ path: "body", message: `no engine named ${name}` })),
+  });
+}
+
 export const changeUser: AppRouteHandler<typeof change> = async (c) => {
   const scope = scopeOf(c);
   const { username } = c.req.valid("param");
   const input = c.req.valid("json");
-  const changed = { role: input.role, disabled: input.disabled, password_reset: input.password !== undefined };
+  const changed = {
+    role: input.role,
+    disabled: input.disabled,
+    password_reset: input.password !== undefined,
+    default_engine: input.default_engine,
+    engine_roles: input.engine_roles,
+  };
+  await requireKnownEngines(scope, input);
   const event = { action: "user.change", target: normalizeUsername(username) };
   await audit(scope, { ...event, outcome: "attempt", metadata: changed });
-  const result = await changeAccount(await database(scope.config), username, input);
+  const result = await changeAccount(await database(scope.config), username, {
+    role: input.role,
+    password: input.password,
+    disabled: input.disabled,
+    defaultEngine: input.default_engine,
+    engineRoles: input.engine_roles,
+  });
   if (result === "not-found") {
     await auditOutcome(scope, { ...event, outcome: "failure", metadata: { ...changed, reason: "not found" } });
     throw notFound(username);

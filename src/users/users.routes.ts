@@ -2,7 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { MAX_PASSWORD_LENGTH } from "../platform/auth/password";
 import { rotatesCsrf } from "../platform/http/csrf-rotation";
 import { requireRole } from "../platform/http/require-role";
-import { roles } from "../platform/db/schema";
+import { engineRoles, roles } from "../platform/db/schema";
+import { EngineName } from "../engines/engine-choice.middleware";
 import { problemResponses } from "../platform/http/openapi";
 
 const Username = z
@@ -15,6 +16,8 @@ export const UserView = z
     username: z.string(),
     role: z.enum(roles),
     disabled: z.boolean(),
+    default_engine: z.string().nullable(),
+    engine_roles: z.record(z.string(), z.enum(engineRoles)),
     created_at: z.string(),
     updated_at: z.string(),
   })
@@ -94,6 +97,18 @@ export const change = createRoute({
               role: z.enum(roles).optional(),
               password: Password.optional(),
               disabled: z.boolean().optional(),
+              default_engine: EngineName.nullable().optional().openapi({
+                description: "The engine this user's HWA requests go to when they name none; null: the default engine",
+              }),
+              engine_roles: z
+                .record(EngineName, z.enum(engineRoles))
+                .refine((grants) => Object.keys(grants).length <= 32, { error: "at most 32 engines" })
+                .nullable()
+                .optional()
+                .openapi({
+                  description:
+                    'Roles per engine replacing the user\'s role on that engine\'s HWA routes, e.g. {"HML": "operator", "PROD": "viewer"}; replaces every grant, null clears them',
+                }),
             })
             .refine((c) => Object.keys(c).length > 0, { error: "nothing to change" })
             .openapi("UserChange"),

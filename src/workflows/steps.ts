@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { EngineName } from "../engines/names";
 import { jobActionNames, type JobActionName } from "../jobs/action-rules";
 
 /** Actions a step performs on one job: those of the job actions API. */
@@ -34,14 +35,23 @@ const Statuses = z
   .min(1)
   .max(10);
 
-const JobActionStep = z.strictObject({ action: z.enum(jobActionNames), job: JobReference });
+/** The engine of a step's job; without it, the run's engine. */
+const StepEngine = EngineName.optional().openapi({ description: "The step's HWA engine; default: the run's" });
+
+const JobActionStep = z.strictObject({ action: z.enum(jobActionNames), job: JobReference, engine: StepEngine });
 const WaitStep = z.strictObject({
   action: z.literal("wait-for-status"),
   job: JobReference,
+  engine: StepEngine,
   status: Statuses,
   timeout_s: z.number().int().min(1).max(MAX_WAIT_SECONDS),
 });
-const AssertStep = z.strictObject({ action: z.literal("assert-status"), job: JobReference, status: Statuses });
+const AssertStep = z.strictObject({
+  action: z.literal("assert-status"),
+  job: JobReference,
+  engine: StepEngine,
+  status: Statuses,
+});
 
 export const StepSchema = z.discriminatedUnion("action", [JobActionStep, WaitStep, AssertStep]).openapi("WorkflowStep");
 export type Step = z.infer<typeof StepSchema>;

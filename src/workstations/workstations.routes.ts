@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { cachedReadHeaders } from "../platform/http/cached-read";
 import { problemResponses } from "../platform/http/openapi";
-import { requireRole } from "../platform/http/require-role";
+import { engineQuery, onEngine } from "../engines/engine-choice.middleware";
 
 export const WorkstationSchema = z
   .object({
@@ -24,13 +24,14 @@ export const list = createRoute({
   path: "/api/v1/workstations",
   tags: ["workstations"],
   summary: "Workstations of the current plan",
-  middleware: requireRole("viewer"),
+  middleware: onEngine("viewer"),
+  request: { query: z.strictObject(engineQuery) },
   responses: {
     200: {
       description: "Workstations",
       headers: cachedReadHeaders,
       content: { "application/json": { schema: z.object({ items: z.array(WorkstationSchema) }) } },
     },
-    ...problemResponses(401, 403, 429, 502, 503, 504),
+    ...problemResponses(400, 401, 403, 404, 409, 429, 502, 503, 504),
   },
 });

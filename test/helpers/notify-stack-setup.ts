@@ -13,6 +13,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** The receiver's base URL: POST /hooks/<name>, PUT /behaviour/<name>, GET /received/<name>. */
     webhookReceiverUrl: string;
+    /** A second engine (another seed) the engines' watcher test registers as DR. */
+    hwaSecondUrl: string;
   }
 }
 
@@ -23,6 +25,7 @@ export default async function setup(project: TestProject) {
   await applyMigrations({ url: libsql.url });
   const hwaCredentials = { username: "resync-notify", password: crypto.randomUUID() };
   const simulator = await startHwaSimulator({ port: 0, seed: 7, timeScale: 0, contractCheck: true, ...hwaCredentials });
+  const second = await startHwaSimulator({ port: 0, seed: 11, timeScale: 0, contractCheck: true, ...hwaCredentials });
   const receiver = await startWebhookReceiver();
 
   project.provide("libsqlUrl", libsql.url);
@@ -30,9 +33,10 @@ export default async function setup(project: TestProject) {
   project.provide("hwaUsername", hwaCredentials.username);
   project.provide("hwaPassword", hwaCredentials.password);
   project.provide("webhookReceiverUrl", receiver.url);
+  project.provide("hwaSecondUrl", second.url);
 
   return async () => {
-    await Promise.all([libsql.close(), simulator.close(), receiver.close()]);
+    await Promise.all([libsql.close(), simulator.close(), second.close(), receiver.close()]);
     rmSync(folder, { recursive: true, force: true });
   };
 }

@@ -34,6 +34,12 @@ declare module "vitest" {
     hwaAuditUrl: string;
     /** A simulator of its own for the readiness tests, which count the requests HWA receives. */
     hwaReadinessUrl: string;
+    /** A migrated database of its own for the engine registry's tests (they change the default engine). */
+    libsqlEnginesUrl: string;
+    /** Two more engines for those tests: HML (the same seed as hwaUrl: the same job ids, its own plan), DR (another seed). */
+    hwaHmlUrl: string;
+    hwaHmlApiKey: string;
+    hwaDrUrl: string;
   }
 }
 
@@ -45,6 +51,8 @@ export default async function setup(project: TestProject) {
   const guarded = await startLibsqlServer({ file: join(folder, "guarded.db"), port: 0, authToken: token });
   const scratch = await startLibsqlServer({ file: join(folder, "scratch.db"), port: 0 });
   const admins = await startLibsqlServer({ file: join(folder, "admins.db"), port: 0 });
+  const enginesDb = await startLibsqlServer({ file: join(folder, "engines.db"), port: 0 });
+  await applyMigrations({ url: enginesDb.url });
   await applyMigrations({ url: scratch.url });
   await applyMigrations({ url: admins.url });
   await applyMigrations({ url: database.url });
@@ -65,6 +73,18 @@ export default async function setup(project: TestProject) {
   project.provide("hwaFuzzUrl", fuzzSimulator.url);
   project.provide("fuzzRuns", Number(process.env.FUZZ_RUNS ?? 2_000));
   const readinessSimulator = await startHwaSimulator(simulatorOptions);
+  // HML answers an API key only; DR has a plan of another seed, and the same Basic credentials as the others.
+  const hmlApiKey = `hml-${crypto.randomUUID()}`;
+  const hmlSimulator = await startHwaSimulator({
+    ...simulatorOptions,
+    password: crypto.randomUUID(),
+    apiKey: hmlApiKey,
+  });
+  const drSimulator = await startHwaSimulator({ ...simulatorOptions, seed: 11 });
+  project.provide("libsqlEnginesUrl", enginesDb.url);
+  project.provide("hwaHmlUrl", hmlSimulator.url);
+  project.provide("hwaHmlApiKey", hmlApiKey);
+  project.provide("hwaDrUrl", drSimulator.url);
   project.provide("hwaClientFaultsUrl", clientFaults.url);
   project.provide("hwaCacheFaultsUrl", cacheFaults.url);
   project.provide("hwaAuditUrl", auditSimulator.url);
@@ -92,6 +112,9 @@ export default async function setup(project: TestProject) {
       auditSimulator.close(),
       fuzzSimulator.close(),
       readinessSimulator.close(),
+      enginesDb.close(),
+      hmlSimulator.close(),
+      drSimulator.close(),
     ]);
     rmSync(folder, { recursive: true, force: true });
   };

@@ -58,8 +58,10 @@ describe("workflow runs", () => {
       workflow_version: 1,
       status: "succeeded",
       requested_by: operatorName,
+      engine: "default",
     });
     expect(Object.keys(run).sort()).toEqual([
+      "engine",
       "finished_at",
       "requested_by",
       "run_id",

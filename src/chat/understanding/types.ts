@@ -55,6 +55,8 @@ export interface ConversationContext {
   language?: Language;
   /** The last answer asked "qual deles?": "o do PAYROLL", "the second one" answer it. */
   choice?: Choice;
+  /** The engine the conversation is on (its follow-ups stay there). */
+  engine?: string;
 }
 
 /** Names in the current plan; they help find a name the operator wrote in lower case or without underscores. */

@@ -16,5 +16,16 @@ export const cacheKeys = {
   engine: () => "engine",
 };
 
-/** The families invalidated by prefix: every list of a class, every log of one job. */
-export const cacheFamilies = [/^jobs:/, /^jobstreams:/, /^joblog:[^:]*:/] as const;
+/**
+ * A key in an engine's namespace: `job:123` of engine HML is `job@HML:123`, so a key of one engine never answers
+ * another; the class still comes first (freshness, metrics, hashed KV names), and the environment's `default`
+ * engine (namespace "") keeps today's keys.
+ */
+export function inNamespace(namespace: string, key: string): string {
+  if (namespace === "") return key;
+  const colon = key.indexOf(":");
+  return colon < 0 ? `${key}@${namespace}` : `${key.slice(0, colon)}@${namespace}${key.slice(colon)}`;
+}
+
+/** The families invalidated by prefix: every list of a class, every log of one job — each per engine. */
+export const cacheFamilies = [/^jobs(?:@[^:]*)?:/, /^jobstreams(?:@[^:]*)?:/, /^joblog(?:@[^:]*)?:[^:]*:/] as const;

@@ -4,6 +4,7 @@ import { MemoryCache } from "../../platform/cache/memory";
 import type { ReadRequest } from "../../platform/cache/refresh";
 import { TieredCache, uncachedRead, type Read } from "../../platform/cache/tiered-cache";
 import type { Scope } from "../../platform/scope/scope";
+import { inNamespace } from "./keys";
 import { hwaCachePolicy, type HwaResource } from "./policy";
 
 // This isolate's cache of HWA data, created by the first read that needs it (no work at module scope).
@@ -24,12 +25,14 @@ export interface HwaRead<T> extends ReadRequest<T> {
 
 /**
  * Reads `key` through the cache tiers, loading it from HWA with `load` when no fresh enough copy exists.
- * With CACHE_DISABLED every read loads (and says "miss").
+ * With CACHE_DISABLED every read loads (and says "miss"). Keys are in the scope's engine's namespace.
  */
 export async function readThrough<T>(scope: Scope, request: HwaRead<T>): Promise<Read<T>> {
   const config = scope.config;
   if (config.CACHE_DISABLED) return uncachedRead(await request.load());
-  return cacheOfIsolate(config).read(cacheIoOf(scope), request);
+  const namespace = scope.engine?.cacheNamespace ?? "";
+  const read = namespace === "" ? request : { ...request, key: inNamespace(namespace, request.key) };
+  return cacheOfIsolate(config).read(cacheIoOf(scope), read);
 }
 
 /**
@@ -37,5 +40,7 @@ export async function readThrough<T>(scope: Scope, request: HwaRead<T>): Promise
  * isolate never again shows a value fetched before this call; other isolates converge within the value's fresh period.
  */
 export async function invalidate(scope: Scope, targets: readonly string[]): Promise<void> {
-  await cacheOfIsolate(scope.config).invalidate(cacheIoOf(scope), targets);
+  const namespace = scope.engine?.cacheNamespace ?? "";
+  const keys = namespace === "" ? targets : targets.map((target) => inNamespace(namespace, target));
+  await cacheOfIsolate(scope.config).invalidate(cacheIoOf(scope), keys);
 }

@@ -2,7 +2,7 @@ import { sign, verify } from "hono/jwt";
 import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import type { Config } from "../env/config";
-import { roles, type Role } from "../db/schema";
+import { engineRoles, roles, type EngineRole, type Role } from "../db/schema";
 
 /** "access": the Bearer token of API clients; "session": the console's cookie. */
 export type TokenKind = "access" | "session";
@@ -20,6 +20,10 @@ const claimsSchema = z.object({
   aud: z.string(),
   typ: z.enum(["access", "session"]),
   csrf: z.string().optional(),
+  /** The user's own default engine, when they have one. */
+  eng: z.string().max(32).optional(),
+  /** Per-engine roles (by the engine's name in lower case) that replace `role` on that engine's HWA routes. */
+  er: z.record(z.string().max(32), z.enum(engineRoles)).optional(),
 });
 
 export type Claims = z.infer<typeof claimsSchema>;
@@ -44,7 +48,12 @@ function randomId(bytes = 16): string {
 export async function issueToken(
   config: Config,
   kind: TokenKind,
-  user: { username: string; role: Role },
+  user: {
+    username: string;
+    role: Role;
+    defaultEngine?: string | null;
+    engineRoles?: Readonly<Record<string, EngineRole>> | null;
+  },
   nowMs = Date.now(),
 ): Promise<IssuedToken> {
   const claims: Claims = {
@@ -57,6 +66,8 @@ export async function issueToken(
     aud: config.JWT_AUDIENCE,
     typ: kind,
     ...(kind === "session" ? { csrf: randomId() } : {}),
+    ...(user.defaultEngine ? { eng: user.defaultEngine } : {}),
+    ...(user.engineRoles && Object.keys(user.engineRoles).length > 0 ? { er: { ...user.engineRoles } } : {}),
   };
   return { token: await sign(claims, config.JWT_SECRET, ALGORITHM), claims };
 }

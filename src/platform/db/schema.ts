@@ -22,6 +22,39 @@ export const users = sqliteTable("users", {
   passwordSalt: text("password_salt").notNull(),
   passwordIterations: integer("password_iterations").notNull(),
   disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  /** The engine this user's HWA requests go to when they name none (null: the registry's default engine). */
+  defaultEngine: text("default_engine"),
+  /** Per-engine roles that replace `role` on that engine's HWA routes: `{"HML": "operator", "PROD": "viewer"}`. */
+  engineRoles: text("engine_roles", { mode: "json" }).$type<Record<string, EngineRole>>(),
+  ...timestamps,
+});
+
+/** The roles a per-engine grant may give: administration is not per engine. */
+export const engineRoles = ["viewer", "operator"] as const;
+export type EngineRole = (typeof engineRoles)[number];
+
+export const engineAuthKinds = ["basic", "api_key", "environment"] as const;
+export type EngineAuthKind = (typeof engineAuthKinds)[number];
+
+/**
+ * The HWA engines Resync talks to (PROD, HML, DR...). Credentials are sealed with AES-GCM under ENGINE_KEY
+ * (src/platform/auth/sealed.ts): `credentials` holds the sealed text, never the secret. `environment`: the URL and
+ * credentials are HWA_BASE_URL and HWA_USERNAME/HWA_PASSWORD/HWA_API_KEY (the engine the environment seeds).
+ */
+export const engines = sqliteTable("engines", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** As the admin wrote it (`PROD`); unique without regard to case through `nameKey`. */
+  name: text("name").notNull(),
+  nameKey: text("name_key").notNull().unique(),
+  /** Null for an `environment` engine (HWA_BASE_URL). */
+  baseUrl: text("base_url"),
+  authKind: text("auth_kind", { enum: engineAuthKinds }).notNull(),
+  credentials: text("credentials"),
+  credentialsSetAt: integer("credentials_set_at", { mode: "timestamp_ms" }),
+  isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
+  enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  /** Bumped when the base URL changes: cached reads of the engine's former URL are never served for the new one. */
+  revision: integer("revision").notNull().default(1),
   ...timestamps,
 });
 
@@ -63,6 +96,8 @@ export const workflowRuns = sqliteTable(
     status: text("status", { enum: runStatuses }).notNull(),
     requestedBy: text("requested_by").notNull(),
     correlationId: text("correlation_id"),
+    /** The engine the run was started on (its steps act there unless they name another); null before engines. */
+    engine: text("engine"),
     steps: text("steps", { mode: "json" }).notNull(),
     /** Why a run failed or was cancelled when no single step says it (e.g. its budget ran out). */
     error: text("error"),

@@ -33,6 +33,8 @@ export interface Bindings {
   ADMIN_USERNAME?: string;
   ADMIN_PASSWORD?: string;
   METRICS_TOKEN?: string;
+  ENGINE_KEY?: string;
+  ENGINE_KEY_PREVIOUS?: string;
   AUDIT_RETENTION_DAYS?: string;
   RUN_RETENTION_DAYS?: string;
   MAX_BODY_BYTES?: string;

@@ -48,6 +48,10 @@ const variables = z.object({
   ADMIN_PASSWORD: optionalText,
   CSRF_SECRET: secret("CSRF_SECRET"),
   METRICS_TOKEN: optionalText,
+  /** Seals engine credentials at rest (AES-GCM); required as soon as an engine stores credentials. */
+  ENGINE_KEY: optionalText.pipe(z.string().min(32, { error: "must be at least 32 characters" }).optional()),
+  /** The key before a rotation: credentials sealed under it are still opened until re-sealed under ENGINE_KEY. */
+  ENGINE_KEY_PREVIOUS: optionalText.pipe(z.string().min(32, { error: "must be at least 32 characters" }).optional()),
   AUDIT_RETENTION_DAYS: days(90),
   RUN_RETENTION_DAYS: days(30),
   MAX_BODY_BYTES: z.coerce

@@ -47,6 +47,8 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
         exp: claims.exp,
         via: claims.typ === "session" ? "cookie" : "bearer",
         csrfNonce: claims.csrf,
+        ...(claims.eng ? { defaultEngine: claims.eng } : {}),
+        ...(claims.er ? { engineRoles: claims.er } : {}),
       });
     } else {
       c.set("credentialProblem", problem);

@@ -33,6 +33,8 @@ async function rotateCsrfToken(c: Context<AppEnv>): Promise<void> {
     iss: config.JWT_ISSUER,
     aud: config.JWT_AUDIENCE,
     typ: "session",
+    ...(identity.defaultEngine ? { eng: identity.defaultEngine } : {}),
+    ...(identity.engineRoles ? { er: { ...identity.engineRoles } } : {}),
   });
   writeSessionCookie(c, rotated.token, Math.max(0, identity.exp - Math.floor(Date.now() / 1000)));
   c.set("identity", { ...identity, jti: rotated.claims.jti, csrfNonce: rotated.claims.csrf });

@@ -4,6 +4,7 @@ import { runOnce, type RunOnceOptions } from "../idempotency/run-once";
 import type { AppEnv } from "./app-env";
 import { Problem } from "./problem";
 import { scopeOf } from "./scope";
+import type { EngineTarget } from "../scope/scope";
 
 /** 1–255 visible ASCII characters (API.md). */
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -50,6 +51,15 @@ export function replayOf(answer: StoredAnswer): Response {
 }
 
 /**
+ * The path part of a key's scope: an engine's alias path and `?engine=` name the same scope, and only an engine other
+ * than the environment's (namespace "") adds anything, so a single-engine deployment's scopes are as they were.
+ */
+export function keyScopePath(path: string, engine: EngineTarget | undefined): string {
+  const plain = path.replace(/^\/api\/v1\/engines\/[^/]+\//, "/api/v1/");
+  return engine && engine.cacheNamespace !== "" ? `${plain}?engine=${engine.cacheNamespace}` : plain;
+}
+
+/**
  * Declared on state-changing routes, after authentication: the IETF Idempotency-Key draft over `runOnce`. The
  * handler runs at most once per key; its response is replayed byte for byte for 24 hours.
  */
@@ -59,7 +69,7 @@ export function idempotency(options: RunOnceOptions = {}): MiddlewareHandler<App
     const request = {
       user: c.get("identity")?.username ?? "anonymous",
       method: c.req.method,
-      path: c.req.path,
+      path: keyScopePath(c.req.path, scopeOf(c).engine),
       key,
       body: await c.req.text(),
     };

@@ -20,7 +20,16 @@ export function scopeOf(c: Context<AppEnv>): Scope {
     log: c.get("log"),
     correlationId: c.get("correlationId"),
     trace: c.get("trace"),
-    ...(identity ? { actor: { username: identity.username, role: identity.role } } : {}),
+    ...(identity
+      ? {
+          actor: {
+            username: identity.username,
+            role: identity.role,
+            ...(identity.engineRoles ? { engineRoles: identity.engineRoles } : {}),
+            ...(identity.defaultEngine ? { defaultEngine: identity.defaultEngine } : {}),
+          },
+        }
+      : {}),
     ip: clientIp(c.req.raw.headers),
     waitUntil: (promise) => c.executionCtx.waitUntil(promise),
   };
