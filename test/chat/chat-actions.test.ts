@@ -108,6 +108,10 @@ describe("actions by chat need a confirmation", () => {
     ["deixa pra lá", "declined"],
     ["melhor não", "declined"],
     ["no, leave it", "declined"],
+    ["não, deixa ele rodar", "declined"],
+    ["não, deixa como está", "declined"],
+    ["no, let it run", "declined"],
+    ["no, keep it running", "declined"],
     ["not now", "declined"],
   ])("'%s' declines the proposed action", async (reply, outcome) => {
     const { token } = await operator();

@@ -102,6 +102,21 @@ describe("input", () => {
     }
   });
 
+  it("questions about the assistant itself get help, in their language", async () => {
+    const chat = conversation(await freshViewer());
+    for (const [message, language] of [
+      ["que tipo de pergunta vc responde?", "pt"],
+      ["como você funciona?", "pt"],
+      ["which questions do you understand?", "en"],
+      ["how does this chat work?", "en"],
+    ]) {
+      const answer = await chat.ask(message!);
+      expect(answer.intent, message).toBe("help");
+      expect(answer.data!.language, message).toBe(language);
+      expect((answer.data!.examples as unknown[]).length, message).toBeGreaterThan(3);
+    }
+  });
+
   it("a 10000-character message is answered", async () => {
     const answer = await ask(await freshViewer(), `qual o status do job PAYROLL_CALC? ${"x".repeat(9_960)}`);
     expect(answer.intent).toBeTypeOf("string");
@@ -210,6 +225,8 @@ describe("answers grounded in HWA", () => {
     expect(answer.data!.workstation).toMatchObject({ name: "AGT_AIX01", linked: false });
     const all = await ask(await freshViewer(), "status das estações");
     expect((all.data!.not_linked as { name: string }[]).map((w) => w.name)).toContain("AGT_AIX01");
+    // Each unlinked item says so itself, as the text does ("Não linkadas: AGT_AIX01 …").
+    expect(all.data!.not_linked).toContainEqual(expect.objectContaining({ name: "AGT_AIX01", linked: false }));
   });
 
   it("dependencies match the jobs API's predecessors", async () => {

@@ -26,6 +26,24 @@ describe("a choice keeps the pending question", () => {
     expect(picked.data!.pending ?? picked.data).toMatchObject({ action: "rerun", job_name: "SFTP_SEND_BANK" });
   });
 
+  it.each([
+    ["quero o q tá no SUPPLIER_PAYMENTS", "SUPPLIER_PAYMENTS"],
+    ["tô falando do PAYROLL", "PAYROLL"],
+    ["I mean the SUPPLIER_PAYMENTS one", "SUPPLIER_PAYMENTS"],
+    ["I'm talking about the PAYROLL one", "PAYROLL"],
+  ])("an action: '%s' picks that candidate for the pending rerun", async (pick, jobStream) => {
+    const chat = await freshChat("operator");
+    expect((await chat.ask("rerun SFTP_SEND_BANK")).response).toMatch(/SFTP_SEND_BANK/);
+    const picked = await chat.ask(pick);
+    expect(picked.intent).toBe("job_action");
+    // Proposed (its pending action names the stream) or refused by the job's status (the answer names it).
+    expect(picked.data!.pending ?? picked.data).toMatchObject({
+      action: "rerun",
+      job_name: "SFTP_SEND_BANK",
+      job_stream: jobStream,
+    });
+  });
+
   it("by its order: 'o segundo'", async () => {
     const chat = await freshChat();
     const which = await chat.ask("mostra o log do SFTP_SEND_BANK");

@@ -72,6 +72,31 @@ describe("why a job has not run yet, however it is asked: the chain down to the 
   });
 });
 
+describe("what must finish before a job can start: the chain down to the agent, which the data names", () => {
+  it.each([
+    ["o que precisa acabar pro INV_MERGE rodar?", "pt"],
+    ["o que impede o INV_MERGE de começar?", "pt"],
+    ["o INV_MERGE não startou, pq?", "pt"],
+    ["what has to finish before INV_MERGE can start?", "en"],
+    ["what's stopping INV_MERGE from running?", "en"],
+    ["INV_MERGE hasn't kicked off yet, why?", "en"],
+  ])("%s", async (message, language) => {
+    const answer = await (await freshChat()).ask(message);
+    expect(answer.intent).toBe("job_dependencies");
+    expect(answer.data!.language).toBe(language);
+    const cause = answer.data!.root_cause as Chain & { root: { workstation?: string } };
+    expect(cause.root).toMatchObject({ kind: "agent", workstation: "AGT_AIX01" });
+    expect(answer.response).toContain(language === "pt" ? "a estação AGT_AIX01 não está linkada" : "AGT_AIX01");
+  });
+
+  it("a root that is not an agent names no workstation", async () => {
+    const answer = await (await freshChat()).ask("what has to finish before RECON_REPORT can start?");
+    const cause = answer.data!.root_cause as Chain;
+    expect(cause.root.kind).toBe("failed");
+    expect(cause.root).not.toHaveProperty("workstation");
+  });
+});
+
 describe("what comes after a job: the jobs that wait on it, said first", () => {
   it.each([
     ["o que depende do PAYROLL_CALC?", "pt"],
@@ -152,5 +177,23 @@ describe("a job held by an operator", () => {
     expect(answer.data).toMatchObject({ status: "HOLD", held_by_operator: true });
     expect(answer.response.split("\n")[0]).toContain("retido por um operador (HOLD, prioridade 0)");
     expect(answer.suggestions?.[0]).toBe("liberar o job SEND_EMAIL_BLAST");
+  });
+
+  it.each([
+    ["status SEND_EMAIL_BLAST pfvr", "pt", "prioridade 0"],
+    ["ORDERS_SFTP_PARTNER status, vlw", "pt", "prioridade 0"],
+    ["status ORDERS_SFTP_PARTNER blz?", "pt", "prioridade 0"],
+    ["SEND_EMAIL_BLAST status please", "en", "priority 0"],
+  ])("'%s': in the operator's language, the priority it states in its data", async (message, language, said) => {
+    const answer = await (await freshChat()).ask(message);
+    expect(answer.intent).toBe("job_status");
+    expect(answer.data).toMatchObject({ language, held_by_operator: true, priority: 0 });
+    expect(answer.response.split("\n")[0]).toContain(said);
+  });
+
+  it("a job not held states no priority, and its data holds none", async () => {
+    const answer = await (await freshChat()).ask("status do RECON_MATCH");
+    expect(answer.response).not.toMatch(/prioridade/);
+    expect(answer.data).not.toHaveProperty("priority");
   });
 });

@@ -54,6 +54,35 @@ describe("what runs now", () => {
     expect(perAgent).toMatch(/^- AGT_AIX01 \(12\): INV_EXTRACT_STORE_\d{3}/);
   });
 
+  it.each([
+    ["tem job pronto sem agente?", "pt", /^12 jobs prontos esperam o agente de AGT_AIX01/],
+    ["jobs prontos sem máquina pra rodar?", "pt", /^12 jobs prontos esperam o agente de AGT_AIX01/],
+    ["any ready jobs without an agent?", "en", /^12 ready jobs wait for the agent of AGT_AIX01/],
+    ["anything ready but no agent to take it?", "en", /^12 ready jobs wait for the agent of AGT_AIX01/],
+  ])("%s: ready jobs no agent takes, said as waiting for it", async (message, language, first) => {
+    const answer = await (await freshChat()).ask(message);
+    expect(answer.intent).toBe("running_now");
+    expect(answer.data!.language).toBe(language);
+    expect((answer.data as unknown as Running).waiting_for_agent).toEqual([{ workstation: "AGT_AIX01", count: 12 }]);
+    expect(answer.response.split("\n")[0]).toMatch(first);
+  });
+
+  it.each([
+    ["tem algum job passando do tempo?", "pt"],
+    ["algo rodando acima do previsto?", "pt"],
+    ["anything taking too long?", "en"],
+    ["which jobs are running longer than expected?", "en"],
+  ])("%s: the late jobs first, each past its estimate", async (message, language) => {
+    const answer = await (await freshChat()).ask(message);
+    expect(answer.intent).toBe("running_now");
+    expect(answer.data!.language).toBe(language);
+    const data = answer.data as unknown as Running;
+    for (const job of data.late) expect(job.running_ms).toBeGreaterThan(job.estimated_duration_ms);
+    expect(answer.response.split("\n")[0]).toMatch(
+      data.late.length > 0 ? /atrasad|late/ : /Nenhum job atrasado|No job is late/,
+    );
+  });
+
   it("a linked workstation named: no ready job waits for it", async () => {
     const answer = await (await freshChat()).ask("tem job esperando o AGT_WIN01?");
     expect(answer.intent).toBe("running_now");

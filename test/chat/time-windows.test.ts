@@ -49,4 +49,22 @@ describe("time words are windows on the engine's clock", () => {
     });
     expect((await chat.ask("failures this week")).data).toMatchObject({ since: iso(monday) });
   });
+
+  it.each(["show me this week's abends", "list this week's failures", "failed jobs of the current week"])(
+    "'%s': the possessive is the same week, from Monday 00:00",
+    async (message) => {
+      const now = await simulator.now();
+      const monday = midnight(now, -((now.getUTCDay() + 6) % 7));
+      const answer = await (await freshChat()).ask(message);
+      expect(answer.intent).toBe("failed_jobs");
+      expect(answer.data).toMatchObject({ since: iso(monday), until: null });
+    },
+  );
+
+  it("last week's failed jobs: the week before this one", async () => {
+    const now = await simulator.now();
+    const monday = midnight(now, -((now.getUTCDay() + 6) % 7));
+    const answer = await (await freshChat()).ask("last week's failed jobs");
+    expect(answer.data).toMatchObject({ since: iso(monday - 7 * 24 * HOUR), until: iso(monday) });
+  });
 });

@@ -34,6 +34,8 @@ export type JobStatusData = {
   substatus: string | null;
   common_status: string | null;
   held_by_operator: boolean;
+  /** Said with a hold by an operator ("HOLD, priority 0"); absent otherwise. */
+  priority?: number | null;
   return_code: number | null;
   started_at: string | null;
   ended_at: string | null;
@@ -208,6 +210,7 @@ export function answerJobStatus(
     substatus: job.substatus,
     common_status: job.common_status,
     held_by_operator: held,
+    ...(held ? { priority: job.priority } : {}),
     return_code: job.return_code,
     started_at: job.started_at,
     ended_at: job.ended_at,

@@ -122,6 +122,8 @@ export function blockageData(blockage: Blockage) {
       return_code: root.return_code,
       ended_at: root.ended_at,
       error_line: blockage.error ?? null,
+      // The unlinked workstation the text names ("a estação AGT_AIX01 não está linkada").
+      ...(blockage.kind === "agent" ? { workstation: root.workstation } : {}),
     },
     truncated: blockage.truncated,
   };

@@ -50,7 +50,7 @@ export function answerWorkstation(
 export type WorkstationsData = {
   total: number;
   linked: number;
-  not_linked: { name: string; type: string | null; os: string | null; node_name: string | null }[];
+  not_linked: { name: string; linked: false; type: string | null; os: string | null; node_name: string | null }[];
 };
 
 const MAX_NAMED = 20;
@@ -76,7 +76,7 @@ export function answerWorkstations(
   const data: WorkstationsData = {
     total: workstations.length,
     linked,
-    not_linked: down.map((w) => ({ name: w.name, type: w.type, os: w.os, node_name: w.node_name })),
+    not_linked: down.map((w) => ({ name: w.name, linked: false, type: w.type, os: w.os, node_name: w.node_name })),
   };
   const next = down.slice(0, 2).map((w) => suggest.workstation(w.name, language));
   next.push(suggest.failedToday(language));

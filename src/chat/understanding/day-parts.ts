@@ -1,8 +1,8 @@
 // Parts of a day and weeks as closed windows on the engine's clock: "essa madrugada" (00:00–06:00), "hoje de manhã"
 // / "this morning" (06:00–12:00), "à tarde" (12:00–18:00), "ontem à noite" (18:00–24:00 yesterday), "last night" /
-// "noite passada" (yesterday 18:00 to today 06:00), "esta semana" / "this week" (Monday 00:00 until now), "semana
-// passada" / "last week" (the Monday before to this Monday). A part of today that has not begun yet means the last
-// one ("esta noite" asked at 10:00 is last night, as a Brazilian operator means it).
+// "noite passada" (yesterday 18:00 to today 06:00), "esta semana" / "this week('s)" (Monday 00:00 until now),
+// "semana passada" / "last week" (the Monday before to this Monday). A part of today that has not begun yet means
+// the last one ("esta noite" asked at 10:00 is last night, as a Brazilian operator means it).
 
 import { instantOfWallTime, wallTimeAt } from "./clock";
 
@@ -83,9 +83,17 @@ const phrases: [string, Part, 0 | -1][] = [
   ["semana anterior", "last_week", 0],
   ["da semana", "this_week", 0],
   ["na semana", "this_week", 0],
+  ["semana atual", "this_week", 0],
+  ["semana corrente", "this_week", 0],
   ["this week", "this_week", 0],
+  ["current week", "this_week", 0],
   ["last week", "last_week", 0],
   ["previous week", "last_week", 0],
+  // The possessive ("this week's failures"), its apostrophe folded away.
+  ["this weeks", "this_week", 0],
+  ["current weeks", "this_week", 0],
+  ["last weeks", "last_week", 0],
+  ["previous weeks", "last_week", 0],
 ];
 
 const byFirstWord = new Map<string, { words: string[]; part: Part; day: 0 | -1 }[]>();

@@ -17,9 +17,12 @@
 //   SP?") is unknown: a name alone does not make it a question about a job.
 // - An intent from a name alone ("LOAD?", "e o PAYROLL_CALC?") is weak: a conversation's previous intent wins.
 
+import { asksAboutTheChat } from "./about-the-chat";
+import { asksWhatMustComeFirst } from "./before-start";
 import { actionCues, type Cue } from "./lexicon";
 import type { Mention, Role } from "./entities";
 import type { Reading } from "./reading";
+import { replyOf } from "./reply";
 import type { ChatAction, ConversationContext, Entities, Intent } from "./types";
 
 export interface IntentReading {
@@ -126,8 +129,6 @@ const askedWhatWasDone = new Set([
 const errorNouns = new Set(["error", "errors", "erro", "erros"]);
 /** Imperatives of "run": with "again", a rerun. */
 const runVerbs = new Set(["run", "roda", "rodar", "rode", "executa", "executar", "execute", "reexecuta"]);
-/** Words a reply to "confirm?" may hold besides yes or no ("sim, pode fazer por favor", "no thanks"). */
-const replyWords = new Set<Cue>(["confirm", "decline", "filler", "article", "pronoun", "negation"]);
 
 export function decideIntent(reading: Reading, context: ConversationContext | undefined): IntentReading {
   const { has, mentions } = reading;
@@ -141,14 +142,17 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
   }
   if (has("how_to") && mentions.length === 0) return { intent: "help", ownCue: true };
   if (action) return { intent: "job_action", action, ownCue: true };
+  if (asksAboutTheChat(reading)) return { intent: "help", ownCue: true };
 
   const oneJob = mentions.some((mention) => isJobLike(mention) && !mention.afterPreposition);
   const many = has("many") || has("jobs");
   const namedJob = mentions.some((mention) => roleOf(mention) === "job");
   const aboutStream = !namedJob && (has("stream") || onlyRole(mentions, "job_stream"));
-  if (isWaitForAgent(reading)) return { intent: "running_now", ownCue: true, focus: "agent" };
+  if (isWaitForAgent(reading) || isReadyWithoutAgent(reading))
+    return { intent: "running_now", ownCue: true, focus: "agent" };
   const successors = asksForSuccessors(reading);
-  if (has("dependencies") || successors || (has("why") && has("negation") && has("start"))) {
+  const mustComeFirst = asksWhatMustComeFirst(reading, mentions.find(isJobLike));
+  if (has("dependencies") || successors || mustComeFirst || (has("why") && has("negation") && has("start"))) {
     if (aboutStream) return { intent: "jobstream_status", ownCue: true, focus: "blocking" };
     return { intent: "job_dependencies", ownCue: true, ...(successors ? { focus: "successors" as const } : {}) };
   }
@@ -171,8 +175,8 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
   }
   if (has("stream") && !namedJob) return { intent: "jobstream_status", ownCue: !onlyPlaces(mentions, "job_stream") };
   const askedWhatWasDoneToIt = jobActions.some((cue) => has(cue)); // an action word, not an order (actionOf)
-  if (has("status") || has("start") || has("on_hold") || has("running") || has("late") || askedWhatWasDoneToIt)
-    return { intent: intentForSubject(mentions), ownCue: true };
+  const stateWord = has("status") || has("start") || has("on_hold") || has("running") || has("late") || has("ready");
+  if (stateWord || askedWhatWasDoneToIt) return { intent: intentForSubject(mentions), ownCue: true };
   // Off topic is a reading of its own: no earlier question makes "vai chover em SP?" a question about a job SP.
   if (isOffTopic(reading)) return { intent: "unknown", ownCue: true };
   if (mentions.length > 0) return { intent: intentForSubject(mentions), ownCue: has("help") };
@@ -238,23 +242,6 @@ function intentForSubject(mentions: readonly Mention[]): Intent {
   if (role === "job_stream") return "jobstream_status";
   if (role === "workstation") return "workstation_status";
   return "job_status";
-}
-
-/** "sim", "yes please", "pode fazer", "não", "cancela isso", "never mind": the whole message answers a proposal. */
-function replyOf(reading: Reading): "confirm" | "decline" | undefined {
-  if (reading.mentions.length > 0 || reading.period || reading.tokens.length === 0) return undefined;
-  let answer: "confirm" | "decline" | undefined;
-  for (const [i, token] of reading.tokens.entries()) {
-    const cues = reading.cues[i];
-    if (token.word === "no" && (i === 0 || answer === undefined)) {
-      answer ??= "decline";
-      continue;
-    }
-    if (!cues?.some((cue) => replyWords.has(cue))) return undefined;
-    if (answer === undefined && cues.includes("confirm")) answer = "confirm";
-    else if (answer === undefined && cues.includes("decline")) answer = "decline";
-  }
-  return answer;
 }
 
 function actionOf(reading: Reading): ChatAction | undefined {
@@ -333,5 +320,25 @@ function isWaitForAgent(reading: Reading): boolean {
     const object = skipping(reading, i + 1, objectLinks);
     const named = reading.mentions.some((mention) => mention.at === object);
     return named || (reading.cues[object]?.includes("workstation") ?? false);
+  });
+}
+
+/** "sem", "without", "falta": nothing of what follows ("sem agente", "without an agent"). */
+const absenceWords = new Set(["sem", "without", "nenhum", "nenhuma", "falta", "faltando", "missing", "lacking"]);
+/** English "no" before these ("no agent to run it"); Portuguese "no agente" is "in the agent". */
+const noneOf = new Set(["agent", "agents", "machine", "machines", "server", "servers", "host", "hosts"]);
+
+/**
+ * "tem job pronto sem agente?", "anything ready to go but no agent to run it?", "jobs sem agente pra rodar?": jobs
+ * (or ready ones) and an absence word before an agent or workstation word, and no job named.
+ */
+function isReadyWithoutAgent(reading: Reading): boolean {
+  if (reading.mentions.some((mention) => roleOf(mention) !== "workstation")) return false;
+  if (!reading.has("ready") && !reading.has("job") && !reading.has("jobs")) return false;
+  return reading.tokens.some((token, i) => {
+    if (token.word === "no") return noneOf.has(reading.tokens[i + 1]?.word ?? "");
+    if (!absenceWords.has(token.word)) return false;
+    const object = skipping(reading, i + 1, objectLinks);
+    return reading.cues[object]?.includes("workstation") ?? false;
   });
 }

@@ -25,6 +25,8 @@ export type Cue =
   | "workstation"
   /** "linkada", "unlinked", "offline": a state only workstations have. */
   | "workstation_state"
+  /** "pronto", "ready": a job that could start now (with "sem agente", one no agent takes). */
+  | "ready"
   | "job"
   | "jobs"
   /** "quais", "which", "any", "algum": many jobs, not one. */
@@ -98,6 +100,7 @@ const cueOrder: Cue[] = [
   "on_hold",
   "put",
   "again",
+  "ready",
   "job",
   "jobs",
   "help",

@@ -46,7 +46,8 @@ describe("workstation status", () => {
     expect(pt.data).toEqual({
       total: 3,
       linked: 2,
-      not_linked: [{ name: "AGT_AIX01", type: "AGENT", os: "AIX", node_name: "aixinv01.prod.local" }],
+      // Each item says what the text says of it: not linked.
+      not_linked: [{ name: "AGT_AIX01", linked: false, type: "AGENT", os: "AIX", node_name: "aixinv01.prod.local" }],
     });
     expect(pt.suggestions?.[0]).toBe("a estação AGT_AIX01 está linkada?");
     const en = answerWorkstations([master, lnx, aix], options("en"));

@@ -1,0 +1,54 @@
+// Questions about the assistant itself: "o que dá pra perguntar aqui?", "que tipo de pergunta vc responde?", "what
+// kind of questions can you answer?", "como vc funciona?", "what do you understand?". Help, when nothing in the
+// message asks about the plan.
+
+import type { Cue } from "./lexicon";
+import type { Reading } from "./reading";
+
+/** Asking itself: enough alone ("o que posso perguntar?", "which questions?"). */
+const askWords = new Set(["perguntar", "pergunto", "pergunta", "perguntas", "question", "questions", "ask", "asking"]);
+/** What the assistant does: only with "you" or "here" ("como vc funciona?", "what do you understand?"). */
+const doWords = new Set([
+  "responder",
+  "responde",
+  "respondes",
+  "answer",
+  "answers",
+  "entende",
+  "entender",
+  "entendes",
+  "understand",
+  "understands",
+  "funciona",
+  "funcionas",
+  "work",
+  "works",
+  "serve",
+  "serves",
+]);
+const youWords = new Set([
+  "vc",
+  "voce",
+  "tu",
+  "ce",
+  "you",
+  "u",
+  "aqui",
+  "here",
+  "chat",
+  "bot",
+  "assistente",
+  "assistant",
+]);
+/** Cues that say nothing of the plan; any other cue makes the message a question about the plan. */
+const neutral = new Set<Cue>(["filler", "article", "many", "pronoun", "help", "how_to", "preposition", "follow_up"]);
+
+export function asksAboutTheChat(reading: Reading): boolean {
+  if (reading.mentions.length > 0 || reading.period) return false;
+  if (reading.cues.some((cues) => cues?.some((cue) => !neutral.has(cue)))) return false;
+  const words = reading.tokens.map((token) => token.word);
+  return (
+    words.some((word) => askWords.has(word)) ||
+    (words.some((word) => doWords.has(word)) && words.some((word) => youWords.has(word)))
+  );
+}
