@@ -53,7 +53,13 @@ async function refuseRole(
     action: `job.${action}`,
     target: job.id,
     outcome: "denied",
-    metadata: { job_name: job.name, role: asker.role, required_role: "operator", via: "chat" },
+    metadata: {
+      job_name: job.name,
+      role: asker.role,
+      required_role: "operator",
+      via: "chat",
+      ...(scope.engine && !scope.engine.sole ? { engine: scope.engine.name } : {}),
+    },
   });
   return roleCannotAct({ role: asker.role, action, job }, options);
 }
