@@ -618,6 +618,40 @@ describe("the chat's actions on their engines", () => {
   });
 });
 
+describe("the registry a message reads", () => {
+  it("is this isolate's copy for a chat message as for a REST request: a change made elsewhere shows after a refresh", async () => {
+    const config = readConfig({ ...bindings, ...env } as Bindings);
+    const job = (await jobsOn("DR")).items[0]!;
+    const onDr = async () => (await call("/api/v1/jobs?engine=DR&limit=1", { headers: viewer })).status;
+    const askOnDr = async () => {
+      const response = await call("/api/chat", json("POST", viewer, { message: `status do ${job.name} no DR` }));
+      expect(response.status, await response.clone().text()).toBe(200);
+      return ((await response.json()) as { data?: { engine?: string } }).data?.engine;
+    };
+    // A copy read now: it stays this isolate's for 10 s.
+    forgetRegistry(config);
+    expect(await onDr()).toBe(200);
+    // Another isolate's admin disables DR: libSQL changes, this isolate's copy does not.
+    const setDr = async (enabled: boolean) =>
+      (await db()).update(engines).set({ enabled }).where(eq(engines.nameKey, "dr"));
+    await setDr(false);
+    try {
+      expect(await onDr()).toBe(200);
+      expect(await askOnDr()).toBe("DR");
+      expect(await askOnDr()).toBe("DR");
+      // Once the copy is read again, both see DR disabled: REST refuses it, the chat no longer hears it as an engine.
+      forgetRegistry(config);
+      expect(await onDr()).toBe(409);
+      expect(await askOnDr()).toBe("default");
+    } finally {
+      await setDr(true);
+      forgetRegistry(config);
+    }
+    expect(await onDr()).toBe(200);
+    expect(await askOnDr()).toBe("DR");
+  });
+});
+
 describe("one engine's outage", () => {
   it("opens only that engine's breaker; the others keep answering, readiness says which", async () => {
     await dr.faults({ down: true });
