@@ -1,3 +1,4 @@
+import { runInDurableObject } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { Job, JobDetail } from "../../src/jobs/job";
@@ -5,6 +6,7 @@ import { database } from "../../src/platform/db/client";
 import { auditEvents, engines } from "../../src/platform/db/schema";
 import type { Bindings } from "../../src/platform/env/bindings";
 import { readConfig } from "../../src/platform/env/config";
+import type { SessionState } from "../../src/chat/session";
 import { forgetRegistry } from "../../src/engines/registry";
 import { createAccount } from "../../src/users/accounts";
 import { bearer, freshIp } from "../helpers/accounts";
@@ -550,6 +552,33 @@ describe("the chat's actions on their engines", () => {
     ).toBe(true);
   });
 
+  it("keeps the confirmation token the action's Idempotency-Key on its engine: the HML alias replays it", async () => {
+    const token = await tokenOf(operator);
+    const job = await readyOnBoth(3);
+    const proposal = await ask(token, `segure o job ${job.name} no HML`);
+    const session = bindings.CHAT_SESSION.get(
+      bindings.CHAT_SESSION.idFromName(`${operator.username}\n${proposal.session_id}`),
+    );
+    const pending = await runInDurableObject(
+      session,
+      (_instance, state) => state.storage.kv.get<SessionState>("session")!.pending!,
+    );
+    expect(pending).toMatchObject({ action: "hold", jobId: job.id, engine: "HML" });
+    expect((await ask(token, "sim", proposal.session_id)).data).toMatchObject({ engine: "HML", outcome: "done" });
+    const again = (path: string) =>
+      call(path, { method: "POST", headers: { ...token, "Idempotency-Key": pending.token } });
+    for (const path of [
+      `/api/v1/engines/HML/jobs/${job.id}/actions/hold`,
+      `/api/v1/jobs/${job.id}/actions/hold?engine=HML`,
+    ]) {
+      const replay = await again(path);
+      expect(replay.status, await replay.clone().text()).toBe(200);
+      expect(replay.headers.get("Idempotency-Replayed"), path).toBe("true");
+    }
+    const holds = await auditRows(eq(auditEvents.target, job.id));
+    expect(holds.filter((row) => row.action === "job.hold").map((row) => row.outcome)).toEqual(["attempt", "success"]);
+  });
+
   it("refuses an action to a viewer on PROD and lets them act on HML, through POST /api/chat", async () => {
     const { user, token } = await viewerOnProd();
     const job = await readyOnBoth(1);
@@ -622,9 +651,11 @@ describe("the registry a message reads", () => {
   it("is this isolate's copy for a chat message as for a REST request: a change made elsewhere shows after a refresh", async () => {
     const config = readConfig({ ...bindings, ...env } as Bindings);
     const job = (await jobsOn("DR")).items[0]!;
+    // A viewer of its own: the chat's 10 messages a minute are per user.
+    const asker = await tokenOf(await userWith("viewer"));
     const onDr = async () => (await call("/api/v1/jobs?engine=DR&limit=1", { headers: viewer })).status;
     const askOnDr = async () => {
-      const response = await call("/api/chat", json("POST", viewer, { message: `status do ${job.name} no DR` }));
+      const response = await call("/api/chat", json("POST", asker, { message: `status do ${job.name} no DR` }));
       expect(response.status, await response.clone().text()).toBe(200);
       return ((await response.json()) as { data?: { engine?: string } }).data?.engine;
     };
