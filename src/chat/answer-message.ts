@@ -2,6 +2,7 @@ import type { Bindings } from "../platform/env/bindings";
 import { metrics } from "../platform/observability/metrics";
 import { backgroundScope } from "../platform/scope/scope";
 import { converse, type SessionAccess } from "./conversation";
+import { nameKeyOf } from "../engines/names";
 import { chatEngineOf, sayEngine } from "./engine-choice";
 import type { Asker, Turn } from "./session";
 import type { ConversationContext } from "./understanding/types";
@@ -40,10 +41,13 @@ export async function answerMessage(
   const now = new Date();
   const { engine, scope, asker, message: understood } = await chatEngineOf(base, who, session, message);
   let proposed = false;
-  // An action proposed now remembers its engine, so "sim" acts there and nowhere else.
+  // An action proposed now remembers its engine, so "sim" acts there and nowhere else: a message answered on another
+  // engine ("sim no PROD" after a proposal on HML) finds nothing to confirm or decline, and the proposal keeps waiting.
+  const pendingElsewhere =
+    session.pendingEngine !== undefined && nameKeyOf(session.pendingEngine) !== nameKeyOf(engine.name);
   const onEngine: SessionAccess = {
     context: session.context,
-    takePending: () => session.takePending(),
+    takePending: () => (pendingElsewhere ? undefined : session.takePending()),
     setPending: (pending) => {
       proposed ||= pending !== undefined;
       session.setPending(pending && { ...pending, engine: engine.name });

@@ -5,6 +5,7 @@ import type { JobDetail } from "../jobs/job";
 import { auditOutcome } from "../platform/audit/writer";
 import { roleAllows } from "../platform/auth/identity";
 import { PROBLEM_CONTENT_TYPE, Problem, problemBody, problemOf } from "../platform/http/problem";
+import { keyScopePath } from "../platform/idempotency/key-scope";
 import type { StoredAnswer } from "../platform/idempotency/records";
 import { jsonAnswer, runOnce } from "../platform/idempotency/run-once";
 import type { Scope } from "../platform/scope/scope";
@@ -53,7 +54,13 @@ async function refuseRole(
     action: `job.${action}`,
     target: job.id,
     outcome: "denied",
-    metadata: { job_name: job.name, role: asker.role, required_role: "operator", via: "chat" },
+    metadata: {
+      job_name: job.name,
+      role: asker.role,
+      required_role: "operator",
+      via: "chat",
+      ...(scope.engine && !scope.engine.sole ? { engine: scope.engine.name } : {}),
+    },
   });
   return roleCannotAct({ role: asker.role, action, job }, options);
 }
@@ -131,13 +138,15 @@ export async function confirmPendingAction(
   const maintenance = await currentMaintenance(scope);
   if (maintenance) return actionDuringMaintenance({ action: pending.action, job, maintenance }, options);
 
-  // The same key scope as the REST route's, so the confirmation token is this action's Idempotency-Key there too.
+  // The same key scope as the REST route's (on this engine), so the confirmation token is this action's
+  // Idempotency-Key there too.
   const path = `/api/v1/jobs/${encodeURIComponent(pending.jobId)}/actions/${pending.action}`;
+  const scopePath = keyScopePath(path, scope.engine);
   let outcome: { done: JobActionResult } | { failed: unknown } | undefined;
   try {
     const once = await runOnce(
       scope,
-      { user: asker.username, method: "POST", path, key: pending.token, body: "" },
+      { user: asker.username, method: "POST", path: scopePath, key: pending.token, body: "" },
       async () => {
         try {
           const done = await performJobAction(scope, pending.jobId, action, {

@@ -98,7 +98,13 @@ export const openSocket: AppRouteHandler<typeof socket> = async (c) => {
     ) {
       throw unauthorized("The credential the ticket was issued for was revoked");
     }
-    asker = askerOf(c, { username: claims.sub, role: claims.role, ...claims.cred });
+    asker = askerOf(c, {
+      username: claims.sub,
+      role: claims.role,
+      ...claims.cred,
+      ...(claims.eng ? { defaultEngine: claims.eng } : {}),
+      ...(claims.er ? { engineRoles: claims.er } : {}),
+    });
     sessionId = claims.sid;
     redeem = `${claims.jti}.${claims.exp}`;
   } else {

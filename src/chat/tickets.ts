@@ -1,7 +1,7 @@
 import { sign, verify } from "hono/jwt";
 import { z } from "zod";
 import type { Identity } from "../platform/auth/identity";
-import { roles } from "../platform/db/schema";
+import { engineRoles, roles } from "../platform/db/schema";
 import type { Config } from "../platform/env/config";
 
 // A WebSocket ticket: browsers cannot send headers on an upgrade, and a token never goes in a URL. The ticket is
@@ -19,6 +19,9 @@ const ticketClaims = z.object({
   exp: z.number().int(),
   /** The credential the ticket was asked with: its revocation and expiry end the WebSocket too. */
   cred: z.object({ jti: z.string(), iat: z.number().nonnegative(), exp: z.number().int() }),
+  /** The user's own default engine and roles per engine, as their token carries them (`eng`, `er`). */
+  eng: z.string().max(32).optional(),
+  er: z.record(z.string().max(32), z.enum(engineRoles)).optional(),
 });
 export type TicketClaims = z.infer<typeof ticketClaims>;
 
@@ -38,6 +41,8 @@ export async function issueTicket(
     iss: config.JWT_ISSUER,
     aud: AUDIENCE,
     cred: { jti: identity.jti, iat: identity.iat, exp: identity.exp },
+    ...(identity.defaultEngine ? { eng: identity.defaultEngine } : {}),
+    ...(identity.engineRoles ? { er: { ...identity.engineRoles } } : {}),
   };
   return { ticket: await sign(claims, config.JWT_SECRET, "HS256"), expiresAt: claims.exp };
 }

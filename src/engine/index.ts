@@ -1,4 +1,4 @@
-import { engineAlias } from "../engines/alias";
+import { engineAlias } from "../engines/alias.routes";
 import { createRouter } from "../platform/http/router";
 import { engineInfo } from "./engine.handlers";
 import { engine } from "./engine.routes";

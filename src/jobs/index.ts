@@ -1,4 +1,4 @@
-import { engineAlias } from "../engines/alias";
+import { engineAlias } from "../engines/alias.routes";
 import { openapiWithRememberedQuery } from "../platform/http/remembered-query";
 import { createRouter } from "../platform/http/router";
 import { jobAction, jobDependencies, jobLog, listJobs, showJob } from "./jobs.handlers";

@@ -1,4 +1,4 @@
-import { engineAlias } from "../engines/alias";
+import { engineAlias } from "../engines/alias.routes";
 import { createRouter } from "../platform/http/router";
 import { listWorkstations } from "./workstations.handlers";
 import { list } from "./workstations.routes";

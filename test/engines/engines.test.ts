@@ -1,3 +1,4 @@
+import { runInDurableObject } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { Job, JobDetail } from "../../src/jobs/job";
@@ -5,6 +6,7 @@ import { database } from "../../src/platform/db/client";
 import { auditEvents, engines } from "../../src/platform/db/schema";
 import type { Bindings } from "../../src/platform/env/bindings";
 import { readConfig } from "../../src/platform/env/config";
+import type { SessionState } from "../../src/chat/session";
 import { forgetRegistry } from "../../src/engines/registry";
 import { createAccount } from "../../src/users/accounts";
 import { bearer, freshIp } from "../helpers/accounts";
@@ -473,6 +475,211 @@ describe("the chat's engine words", () => {
       (await (await call(`/api/v1/jobs/${job.id}?engine=${engine}`, { headers: viewer })).json()) as JobDetail;
     expect((await read("HML")).priority).toBe(0);
     expect((await read("PROD")).status).toBe("SUCC");
+  });
+});
+
+describe("the chat's actions on their engines", () => {
+  interface Reply {
+    response: string;
+    session_id: string;
+    data?: { engine?: string; outcome?: string; role?: string };
+  }
+  const ask = async (headers: Record<string, string>, message: string, session_id?: string) => {
+    const response = await call("/api/chat", json("POST", headers, { message, ...(session_id ? { session_id } : {}) }));
+    expect(response.status, await response.clone().text()).toBe(200);
+    return (await response.json()) as Reply;
+  };
+  const read = async (engine: string, id: string) =>
+    (await (await call(`/api/v1/jobs/${id}?engine=${engine}`, { headers: viewer })).json()) as JobDetail;
+  const engineOf = (metadata: unknown) => (metadata as { engine?: string } | null)?.engine;
+
+  /** The `nth` job from the end of PROD's plan that HML shares, named once in the plan, put in READY on both. */
+  async function readyOnBoth(nth: number): Promise<Job> {
+    const response = await call("/api/v1/jobs?limit=500&engine=PROD", { headers: viewer });
+    const { items } = (await response.json()) as { items: Job[] };
+    const unique = items.filter(
+      (j) =>
+        j.status === "SUCC" &&
+        j.priority !== 0 &&
+        !j.name.includes("*") &&
+        items.filter((other) => other.name === j.name).length === 1,
+    );
+    const job = unique[unique.length - 1 - nth]!;
+    await prod.forceStatus(job.id, "READY");
+    await hml.forceStatus(job.id, "READY");
+    return job;
+  }
+
+  /** An operator whose grant makes them a viewer on PROD (and an operator on HML), with HML as their own default. */
+  async function viewerOnProd() {
+    const user = await userWith("operator");
+    const grant = await call(
+      `/api/v1/users/${user.username}`,
+      json("PATCH", admin, { engine_roles: { PROD: "viewer", HML: "operator" }, default_engine: "HML" }),
+    );
+    expect(grant.status, await grant.clone().text()).toBe(200);
+    return { user, token: await tokenOf(user) };
+  }
+
+  it("'sim' acts on the engine the action was proposed on, never on the one another message names", async () => {
+    const token = await tokenOf(operator);
+    const job = await readyOnBoth(0);
+    const proposal = await ask(token, `segure o job ${job.name} no HML`);
+    expect(proposal.data?.engine, proposal.response).toBe("HML");
+    expect(proposal.response).toContain("Atenção: engine HML.");
+    // A confirmation said on another engine confirms nothing there, and does not act on HML either.
+    for (const [message, engine] of [
+      ["sim no PROD", "PROD"],
+      ["yes, in DR", "DR"],
+    ] as const) {
+      const elsewhere = await ask(token, message, proposal.session_id);
+      expect(elsewhere.data, elsewhere.response).toMatchObject({ engine, outcome: "nothing_pending" });
+    }
+    expect((await read("PROD", job.id)).priority).toBe(job.priority);
+    expect((await read("HML", job.id)).priority).not.toBe(0);
+    // The proposal still waits on HML: "sim" acts there, and only there.
+    const done = await ask(token, "sim", proposal.session_id);
+    expect(done.data?.engine, done.response).toBe("HML");
+    expect((await read("HML", job.id)).priority).toBe(0);
+    const onProd = await read("PROD", job.id);
+    expect(onProd).toMatchObject({ status: "READY", priority: job.priority });
+    const holds = await auditRows(eq(auditEvents.target, job.id));
+    const engines = holds.filter((row) => row.action === "job.hold").map((row) => engineOf(row.metadata));
+    expect(engines.length).toBeGreaterThan(0);
+    expect(
+      engines.every((engine) => engine === "HML"),
+      JSON.stringify(engines),
+    ).toBe(true);
+  });
+
+  it("keeps the confirmation token the action's Idempotency-Key on its engine: the HML alias replays it", async () => {
+    const token = await tokenOf(operator);
+    const job = await readyOnBoth(3);
+    const proposal = await ask(token, `segure o job ${job.name} no HML`);
+    const session = bindings.CHAT_SESSION.get(
+      bindings.CHAT_SESSION.idFromName(`${operator.username}\n${proposal.session_id}`),
+    );
+    const pending = await runInDurableObject(
+      session,
+      (_instance, state) => state.storage.kv.get<SessionState>("session")!.pending!,
+    );
+    expect(pending).toMatchObject({ action: "hold", jobId: job.id, engine: "HML" });
+    expect((await ask(token, "sim", proposal.session_id)).data).toMatchObject({ engine: "HML", outcome: "done" });
+    const again = (path: string) =>
+      call(path, { method: "POST", headers: { ...token, "Idempotency-Key": pending.token } });
+    for (const path of [
+      `/api/v1/engines/HML/jobs/${job.id}/actions/hold`,
+      `/api/v1/jobs/${job.id}/actions/hold?engine=HML`,
+    ]) {
+      const replay = await again(path);
+      expect(replay.status, await replay.clone().text()).toBe(200);
+      expect(replay.headers.get("Idempotency-Replayed"), path).toBe("true");
+    }
+    const holds = await auditRows(eq(auditEvents.target, job.id));
+    expect(holds.filter((row) => row.action === "job.hold").map((row) => row.outcome)).toEqual(["attempt", "success"]);
+  });
+
+  it("refuses an action to a viewer on PROD and lets them act on HML, through POST /api/chat", async () => {
+    const { user, token } = await viewerOnProd();
+    const job = await readyOnBoth(1);
+    const refused = await ask(token, `segure o job ${job.name} no PROD`);
+    expect(refused.data, refused.response).toMatchObject({ engine: "PROD", outcome: "forbidden", role: "viewer" });
+    expect((await read("PROD", job.id)).priority).toBe(job.priority);
+    const proposal = await ask(token, `segure o job ${job.name} no HML`);
+    expect(proposal.response).toContain("Atenção: engine HML.");
+    const done = await ask(token, "sim", proposal.session_id);
+    expect(done.data?.engine, done.response).toBe("HML");
+    expect((await read("HML", job.id)).priority).toBe(0);
+    const denied = await auditRows(eq(auditEvents.actor, user.username));
+    expect(
+      denied.some((row) => row.action === "job.hold" && row.outcome === "denied" && engineOf(row.metadata) === "PROD"),
+      JSON.stringify(denied),
+    ).toBe(true);
+  });
+
+  it("applies the same per-engine role and own default over a WebSocket opened with a ticket", async () => {
+    const { token } = await viewerOnProd();
+    const job = await readyOnBoth(2);
+    const issued = await call("/api/v1/chat/tickets", json("POST", token, {}));
+    expect(issued.status, await issued.clone().text()).toBe(201);
+    const { ticket } = (await issued.json()) as { ticket: string };
+    const opened = await call(`/api/v1/chat/ws?ticket=${encodeURIComponent(ticket)}`, {
+      headers: { Upgrade: "websocket" },
+    });
+    expect(opened.status, opened.status === 101 ? "" : await opened.text()).toBe(101);
+    const ws = opened.webSocket!;
+    const frames: Record<string, any>[] = [];
+    const waiting: ((frame: Record<string, any>) => void)[] = [];
+    ws.addEventListener("message", (event) => {
+      const frame = JSON.parse(event.data as string) as Record<string, any>;
+      const waiter = waiting.shift();
+      if (waiter) waiter(frame);
+      else frames.push(frame);
+    });
+    ws.accept();
+    const next = () => {
+      const frame = frames.shift();
+      return frame ? Promise.resolve(frame) : new Promise<Record<string, any>>((resolve) => waiting.push(resolve));
+    };
+    const say = async (message: string) => {
+      ws.send(JSON.stringify({ type: "message", message }));
+      const frame = await next();
+      expect(frame.type, JSON.stringify(frame)).toBe("message");
+      return frame as Reply;
+    };
+    try {
+      expect(await next()).toMatchObject({ type: "info", state: "connected" });
+      // The user's own default engine, as over REST.
+      const status = await say(`status do ${job.name}`);
+      expect(status.data?.engine, status.response).toBe("HML");
+      const refused = await say(`hold job ${job.name} on PROD`);
+      expect(refused.data, refused.response).toMatchObject({ engine: "PROD", outcome: "forbidden", role: "viewer" });
+      const proposal = await say(`hold job ${job.name} on HML`);
+      // The session answers in the language it started in.
+      expect(proposal.response).toMatch(/(Mind|Atenção): engine HML\./);
+      const done = await say("yes");
+      expect(done.data?.engine, done.response).toBe("HML");
+    } finally {
+      ws.close(1000, "done");
+    }
+    expect((await read("HML", job.id)).priority).toBe(0);
+    expect((await read("PROD", job.id)).priority).toBe(job.priority);
+  });
+});
+
+describe("the registry a message reads", () => {
+  it("is this isolate's copy for a chat message as for a REST request: a change made elsewhere shows after a refresh", async () => {
+    const config = readConfig({ ...bindings, ...env } as Bindings);
+    const job = (await jobsOn("DR")).items[0]!;
+    // A viewer of its own: the chat's 10 messages a minute are per user.
+    const asker = await tokenOf(await userWith("viewer"));
+    const onDr = async () => (await call("/api/v1/jobs?engine=DR&limit=1", { headers: viewer })).status;
+    const askOnDr = async () => {
+      const response = await call("/api/chat", json("POST", asker, { message: `status do ${job.name} no DR` }));
+      expect(response.status, await response.clone().text()).toBe(200);
+      return ((await response.json()) as { data?: { engine?: string } }).data?.engine;
+    };
+    // A copy read now: it stays this isolate's for 10 s.
+    forgetRegistry(config);
+    expect(await onDr()).toBe(200);
+    // Another isolate's admin disables DR: libSQL changes, this isolate's copy does not.
+    const setDr = async (enabled: boolean) =>
+      (await db()).update(engines).set({ enabled }).where(eq(engines.nameKey, "dr"));
+    await setDr(false);
+    try {
+      expect(await onDr()).toBe(200);
+      expect(await askOnDr()).toBe("DR");
+      expect(await askOnDr()).toBe("DR");
+      // Once the copy is read again, both see DR disabled: REST refuses it, the chat no longer hears it as an engine.
+      forgetRegistry(config);
+      expect(await onDr()).toBe(409);
+      expect(await askOnDr()).toBe("default");
+    } finally {
+      await setDr(true);
+      forgetRegistry(config);
+    }
+    expect(await onDr()).toBe(200);
+    expect(await askOnDr()).toBe("DR");
   });
 });
 

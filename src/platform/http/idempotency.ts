@@ -1,10 +1,10 @@
 import type { Context, MiddlewareHandler } from "hono";
+import { keyScopePath } from "../idempotency/key-scope";
 import type { StoredAnswer } from "../idempotency/records";
 import { runOnce, type RunOnceOptions } from "../idempotency/run-once";
 import type { AppEnv } from "./app-env";
 import { Problem } from "./problem";
 import { scopeOf } from "./scope";
-import type { EngineTarget } from "../scope/scope";
 
 /** 1–255 visible ASCII characters (API.md). */
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -48,15 +48,6 @@ export function replayOf(answer: StoredAnswer): Response {
   });
   response.headers.set("Idempotency-Replayed", "true");
   return response;
-}
-
-/**
- * The path part of a key's scope: an engine's alias path and `?engine=` name the same scope, and only an engine other
- * than the environment's (namespace "") adds anything, so a single-engine deployment's scopes are as they were.
- */
-export function keyScopePath(path: string, engine: EngineTarget | undefined): string {
-  const plain = path.replace(/^\/api\/v1\/engines\/[^/]+\//, "/api/v1/");
-  return engine && engine.cacheNamespace !== "" ? `${plain}?engine=${engine.cacheNamespace}` : plain;
 }
 
 /**
