@@ -85,9 +85,10 @@ export function resolveJob(
     named = named.filter((job) => job.job_stream === stream);
   }
   const streams = unique(named.map((job) => job.job_stream ?? ""));
-  if (streams.length === 1) return { found: currentInstance(named) };
   // "Quanto tempo o LOAD_SALES_INTRADAY já tá rodando?": ETL_INTRADAY runs now, ETL_INTRADAY_PM starts tonight.
+  // Of a stream that runs several times a day (HOURLY_HEALTH) too: the instance under way, not the last one started.
   const underway = options.underway ? named.filter(options.underway) : [];
+  if (streams.length === 1) return { found: currentInstance(underway.length > 0 ? underway : named) };
   if (underway.length > 0 && unique(underway.map((job) => job.job_stream ?? "")).length === 1)
     return { found: currentInstance(underway) };
   return which(

@@ -158,6 +158,11 @@ describe("actions by chat need a confirmation", () => {
     const chat = conversation(token);
     const refused = await chat.ask(`kill ${job.name}`);
     expect(refused.data).toMatchObject({ outcome: "refused", status: "SUCC", accepted_statuses: ["EXEC"] });
+    // It says why, and that nothing awaits a "yes": the refusal is the answer, not a proposal.
+    expect(refused.response).toMatch(/kill needs a job in EXEC\. No action is waiting for confirmation\./);
     expect((await chat.ask("yes")).data).toMatchObject({ outcome: "nothing_pending" });
+    const pt = await chat.ask(`faz kill no ${job.name}`);
+    expect(pt.response).toMatch(/kill só vale para jobs em EXEC\. Nenhuma ação ficou esperando confirmação\./);
+    expect((await chat.ask("sim")).data).toMatchObject({ outcome: "nothing_pending" });
   });
 });

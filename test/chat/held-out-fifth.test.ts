@@ -22,6 +22,7 @@ import { describe as describeExpected, type Fact, matches, type ThirdCase } from
 // "como eu uso esse chat?" (not help); "esse do SAP_FI_CLOSE" after a proposed rerun (the pending rerun not picked);
 // and two "sim"/"yes" after proposing to kill an ended job or cancel a running one, which the chat refuses when it
 // proposes (nothing is pending), where the set expected the refusal on "sim".
+// After the fixes (commit 3bebeea, not a held-out measurement): 117/120.
 // The test fails below the first run's score, so nothing it got right is lost unnoticed.
 
 function missesOf(asked: ThirdCase, answer: ChatBody, now: Date): string[] {
@@ -55,8 +56,8 @@ function users() {
   };
 }
 
-/** Its first run's score; issue #14's target is 95% (114). */
-const threshold = 101;
+/** The score after the fixes minus 1 (its first run: 101); issue #14's target is 95% (114). */
+const threshold = 116;
 
 describe("the fifth held-out set, through /api/chat", () => {
   it("has at least 100 messages, half in each language", () => {

@@ -180,10 +180,13 @@ export function actionRefused(
     accepted_statuses: acceptedStatuses(action),
     reason,
   };
-  return composeReply("job_action", options, [`${say.cannot(doing(action, job, language))}: ${why}.`], data, [
-    suggest.jobStatus({ name: job.name }, language),
-    suggest.jobLog({ name: job.name }, language),
-  ]);
+  return composeReply(
+    "job_action",
+    options,
+    [`${say.cannot(doing(action, job, language))}: ${why}. ${say.nothingAwaitsConfirmation}`],
+    data,
+    [suggest.jobStatus({ name: job.name }, language), suggest.jobLog({ name: job.name }, language)],
+  );
 }
 
 /** A viewer asked for an action. */

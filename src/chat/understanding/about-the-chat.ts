@@ -1,6 +1,6 @@
 // Questions about the assistant itself: "o que dá pra perguntar aqui?", "que tipo de pergunta vc responde?", "what
-// kind of questions can you answer?", "como vc funciona?", "what do you understand?". Help, when nothing in the
-// message asks about the plan.
+// kind of questions can you answer?", "como vc funciona?", "what do you understand?", "como eu uso esse chat?". Help,
+// when nothing in the message asks about the plan.
 
 import type { Cue } from "./lexicon";
 import type { Reading } from "./reading";
@@ -25,6 +25,14 @@ const doWords = new Set([
   "works",
   "serve",
   "serves",
+  // Using it: "como eu uso esse chat?", "how do I use this bot?".
+  "uso",
+  "usa",
+  "usar",
+  "utilizo",
+  "utilizar",
+  "use",
+  "using",
 ]);
 const youWords = new Set([
   "vc",

@@ -89,6 +89,14 @@ const phrases: [string, Part, 0 | -1][] = [
   ["current week", "this_week", 0],
   ["last week", "last_week", 0],
   ["previous week", "last_week", 0],
+  // The week up to now ("the whole week so far", "a semana toda", "semana inteira até agora").
+  ["whole week", "this_week", 0],
+  ["entire week", "this_week", 0],
+  ["week so far", "this_week", 0],
+  ["semana toda", "this_week", 0],
+  ["semana inteira", "this_week", 0],
+  ["toda a semana", "this_week", 0],
+  ["a semana toda", "this_week", 0],
   // The possessive ("this week's failures"), its apostrophe folded away.
   ["this weeks", "this_week", 0],
   ["current weeks", "this_week", 0],

@@ -19,11 +19,14 @@
 
 import { asksAboutTheChat } from "./about-the-chat";
 import { asksWhatMustComeFirst } from "./before-start";
+import { asksForJobsOfDownAgents } from "./down-agent";
 import { actionCues, type Cue } from "./lexicon";
 import type { Mention, Role } from "./entities";
+import { asksForPredecessors } from "./predecessors";
 import type { Reading } from "./reading";
 import { replyOf } from "./reply";
 import type { ChatAction, ConversationContext, Entities, Intent } from "./types";
+import { asksWhatWentWrongIn } from "./what-went-wrong";
 
 export interface IntentReading {
   intent: Intent;
@@ -72,7 +75,7 @@ const happened = new Set([
 /** Words that may stand between such a word and the action word ("precisou de", "teve que", "had to be"). */
 const happenedLinks = new Set(["que", "to", "be", "it", "ele", "ela", "de", "do", "da", "a", "an", "um", "uma", "o"]);
 /** "depois", "após", "after" ask for successors only before a job ("depois do X", "after it") or at the end. */
-const afterWords = new Set(["depois", "apos", "after"]);
+const afterWords = new Set(["depois", "dps", "apos", "after", "behind"]);
 /** Verbs whose object is the job waited on ("o que depende do X", "quem espera o X", "who waits on X"). */
 const dependVerbs = new Set(["depende", "dependem", "depends", "depend"]);
 /** "depende do X", "depends on X"; not "do que depende o X?", which asks what X depends on. */
@@ -148,11 +151,16 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
   const many = has("many") || has("jobs");
   const namedJob = mentions.some((mention) => roleOf(mention) === "job");
   const aboutStream = !namedJob && (has("stream") || onlyRole(mentions, "job_stream"));
-  if (isWaitForAgent(reading) || isReadyWithoutAgent(reading))
+  const downAgent = asksForJobsOfDownAgents(
+    reading,
+    mentions.some((mention) => roleOf(mention) !== "workstation"),
+  );
+  if (isWaitForAgent(reading) || isReadyWithoutAgent(reading) || downAgent)
     return { intent: "running_now", ownCue: true, focus: "agent" };
   const successors = asksForSuccessors(reading);
   const mustComeFirst = asksWhatMustComeFirst(reading, mentions.find(isJobLike));
-  if (has("dependencies") || successors || mustComeFirst || (has("why") && has("negation") && has("start"))) {
+  const before = successors || mustComeFirst || asksForPredecessors(reading);
+  if (has("dependencies") || before || (has("why") && has("negation") && has("start"))) {
     if (aboutStream) return { intent: "jobstream_status", ownCue: true, focus: "blocking" };
     return { intent: "job_dependencies", ownCue: true, ...(successors ? { focus: "successors" as const } : {}) };
   }
@@ -163,6 +171,7 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
   const aboutPlace = onlyRole(mentions, "job_stream") || onlyRole(mentions, "workstation");
   if (has("why") && (oneJob || !many) && !aboutPlace) return { intent: "job_log", ownCue: true };
   if (has("log")) return { intent: "job_log", ownCue: true };
+  if (asksWhatWentWrongIn(reading)) return { intent: "job_log", ownCue: true };
   if (has("error_text")) return { intent: oneJob || !many ? "job_log" : "failed_jobs", ownCue: true };
   const aboutWorkstation = has("workstation") || onlyRole(mentions, "workstation");
   if (aboutWorkstation && !many && !oneJob && reading.tokens.some((token) => wentDown.has(token.word))) {

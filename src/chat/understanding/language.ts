@@ -2,6 +2,7 @@
 // both ("status", "job", "log", "rerun") and numbers say nothing.
 
 import type { Token } from "./normalize";
+import { stuckWordsPt } from "./stuck-words";
 import type { Language } from "./types";
 
 const portuguese = new Set([
@@ -233,6 +234,7 @@ const portuguese = new Set([
   "perguntas",
   "funciona",
   "mais",
+  ...stuckWordsPt,
 ]);
 
 const english = new Set([

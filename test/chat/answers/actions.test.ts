@@ -89,24 +89,24 @@ describe("job actions in the chat", () => {
     expect(acceptedStatuses("kill")).toEqual(["EXEC"]);
     const pt = actionRefused({ action: "rerun", job: load, status: "EXEC" }, options("pt"));
     expect(pt.response).toBe(
-      "Não dá para fazer rerun do job LOAD: ele está em EXEC (em execução); rerun só vale para jobs em SUCC ou ABEND.",
+      "Não dá para fazer rerun do job LOAD: ele está em EXEC (em execução); rerun só vale para jobs em SUCC ou ABEND. Nenhuma ação ficou esperando confirmação.",
     );
     expect(pt.data).toMatchObject({ outcome: "refused", status: "EXEC", accepted_statuses: ["SUCC", "ABEND"] });
     expect(pt.data.reason).toBe(`Job LOAD (${load.id}) is in EXEC; rerun needs SUCC or ABEND`);
     expect(actionRefused({ action: "rerun", job: load, status: "EXEC" }, options("en")).response).toBe(
-      "Cannot rerun job LOAD: it is in EXEC (running); rerun needs a job in SUCC or ABEND.",
+      "Cannot rerun job LOAD: it is in EXEC (running); rerun needs a job in SUCC or ABEND. No action is waiting for confirmation.",
     );
     expect(actionRefused({ action: "hold", job: load, status: "SUCC" }, options("en")).response).toBe(
-      "Cannot hold job LOAD: it is in SUCC (ended successfully); hold needs a job in HOLD or READY.",
+      "Cannot hold job LOAD: it is in SUCC (ended successfully); hold needs a job in HOLD or READY. No action is waiting for confirmation.",
     );
     expect(actionRefused({ action: "cancel", job: load, status: "EXEC" }, options("pt")).response).toBe(
-      "Não dá para cancelar o job LOAD: ele está em EXEC (em execução); faça kill antes de cancelar.",
+      "Não dá para cancelar o job LOAD: ele está em EXEC (em execução); faça kill antes de cancelar. Nenhuma ação ficou esperando confirmação.",
     );
     expect(actionRefused({ action: "cancel", job: load, status: "SUCC" }, options("en")).response).toBe(
-      "Cannot cancel job LOAD: it is already in SUCC (ended successfully); cancel needs a job that has not ended.",
+      "Cannot cancel job LOAD: it is already in SUCC (ended successfully); cancel needs a job that has not ended. No action is waiting for confirmation.",
     );
     expect(actionRefused({ action: "kill", job: load, status: null }, options("pt")).response).toBe(
-      "Não dá para fazer kill do job LOAD: o status atual dele é desconhecido; a ação não foi tentada.",
+      "Não dá para fazer kill do job LOAD: o status atual dele é desconhecido; a ação não foi tentada. Nenhuma ação ficou esperando confirmação.",
     );
   });
 

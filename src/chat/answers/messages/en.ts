@@ -256,6 +256,7 @@ export const en: Messages = {
     expired: (actionOf) =>
       `The confirmation of the ${actionOf} expired; nothing was done. Ask again if you still want it.`,
     nothingPending: "There is no action waiting for confirmation.",
+    nothingAwaitsConfirmation: "No action is waiting for confirmation.",
     cannot: (doing) => `Cannot ${doing}`,
     unknownStatus: "its current status is unknown; the action was not attempted",
     inStatusNothingDone: (status) => `it is in ${status}; nothing was done`,

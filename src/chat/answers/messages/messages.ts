@@ -221,6 +221,8 @@ export interface ActionWords {
   declined(doing: string): string;
   expired(actionOf: string): string;
   nothingPending: string;
+  /** After a refusal: the action was not proposed, so a "sim" now confirms nothing. */
+  nothingAwaitsConfirmation: string;
   cannot(doing: string): string;
   unknownStatus: string;
   inStatusNothingDone(status: string): string;

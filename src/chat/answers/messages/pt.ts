@@ -270,6 +270,7 @@ export const pt: Messages = {
     declined: (doing) => `Ok, não vou ${doing}.`,
     expired: (actionOf) => `A confirmação do ${actionOf} expirou; nada foi feito. Peça de novo se ainda quiser.`,
     nothingPending: "Não há ação esperando confirmação.",
+    nothingAwaitsConfirmation: "Nenhuma ação ficou esperando confirmação.",
     cannot: (doing) => `Não dá para ${doing}`,
     unknownStatus: "o status atual dele é desconhecido; a ação não foi tentada",
     inStatusNothingDone: (status) => `ele está em ${status}; nada foi feito`,
