@@ -174,7 +174,7 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
   if (has("why") && (oneJob || !many) && !aboutPlace) return { intent: "job_log", ownCue: true };
   if (has("log")) return { intent: "job_log", ownCue: true };
   if (asksWhatWentWrongIn(reading)) return { intent: "job_log", ownCue: true };
-  if (has("error_text")) return { intent: oneJob || !many ? "job_log" : "failed_jobs", ownCue: true };
+  if (has("error_text")) return { intent: (oneJob || !many) && !aboutPlace ? "job_log" : "failed_jobs", ownCue: true };
   const aboutWorkstation = has("workstation") || onlyRole(mentions, "workstation");
   if (aboutWorkstation && !many && !oneJob && reading.tokens.some((token) => wentDown.has(token.word))) {
     return { intent: "workstation_status", ownCue: true }; // "a máquina AGT_AIX01 caiu?", "a AGT_AIX01 caiu?"
@@ -205,11 +205,13 @@ function isErrorOfJob(reading: Reading): boolean {
 /** Words that make a running or late word part of another question ("what failed while running", "why late"). */
 const otherQuestions: Cue[] = ["stream", "workstation", "failure", "log", "why", "error_text"];
 
+const personalPronouns = new Set(["it", "ele", "ela"]);
+
 /** Running or late words, and nothing named to ask them of: "o que está rodando agora?", "is anything late?". */
 function isAboutRunningJobs(reading: Reading): boolean {
   if (!reading.has("running") && !reading.has("late")) return false;
-  // "is it still running?": the job spoken of.
-  return reading.mentions.length === 0 && !reading.has("pronoun") && !otherQuestions.some((cue) => reading.has(cue));
+  const spokenOf = reading.tokens.some((token) => personalPronouns.has(token.word)); // "is it still running?"
+  return reading.mentions.length === 0 && !spokenOf && !otherQuestions.some((cue) => reading.has(cue));
 }
 
 /**

@@ -634,3 +634,28 @@ describe("second pass: help and out of scope", () => {
     ["write me a poem", "unknown"],
   ])("en: %s", (...c) => expectUnderstood(c));
 });
+
+describe("neighbours of the rules the misses added: each keeps its own meaning", () => {
+  it.each<Case>([
+    ["quem cancelou o PAYROLL_TAX?", "job_status", { job: "PAYROLL_TAX" }],
+    ["who killed RISK_STRESS_TEST?", "job_status", { job: "RISK_STRESS_TEST" }],
+    ["what holds GL_TRIAL_BALANCE?", "job_dependencies", { job: "GL_TRIAL_BALANCE" }],
+    ["segura o GL_TRIAL_BALANCE", "job_action", { job: "GL_TRIAL_BALANCE", action: "hold" }],
+    ["quem precisa do PAYROLL_CALC?", "job_dependencies", { job: "PAYROLL_CALC", focus: "successors" }],
+    ["I need the log of RECON_MATCH", "job_log", { job: "RECON_MATCH" }],
+    ["what's running at this moment?", "running_now"],
+    ["can you order a pizza for me?", "unknown"],
+    ["what's LOAD_SALES_FACT's status?", "job_status", { job: "LOAD_SALES_FACT" }],
+    ["is there a problem with PAYROLL?", "failed_jobs", { job_stream: "PAYROLL" }],
+    ["qual o problema do BANK_RECON?", "failed_jobs", { job_stream: "BANK_RECON" }],
+    ["o stream PAYROLL ta andando?", "jobstream_status", { job_stream: "PAYROLL" }],
+  ])("%s", (...c) => expectUnderstood(c));
+
+  it.each<Case>([
+    ["no, cancel that", "job_action", { action: "decline" }],
+    ["nao, cancela", "job_action", { action: "decline" }],
+    ["cancel this job", "job_action", { job: "RECON_MATCH", action: "cancel" }],
+  ])("after a proposed rerun, a bare cancel declines it, a named job is an order: %s", (...c) =>
+    expectUnderstood(c, proposedEn),
+  );
+});
