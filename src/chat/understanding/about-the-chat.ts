@@ -7,7 +7,10 @@ import type { Reading } from "./reading";
 
 /** Asking itself: enough alone ("o que posso perguntar?", "which questions?"). */
 const askWords = new Set(["perguntar", "pergunto", "pergunta", "perguntas", "question", "questions", "ask", "asking"]);
-/** What the assistant does: only with "you" or "here" ("como vc funciona?", "what do you understand?"). */
+/**
+ * What the assistant does: only with "you" or "here" ("como vc funciona?", "what do you understand?"); so does a
+ * closing "for" ("what is this chat for?").
+ */
 const doWords = new Set([
   "responder",
   "responde",
@@ -57,6 +60,6 @@ export function asksAboutTheChat(reading: Reading): boolean {
   const words = reading.tokens.map((token) => token.word);
   return (
     words.some((word) => askWords.has(word)) ||
-    (words.some((word) => doWords.has(word)) && words.some((word) => youWords.has(word)))
+    ((words.some((word) => doWords.has(word)) || words.at(-1) === "for") && words.some((word) => youWords.has(word)))
   );
 }

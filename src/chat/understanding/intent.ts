@@ -18,10 +18,12 @@
 // - An intent from a name alone ("LOAD?", "e o PAYROLL_CALC?") is weak: a conversation's previous intent wins.
 
 import { asksAboutTheChat } from "./about-the-chat";
+import { asksWhatHolds, isAskedOf } from "./asked-of";
 import { asksWhatMustComeFirst } from "./before-start";
 import { asksForJobsOfDownAgents } from "./down-agent";
 import { actionCues, type Cue } from "./lexicon";
 import type { Mention, Role } from "./entities";
+import { asksWhatNeeds } from "./needed-by";
 import { asksForPredecessors } from "./predecessors";
 import type { Reading } from "./reading";
 import { replyOf } from "./reply";
@@ -157,9 +159,9 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
   );
   if (isWaitForAgent(reading) || isReadyWithoutAgent(reading) || downAgent)
     return { intent: "running_now", ownCue: true, focus: "agent" };
-  const successors = asksForSuccessors(reading);
+  const successors = asksForSuccessors(reading) || asksWhatNeeds(reading);
   const mustComeFirst = asksWhatMustComeFirst(reading, mentions.find(isJobLike));
-  const before = successors || mustComeFirst || asksForPredecessors(reading);
+  const before = successors || mustComeFirst || asksForPredecessors(reading) || asksWhatHolds(reading);
   if (has("dependencies") || before || (has("why") && has("negation") && has("start"))) {
     if (aboutStream) return { intent: "jobstream_status", ownCue: true, focus: "blocking" };
     return { intent: "job_dependencies", ownCue: true, ...(successors ? { focus: "successors" as const } : {}) };
@@ -172,7 +174,7 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
   if (has("why") && (oneJob || !many) && !aboutPlace) return { intent: "job_log", ownCue: true };
   if (has("log")) return { intent: "job_log", ownCue: true };
   if (asksWhatWentWrongIn(reading)) return { intent: "job_log", ownCue: true };
-  if (has("error_text")) return { intent: oneJob || !many ? "job_log" : "failed_jobs", ownCue: true };
+  if (has("error_text")) return { intent: (oneJob || !many) && !aboutPlace ? "job_log" : "failed_jobs", ownCue: true };
   const aboutWorkstation = has("workstation") || onlyRole(mentions, "workstation");
   if (aboutWorkstation && !many && !oneJob && reading.tokens.some((token) => wentDown.has(token.word))) {
     return { intent: "workstation_status", ownCue: true }; // "a máquina AGT_AIX01 caiu?", "a AGT_AIX01 caiu?"
@@ -203,10 +205,13 @@ function isErrorOfJob(reading: Reading): boolean {
 /** Words that make a running or late word part of another question ("what failed while running", "why late"). */
 const otherQuestions: Cue[] = ["stream", "workstation", "failure", "log", "why", "error_text"];
 
+const personalPronouns = new Set(["it", "ele", "ela"]);
+
 /** Running or late words, and nothing named to ask them of: "o que está rodando agora?", "is anything late?". */
 function isAboutRunningJobs(reading: Reading): boolean {
   if (!reading.has("running") && !reading.has("late")) return false;
-  return reading.mentions.length === 0 && !otherQuestions.some((cue) => reading.has(cue));
+  const spokenOf = reading.tokens.some((token) => personalPronouns.has(token.word)); // "is it still running?"
+  return reading.mentions.length === 0 && !spokenOf && !otherQuestions.some((cue) => reading.has(cue));
 }
 
 /**
@@ -257,18 +262,22 @@ function actionOf(reading: Reading): ChatAction | undefined {
   if (askedWhatWasDone.has(reading.tokens[0]?.word ?? "")) return undefined;
   for (const [i, cues] of reading.cues.entries()) {
     const cue = cues?.[0];
-    if (cue && jobActions.includes(cue)) return happenedBefore(reading, i) ? undefined : actionCues[cue];
+    if (cue && jobActions.includes(cue))
+      return happenedBefore(reading, i) || isAskedOf(reading, i) ? undefined : actionCues[cue];
   }
   if (reading.has("on_hold") && reading.has("put")) return "hold";
   if (reading.has("again") && reading.tokens.some((token) => runVerbs.has(token.word))) return "rerun";
   return undefined;
 }
 
-/** The message is that one cue word and politeness ("cancela", "cancel please"). */
+/** Besides the cue word, what a bare order or refusal holds ("cancel please", "cancel that", "não, cancela"). */
+const bareWith = new Set<Cue>(["filler", "pronoun", "decline"]);
+
+/** The message is that one cue word, politeness, a pronoun and a no ("cancela", "cancel that", "no, cancel it"). */
 function isBareWord(reading: Reading, cue: Cue): boolean {
   return (
     reading.mentions.length === 0 &&
-    reading.cues.every((cues) => cues !== undefined && (cues.includes(cue) || cues.includes("filler")))
+    reading.cues.every((cues, i) => reading.tokens[i]!.word === "no" || cues?.some((c) => c === cue || bareWith.has(c)))
   );
 }
 

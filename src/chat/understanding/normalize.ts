@@ -33,7 +33,7 @@ export function tokenize(message: string): Token[] {
   const text = String(message).slice(0, MAX_MESSAGE_CHARS).replace(markup, " ").replace(controlCharacters, " ");
   const tokens: Token[] = [];
   for (const match of text.matchAll(wordPattern)) {
-    const raw = match[0].replace(edgePunctuation, "");
+    const raw = withoutPossessive(match[0].replace(edgePunctuation, ""));
     if (raw === "") continue;
     const word = fold(raw);
     if (word === "") continue;
@@ -46,6 +46,12 @@ export function tokenize(message: string): Token[] {
     if (tokens.length >= MAX_TOKENS) break;
   }
   return tokens;
+}
+
+/** "INV_MERGE's error", "payroll_calc's log": the name without the English possessive. */
+function withoutPossessive(raw: string): string {
+  const stem = raw.replace(/['’]s$/i, "");
+  return stem !== raw && (isUpperCaseName(stem) || stem.includes("_")) ? stem : raw;
 }
 
 function isUpperCaseName(raw: string): boolean {
