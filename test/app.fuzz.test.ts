@@ -14,9 +14,10 @@ import { bindings, fetchWith } from "./helpers/worker";
 // Every route of the OpenAPI document under generated requests, for every kind of caller. Properties: never a 500;
 // every error is problem+json with the request's correlation id; no stack trace, secret or upstream host in any body;
 // a refused request changes nothing (in HWA, or in the workflows this file's admin owns). `npm test` runs a bounded
-// number of cases; `npm run fuzz` runs FUZZ_RUNS of them and reports cases per second.
+// number of cases; `npm run fuzz` (test/fuzz/run.mjs) runs 100 000 in parts and reports cases per second.
 
 const runs = inject("fuzzRuns");
+const seed = inject("fuzzSeed");
 const simulator = simulatorAt(inject("hwaFuzzUrl"));
 const alwaysAllowed = { limit: async () => ({ success: true }) } as unknown as RateLimit;
 /** Rate limits have tests of their own; here they would turn most cases into 429s. */
@@ -131,11 +132,13 @@ describe("every route under generated requests", () => {
             expect(await stateNow(), `${where}: a refused request changed state`).toBe(before);
           }
         }),
-        { numRuns: runs, endOnFailure: true },
+        { numRuns: runs, endOnFailure: true, ...(seed === null ? {} : { seed }) },
       );
       const seconds = (Date.now() - started) / 1000;
       if (runs > 2_000)
-        console.log(`fuzz: ${cases} requests in ${seconds.toFixed(0)} s (${(cases / seconds).toFixed(1)}/s)`);
+        console.log(
+          `fuzz: ${cases} requests in ${seconds.toFixed(0)} s (${(cases / seconds).toFixed(1)}/s), seed ${seed ?? "drawn"}`,
+        );
     },
     Math.max(120_000, runs * 200),
   );

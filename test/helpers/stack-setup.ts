@@ -30,6 +30,8 @@ declare module "vitest" {
     hwaFuzzUrl: string;
     /** Generated requests per fuzz run: FUZZ_RUNS, else a bounded run for `npm test`. */
     fuzzRuns: number;
+    /** FUZZ_SEED: the fuzz run's seed, to replay one; else fast-check draws one. */
+    fuzzSeed: number | null;
     /** A simulator of its own for the audit tests, which count the requests HWA receives. */
     hwaAuditUrl: string;
     /** A simulator of its own for the readiness tests, which count the requests HWA receives. */
@@ -72,6 +74,7 @@ export default async function setup(project: TestProject) {
   const fuzzSimulator = await startHwaSimulator(simulatorOptions);
   project.provide("hwaFuzzUrl", fuzzSimulator.url);
   project.provide("fuzzRuns", Number(process.env.FUZZ_RUNS ?? 2_000));
+  project.provide("fuzzSeed", process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : null);
   const readinessSimulator = await startHwaSimulator(simulatorOptions);
   // HML answers an API key only; DR has a plan of another seed, and the same Basic credentials as the others.
   const hmlApiKey = `hml-${crypto.randomUUID()}`;
