@@ -1,6 +1,7 @@
 // Questions about the assistant itself: "o que dá pra perguntar aqui?", "que tipo de pergunta vc responde?", "what
 // kind of questions can you answer?", "como vc funciona?", "what do you understand?", "como eu uso esse chat?". Help,
-// when nothing in the message asks about the plan.
+// when nothing in the message asks about the plan. So is "what do you do?", "vc faz oq exatamente?": doing, said of
+// the assistant after it ("you do"), never "do you know…?".
 
 import type { Cue } from "./lexicon";
 import type { Reading } from "./reading";
@@ -37,6 +38,8 @@ const doWords = new Set([
   "use",
   "using",
 ]);
+/** Doing, only after "you" or "this chat" ("what exactly do you do?", "o que esse bot faz?", "vc faz oq?"). */
+const doneWords = new Set(["faz", "fazes", "fazem", "do", "does"]);
 const youWords = new Set([
   "vc",
   "voce",
@@ -58,8 +61,10 @@ export function asksAboutTheChat(reading: Reading): boolean {
   if (reading.mentions.length > 0 || reading.period) return false;
   if (reading.cues.some((cues) => cues?.some((cue) => !neutral.has(cue)))) return false;
   const words = reading.tokens.map((token) => token.word);
+  const you = words.findIndex((word) => youWords.has(word));
   return (
     words.some((word) => askWords.has(word)) ||
-    ((words.some((word) => doWords.has(word)) || words.at(-1) === "for") && words.some((word) => youWords.has(word)))
+    ((words.some((word) => doWords.has(word)) || words.at(-1) === "for") && you >= 0) ||
+    (you >= 0 && words.some((word, i) => i > you && doneWords.has(word)))
   );
 }

@@ -21,12 +21,15 @@ import { asksAboutTheChat } from "./about-the-chat";
 import { asksWhatHolds, isAskedOf } from "./asked-of";
 import { asksWhatMustComeFirst } from "./before-start";
 import { asksForJobsOfDownAgents } from "./down-agent";
+import { happenedBefore } from "./happened";
 import { actionCues, type Cue } from "./lexicon";
 import type { Mention, Role } from "./entities";
 import { asksWhatNeeds } from "./needed-by";
+import { saysItDoesNotMove } from "./not-moving";
 import { asksForPredecessors } from "./predecessors";
 import type { Reading } from "./reading";
 import { replyOf } from "./reply";
+import { speaksOfTheJob } from "./spoken-of";
 import type { ChatAction, ConversationContext, Entities, Intent } from "./types";
 import { asksWhatWentWrongIn } from "./what-went-wrong";
 
@@ -53,29 +56,6 @@ const wentDown = new Set([
   "died",
   "pifou",
 ]);
-/**
- * Words right before an action word that make it something that happened ("o X precisou de rerun?", "X teve que
- * rodar de novo?", "X had to be rerun?", "was it rerun?"): a question about the job's runs, not an order.
- */
-const happened = new Set([
-  "precisou",
-  "precisaram",
-  "teve",
-  "tiveram",
-  "houve",
-  "foi",
-  "foram",
-  "sofreu",
-  "was",
-  "were",
-  "been",
-  "had",
-  "needed",
-  "required",
-  "got",
-]);
-/** Words that may stand between such a word and the action word ("precisou de", "teve que", "had to be"). */
-const happenedLinks = new Set(["que", "to", "be", "it", "ele", "ela", "de", "do", "da", "a", "an", "um", "uma", "o"]);
 /** "depois", "após", "after" ask for successors only before a job ("depois do X", "after it") or at the end. */
 const afterWords = new Set(["depois", "dps", "apos", "after", "behind"]);
 /** Verbs whose object is the job waited on ("o que depende do X", "quem espera o X", "who waits on X"). */
@@ -161,7 +141,8 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
     return { intent: "running_now", ownCue: true, focus: "agent" };
   const successors = asksForSuccessors(reading) || asksWhatNeeds(reading);
   const mustComeFirst = asksWhatMustComeFirst(reading, mentions.find(isJobLike));
-  const before = successors || mustComeFirst || asksForPredecessors(reading) || asksWhatHolds(reading);
+  const holds = asksWhatHolds(reading) || saysItDoesNotMove(reading);
+  const before = successors || mustComeFirst || asksForPredecessors(reading) || holds;
   if (has("dependencies") || before || (has("why") && has("negation") && has("start"))) {
     if (aboutStream) return { intent: "jobstream_status", ownCue: true, focus: "blocking" };
     return { intent: "job_dependencies", ownCue: true, ...(successors ? { focus: "successors" as const } : {}) };
@@ -180,7 +161,8 @@ export function decideIntent(reading: Reading, context: ConversationContext | un
     return { intent: "workstation_status", ownCue: true }; // "a máquina AGT_AIX01 caiu?", "a AGT_AIX01 caiu?"
   }
   if (has("failure") && oneJob && isErrorOfJob(reading)) return { intent: "job_log", ownCue: true };
-  if (has("failure")) return { intent: oneJob && !many ? "job_status" : "failed_jobs", ownCue: true };
+  const ofOneJob = (oneJob || speaksOfTheJob(reading)) && !many;
+  if (has("failure")) return { intent: ofOneJob ? "job_status" : "failed_jobs", ownCue: true };
   if ((has("workstation") || has("workstation_state")) && !namedJob) {
     return { intent: "workstation_status", ownCue: !onlyPlaces(mentions, "workstation") };
   }
@@ -279,13 +261,6 @@ function isBareWord(reading: Reading, cue: Cue): boolean {
     reading.mentions.length === 0 &&
     reading.cues.every((cues, i) => reading.tokens[i]!.word === "no" || cues?.some((c) => c === cue || bareWith.has(c)))
   );
-}
-
-/** The action word at `at` follows a word that makes it past ("precisou de rerun", "had to be rerun"). */
-function happenedBefore(reading: Reading, at: number): boolean {
-  let i = at - 1;
-  while (i >= 0 && happenedLinks.has(reading.tokens[i]!.word)) i--;
-  return i >= 0 && happened.has(reading.tokens[i]!.word);
 }
 
 /** Where the words from `from` on lead, skipping `links`: the index of the first other word (or the end). */
