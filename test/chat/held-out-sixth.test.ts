@@ -15,10 +15,11 @@ import { heldOutSixth } from "./held-out-sixth";
 // a dead agent?" (the workstations) and "tem job parado em READY pq o agente ta fora?" (a job's dependencies), not
 // the ready jobs per unlinked agent; "vc faz oq exatamente?" (not help); "teve q dar rerun no X hj?" (read as an
 // order to rerun, so a viewer was told they cannot act; the job's runs were asked).
-// The test fails below the first run's score, so nothing it got right is lost unnoticed.
+// After the fixes (commit 3db2b76, not a held-out measurement): 124/124.
+// The test fails one below the score after the fixes, so nothing it gets right is lost unnoticed.
 
-/** Its first run's score; issue #14's target is 95% (118). */
-const threshold = 117;
+/** One below the score after the fixes (124); issue #14's target is 95% (118). */
+const threshold = 123;
 
 describe("the sixth held-out set, through /api/chat", () => {
   it("has at least 100 messages, half in each language", () => {
