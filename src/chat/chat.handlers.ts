@@ -12,6 +12,7 @@ import { traceparentOf } from "../platform/observability/trace";
 import type { chat, chatCompat, socket, ticket } from "./chat.routes";
 import type { Asker } from "./session";
 import { issueTicket, verifyTicket } from "./tickets";
+import { requireWebSocketUpgrade } from "../platform/http/websocket-upgrade";
 
 /** A session belongs to its user: the object's name holds both, so a guessed session id opens nothing. */
 function sessionOf(c: Context<AppEnv>, username: string, sessionId: string) {
@@ -71,14 +72,7 @@ export const openSocket: AppRouteHandler<typeof socket> = async (c) => {
       detail: "Never put a token in a URL: use a ticket from POST /api/v1/chat/tickets or a header",
     });
   }
-  if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
-    throw new Problem({
-      status: 426,
-      kind: "upgrade-required",
-      detail: "This endpoint speaks WebSocket only",
-      headers: { Upgrade: "websocket" },
-    });
-  }
+  requireWebSocketUpgrade(c);
   const query = c.req.valid("query");
   let asker: Asker;
   let sessionId: string;

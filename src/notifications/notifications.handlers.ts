@@ -13,6 +13,7 @@ import type { NotificationEvent } from "./events";
 import { sendNotify } from "./messages";
 import type { failed, retry, socket, watcher } from "./notifications.routes";
 import { planWatcher } from "./watcher";
+import { requireWebSocketUpgrade } from "../platform/http/websocket-upgrade";
 
 export const listFailedHandler: AppRouteHandler<typeof failed> = async (c) => {
   const { limit, cursor } = c.req.valid("query");
@@ -73,14 +74,7 @@ export const watcherHandler: AppRouteHandler<typeof watcher> = async (c) => {
 
 /** The upgrade: a Bearer header, or the session cookie from this origin; the socket lives in the user's ConsoleFeed. */
 export const openSocket: AppRouteHandler<typeof socket> = async (c) => {
-  if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
-    throw new Problem({
-      status: 426,
-      kind: "upgrade-required",
-      detail: "This endpoint speaks WebSocket only",
-      headers: { Upgrade: "websocket" },
-    });
-  }
+  requireWebSocketUpgrade(c);
   const identity = c.get("identity");
   if (!identity)
     throw new Problem({
