@@ -3,6 +3,7 @@ import { nameKeyOf } from "../engines/names";
 import { roleOnEngine } from "../platform/auth/identity";
 import type { EngineTarget, Scope } from "../platform/scope/scope";
 import { withEngine } from "../platform/scope/scope";
+import { messagesFor } from "./answers/messages";
 import type { Reply } from "./answers/reply";
 import type { Asker } from "./session";
 import type { SessionAccess } from "./turn";
@@ -46,9 +47,7 @@ export async function chatEngineOf(
 /** Every answer says its engine when there is more than one; a proposed action on a non-default engine names it. */
 export function sayEngine(reply: Reply, engine: EngineTarget, proposed: boolean): Reply {
   if (engine.sole) return reply;
-  const pt = reply.language === "pt";
-  const note =
-    proposed && !engine.isDefault ? (pt ? ` Atenção: engine ${engine.name}.` : ` Mind: engine ${engine.name}.`) : "";
+  const note = proposed && !engine.isDefault ? messagesFor(reply.language).engine.mind(engine.name) : "";
   return {
     ...reply,
     response: `[${engine.name}] ${reply.response}${note}`,

@@ -1,5 +1,6 @@
-import type { Reply } from "../chat/answers/reply";
 import type { AnswerOptions } from "../chat/answers/format";
+import { messagesFor } from "../chat/answers/messages";
+import type { Reply } from "../chat/answers/reply";
 import { CONFIRMATION_TTL_MS, type PendingAction } from "../chat/session";
 import type { JobDetail } from "../jobs/job";
 import { problemOf } from "../platform/http/problem";
@@ -39,13 +40,7 @@ const jobText = (name: string, stream: string | null) => (stream ? `${name} (str
 
 async function maintenanceReply(scope: Scope, options: AnswerOptions): Promise<Reply | undefined> {
   if (!(await currentMaintenance(scope))) return undefined;
-  return reply(
-    options,
-    options.language === "pt"
-      ? "O Resync está em manutenção: não vou criar o aviso agora; nada foi feito."
-      : "Resync is in maintenance: I will not create the notification now; nothing was done.",
-    { outcome: "maintenance" },
-  );
+  return reply(options, messagesFor(options.language).notify.maintenance, { outcome: "maintenance" });
 }
 
 /** Proposes the notification; a job that already ended is said so instead. */
@@ -56,17 +51,11 @@ export async function proposeNotification(
   options: AnswerOptions,
   receivedAt: Date,
 ): Promise<Reply> {
-  const pt = options.language === "pt";
+  const say = messagesFor(options.language);
   const what = jobText(job.name, job.job_stream);
   const data = { job: { id: job.id, name: job.name, job_stream: job.job_stream, status: job.status } };
   if (job.status && ENDED.has(job.status)) {
-    return reply(
-      options,
-      pt
-        ? `O job ${what} já terminou (${job.status}): não há o que esperar. Pergunte o status ou o log se quiser.`
-        : `Job ${what} has already ended (${job.status}): there is nothing to wait for. Ask for its status or log if you like.`,
-      { ...data, outcome: "already_ended" },
-    );
+    return reply(options, say.notify.alreadyEnded(what, job.status), { ...data, outcome: "already_ended" });
   }
   const refused = await maintenanceReply(scope, options);
   if (refused) return refused;
@@ -81,14 +70,11 @@ export async function proposeNotification(
     expiresAt,
   });
   return {
-    ...reply(
-      options,
-      pt
-        ? `Vou avisar você no console quando o job ${what} terminar, com sucesso ou com erro (um aviso só) — confirma? Responda "sim" em até 2 minutos.`
-        : `I will tell you in the console when job ${what} ends, successfully or not (once) — confirm? Reply "yes" within 2 minutes.`,
-      { ...data, pending: { action: "notify", expires_at: new Date(expiresAt).toISOString() } },
-    ),
-    suggestions: pt ? ["sim", "não"] : ["yes", "no"],
+    ...reply(options, say.notify.propose(what), {
+      ...data,
+      pending: { action: "notify", expires_at: new Date(expiresAt).toISOString() },
+    }),
+    suggestions: [...say.actions.yesNo],
   };
 }
 
@@ -99,17 +85,9 @@ export async function confirmNotification(
   options: AnswerOptions,
   receivedAt: Date,
 ): Promise<Reply> {
-  const pt = options.language === "pt";
+  const say = messagesFor(options.language).notify;
   const what = jobText(pending.jobName, pending.jobStream);
-  if (pending.expiresAt <= receivedAt.getTime()) {
-    return reply(
-      options,
-      pt
-        ? `A confirmação do aviso do job ${what} expirou; nada foi criado. Peça de novo se ainda quiser.`
-        : `The confirmation of the notification for job ${what} expired; nothing was created. Ask again if you still want it.`,
-      { outcome: "expired" },
-    );
-  }
+  if (pending.expiresAt <= receivedAt.getTime()) return reply(options, say.expired(what), { outcome: "expired" });
   const refused = await maintenanceReply(scope, options);
   if (refused) return refused;
   try {
@@ -121,32 +99,16 @@ export async function confirmNotification(
       shared: false,
       one_shot: true,
     });
-    return reply(
-      options,
-      pt
-        ? `Combinado: vou avisar no console quando o job ${what} terminar.`
-        : `Done: I will tell you in the console when job ${what} ends.`,
-      { outcome: "subscribed", subscription_id: subscription.id },
-    );
+    return reply(options, say.subscribed(what), { outcome: "subscribed", subscription_id: subscription.id });
   } catch (error) {
     const problem = problemOf(error);
     if (!problem) throw error;
-    return reply(
-      options,
-      pt
-        ? `Não consegui criar o aviso do job ${what}: ${problem.message}`
-        : `I could not create the notification for job ${what}: ${problem.message}`,
-      { outcome: "failed", status: problem.status },
-    );
+    return reply(options, say.failed(what, problem.message), { outcome: "failed", status: problem.status });
   }
 }
 
 /** "não" / "no": nothing is created. */
 export function notificationDeclined(pending: PendingAction, options: AnswerOptions): Reply {
   const what = jobText(pending.jobName, pending.jobStream);
-  return reply(
-    options,
-    options.language === "pt" ? `Certo, não vou criar o aviso do job ${what}.` : `OK, no notification for job ${what}.`,
-    { outcome: "declined" },
-  );
+  return reply(options, messagesFor(options.language).notify.declined(what), { outcome: "declined" });
 }

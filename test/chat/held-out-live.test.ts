@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createUser, tokenFor } from "../helpers/accounts";
+import { chatUsers } from "./held-out-runner";
 import { type ChatBody, conversation } from "../helpers/chat";
 import { simulator } from "../helpers/hwa";
 import { type HeldOutCase, heldOutLive } from "./held-out-live";
@@ -36,20 +36,6 @@ function missesOf(asked: HeldOutCase, answer: ChatBody, now: Date): string[] {
   return misses;
 }
 
-/** A user per 8 messages: the chat allows 10 a minute per user. */
-function users() {
-  const used = new Map<string, { token: string; messages: number }>();
-  return async (role: "viewer" | "operator", messages: number) => {
-    let user = used.get(role);
-    if (!user || user.messages + messages > 8) {
-      user = { token: await tokenFor(await createUser(role)), messages: 0 };
-      used.set(role, user);
-    }
-    user.messages += messages;
-    return user.token;
-  };
-}
-
 describe("issue #14's held-out set, through /api/chat", () => {
   it("has 84 messages, half in each language", () => {
     expect(heldOutLive.length).toBeGreaterThanOrEqual(80);
@@ -58,7 +44,7 @@ describe("issue #14's held-out set, through /api/chat", () => {
 
   it("answers at least 95% of them fully right", async () => {
     const now = await simulator.now();
-    const tokenFor = users();
+    const tokenFor = chatUsers();
     const right = { pt: 0, en: 0 };
     for (const asked of heldOutLive) {
       const chat = conversation(await tokenFor(asked.role ?? "viewer", 1 + (asked.before?.length ?? 0)));

@@ -25,7 +25,7 @@ function missesOf(asked: ThirdCase, answer: ChatBody, now: Date): string[] {
 }
 
 /** A user per 8 messages: the chat allows 10 a minute per user. */
-function users() {
+export function chatUsers() {
   const used = new Map<string, { token: string; messages: number }>();
   return async (role: "viewer" | "operator", messages: number) => {
     let user = used.get(role);
@@ -48,7 +48,7 @@ export interface Score {
 /** Asks every message of `set` (after its `before` messages, in a conversation of its own) and scores the answers. */
 export async function askHeldOut(name: string, set: readonly ThirdCase[]): Promise<Score> {
   const now = await simulator.now();
-  const tokenFor = users();
+  const tokenFor = chatUsers();
   const right = { pt: 0, en: 0 };
   const total = { pt: 0, en: 0 };
   const report: string[] = [];

@@ -273,4 +273,19 @@ export const en: Messages = {
     refusedInState: "it refused it in the job's current state",
     timedOut: "it did not answer in time; check the job's status before asking again",
   },
+  notify: {
+    maintenance: "Resync is in maintenance: I will not create the notification now; nothing was done.",
+    alreadyEnded: (job, status) =>
+      `Job ${job} has already ended (${status}): there is nothing to wait for. Ask for its status or log if you like.`,
+    propose: (job) =>
+      `I will tell you in the console when job ${job} ends, successfully or not (once) — confirm? Reply "yes" within 2 minutes.`,
+    expired: (job) =>
+      `The confirmation of the notification for job ${job} expired; nothing was created. Ask again if you still want it.`,
+    subscribed: (job) => `Done: I will tell you in the console when job ${job} ends.`,
+    failed: (job, why) => `I could not create the notification for job ${job}: ${why}`,
+    declined: (job) => `OK, no notification for job ${job}.`,
+  },
+  engine: {
+    mind: (engine) => ` Mind: engine ${engine}.`,
+  },
 };

@@ -236,6 +236,22 @@ export interface ActionWords {
   timedOut: string;
 }
 
+/** "Me avise quando o X terminar": a one-shot console notification of the job's end (src/subscriptions/chat-request.ts). */
+export interface NotifyWords {
+  maintenance: string;
+  alreadyEnded(job: string, status: string): string;
+  propose(job: string): string;
+  expired(job: string): string;
+  subscribed(job: string): string;
+  failed(job: string, why: string): string;
+  declined(job: string): string;
+}
+
+/** Several engines: a proposed action on a non-default engine names it. */
+export interface EngineWords {
+  mind(engine: string): string;
+}
+
 export interface Messages {
   readonly language: Language;
   readonly time: TimeWords;
@@ -254,4 +270,6 @@ export interface Messages {
   readonly running: RunningWords;
   readonly log: JobLogWords;
   readonly actions: ActionWords;
+  readonly notify: NotifyWords;
+  readonly engine: EngineWords;
 }

@@ -287,4 +287,18 @@ export const pt: Messages = {
     refusedInState: "recusou no estado atual do job",
     timedOut: "não respondeu a tempo; confira o status do job antes de pedir de novo",
   },
+  notify: {
+    maintenance: "O Resync está em manutenção: não vou criar o aviso agora; nada foi feito.",
+    alreadyEnded: (job, status) =>
+      `O job ${job} já terminou (${status}): não há o que esperar. Pergunte o status ou o log se quiser.`,
+    propose: (job) =>
+      `Vou avisar você no console quando o job ${job} terminar, com sucesso ou com erro (um aviso só) — confirma? Responda "sim" em até 2 minutos.`,
+    expired: (job) => `A confirmação do aviso do job ${job} expirou; nada foi criado. Peça de novo se ainda quiser.`,
+    subscribed: (job) => `Combinado: vou avisar no console quando o job ${job} terminar.`,
+    failed: (job, why) => `Não consegui criar o aviso do job ${job}: ${why}`,
+    declined: (job) => `Certo, não vou criar o aviso do job ${job}.`,
+  },
+  engine: {
+    mind: (engine) => ` Atenção: engine ${engine}.`,
+  },
 };
