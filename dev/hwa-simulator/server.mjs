@@ -18,12 +18,15 @@ const maxViolations = 1_000;
 
 /**
  * @typedef {{ host?: string, port?: number, seed?: number, timeScale?: number, failureRate?: number,
- *   username?: string, password?: string, apiKey?: string, contractCheck?: boolean, planCopies?: number }} HwaSimulatorOptions
+ *   username?: string, password?: string, apiKey?: string, contractCheck?: boolean, planCopies?: number,
+ *   clockStart?: number }} HwaSimulatorOptions
  *   port: 0 picks a free port. timeScale: plan seconds per real second (1, real time, by default; 0 = the clock
  *   moves only when stepped).
  *   failureRate: the share of runs that end in ABEND from the clock's start on. apiKey: accepted as
  *   `Authorization: Bearer <apiKey>` besides Basic. contractCheck: check every V2 response against the document.
  *   planCopies: each job stream of the day this many times (17 copies make a plan of about 5,000 jobs).
+ *   clockStart: the plan time (epoch ms) the clock shows first (see `createSimulation`); tests pin it with
+ *   `clockStartOnOneDay()` so the day they read does not depend on the hour they run.
  * @typedef {{ url: string, port: number, close(): Promise<void> }} HwaSimulator
  *   url: the engine's base, e.g. http://127.0.0.1:31116/twsd
  */
@@ -43,11 +46,12 @@ export async function startHwaSimulator({
   apiKey,
   contractCheck = false,
   planCopies = 1,
+  clockStart,
 } = {}) {
   const contract = contractCheck ? loadContract() : undefined;
   /** @type {import("./control.mjs").SimulatorState} */
   const state = {
-    simulation: createSimulation({ seed, timeScale, failureRate, planCopies }),
+    simulation: createSimulation({ seed, timeScale, failureRate, planCopies, clockStart }),
     faults: new Faults(),
     stats: { total: 0, byRoute: {} },
     contract: {

@@ -6,18 +6,33 @@ import { advancePlan } from "./progress.mjs";
 import { historyFailureRate, startHour, story } from "./seed-data.mjs";
 
 const hourMs = 60 * 60_000;
+const dayMs = 24 * hourMs;
 
 /**
- * @param {{ seed: number, timeScale: number, failureRate: number, planCopies?: number, realNow?: () => number }} options
- *   planCopies: each job stream of the day this many times (see `addProductionDay`).
+ * A clock start whose production day begins at a UTC midnight: the latest at or before `now`. The day's story then
+ * falls on one calendar day whatever the hour (tests' "today" holds the whole morning), at most a day behind `now`.
+ * @param {number} [now]
  */
-export function createSimulation({ seed, timeScale, failureRate, planCopies = 1, realNow = Date.now }) {
+export function clockStartOnOneDay(now = Date.now()) {
+  return Math.floor((now - startHour * hourMs) / dayMs) * dayMs + startHour * hourMs;
+}
+
+/**
+ * @param {{ seed: number, timeScale: number, failureRate: number, planCopies?: number, clockStart?: number,
+ *   realNow?: () => number }} options
+ *   planCopies: each job stream of the day this many times (see `addProductionDay`).
+ *   clockStart: the plan time (epoch ms) the clock shows first; by default the half hour at most an hour before the
+ *   real time. The production day starts `startHour` hours before it.
+ */
+export function createSimulation({ seed, timeScale, failureRate, planCopies = 1, clockStart, realNow = Date.now }) {
   if (!Number.isFinite(failureRate) || failureRate < 0 || failureRate > 1) {
     throw new Error(`failureRate must be between 0 and 1, got ${failureRate}`);
   }
-  // The production day started so that the clock starts at most an hour before the real time, on a round hour.
-  const dayStart = Math.floor((realNow() - startHour * hourMs) / hourMs) * hourMs;
-  const start = dayStart + startHour * hourMs;
+  if (clockStart !== undefined && !Number.isFinite(clockStart))
+    throw new Error(`clockStart must be epoch ms, got ${clockStart}`);
+  // By default the production day started so that the clock starts at most an hour before the real time.
+  const start = clockStart ?? Math.floor((realNow() - startHour * hourMs) / hourMs) * hourMs + startHour * hourMs;
+  const dayStart = start - startHour * hourMs;
 
   const simulation = {
     seed,

@@ -4,6 +4,7 @@
 // injects faults gets a simulator of its own, so no file sees another's changes.
 import type { TestProject } from "vitest/node";
 import { startHwaSimulator } from "../../dev/hwa-simulator/server.mjs";
+import { clockStartOnOneDay } from "../../dev/hwa-simulator/simulation.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -26,7 +27,15 @@ export default async function setup(project: TestProject) {
     password: `pw-${crypto.randomUUID()}`,
     apiKey: `key-${crypto.randomUUID()}`,
   };
-  const options = { port: 0, seed: 42, timeScale: 0, failureRate: 0.1, contractCheck: true, ...credentials };
+  const options = {
+    port: 0,
+    seed: 42,
+    timeScale: 0,
+    clockStart: clockStartOnOneDay(),
+    failureRate: 0.1,
+    contractCheck: true,
+    ...credentials,
+  };
   const simulators: Awaited<ReturnType<typeof startHwaSimulator>>[] = [];
   const teardown = async () => {
     await Promise.all(simulators.map((simulator) => simulator.close()));

@@ -5,6 +5,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startHwaSimulator } from "../../dev/hwa-simulator/server.mjs";
+import { clockStartOnOneDay } from "../../dev/hwa-simulator/simulation.mjs";
 import { startLibsqlServer } from "../../dev/libsql-server/server.mjs";
 import { applyMigrations } from "../../dev/migrate.mjs";
 import { startWebhookReceiver } from "./webhook-receiver";
@@ -24,8 +25,9 @@ export default async function setup(project: TestProject) {
   const libsql = await startLibsqlServer({ file: join(folder, "resync.db"), port: 0 });
   await applyMigrations({ url: libsql.url });
   const hwaCredentials = { username: "resync-notify", password: crypto.randomUUID() };
-  const simulator = await startHwaSimulator({ port: 0, seed: 7, timeScale: 0, contractCheck: true, ...hwaCredentials });
-  const second = await startHwaSimulator({ port: 0, seed: 11, timeScale: 0, contractCheck: true, ...hwaCredentials });
+  const options = { port: 0, timeScale: 0, clockStart: clockStartOnOneDay(), contractCheck: true, ...hwaCredentials };
+  const simulator = await startHwaSimulator({ ...options, seed: 7 });
+  const second = await startHwaSimulator({ ...options, seed: 11 });
   const receiver = await startWebhookReceiver();
 
   project.provide("libsqlUrl", libsql.url);

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startHwaSimulator } from "../../dev/hwa-simulator/server.mjs";
+import { clockStartOnOneDay } from "../../dev/hwa-simulator/simulation.mjs";
 import { startLibsqlServer, type LibsqlServer } from "../../dev/libsql-server/server.mjs";
 import { applyMigrations } from "../../dev/migrate.mjs";
 
@@ -46,7 +47,13 @@ export default async function setup(project: TestProject) {
   await new Promise<void>((resolve) => control.listen(0, "127.0.0.1", resolve));
 
   const hwaCredentials = { username: "resync-outage", password: crypto.randomUUID() };
-  const simulator = await startHwaSimulator({ port: 0, seed: 7, timeScale: 0, ...hwaCredentials });
+  const simulator = await startHwaSimulator({
+    port: 0,
+    seed: 7,
+    timeScale: 0,
+    clockStart: clockStartOnOneDay(),
+    ...hwaCredentials,
+  });
 
   project.provide("libsqlUrl", url);
   project.provide("libsqlControlUrl", `http://127.0.0.1:${(control.address() as AddressInfo).port}`);

@@ -6,6 +6,7 @@ import { startLibsqlServer } from "../../dev/libsql-server/server.mjs";
 import { createClient } from "@libsql/client";
 import { createAccount, randomPassword } from "../../dev/admin-account.mjs";
 import { startHwaSimulator } from "../../dev/hwa-simulator/server.mjs";
+import { clockStartOnOneDay } from "../../dev/hwa-simulator/simulation.mjs";
 import { applyMigrations } from "../../dev/migrate.mjs";
 
 declare module "vitest" {
@@ -66,7 +67,14 @@ export default async function setup(project: TestProject) {
   client.close();
 
   const hwaCredentials = { username: "resync-test", password: crypto.randomUUID() };
-  const simulatorOptions = { port: 0, seed: 7, timeScale: 0, contractCheck: true, ...hwaCredentials };
+  const simulatorOptions = {
+    port: 0,
+    seed: 7,
+    timeScale: 0,
+    clockStart: clockStartOnOneDay(),
+    contractCheck: true,
+    ...hwaCredentials,
+  };
   const simulator = await startHwaSimulator(simulatorOptions);
   const clientFaults = await startHwaSimulator(simulatorOptions);
   const cacheFaults = await startHwaSimulator(simulatorOptions);

@@ -187,13 +187,11 @@ function isErrorOfJob(reading: Reading): boolean {
 /** Words that make a running or late word part of another question ("what failed while running", "why late"). */
 const otherQuestions: Cue[] = ["stream", "workstation", "failure", "log", "why", "error_text"];
 
-const personalPronouns = new Set(["it", "ele", "ela"]);
-
 /** Running or late words, and nothing named to ask them of: "o que está rodando agora?", "is anything late?". */
 function isAboutRunningJobs(reading: Reading): boolean {
   if (!reading.has("running") && !reading.has("late")) return false;
-  const spokenOf = reading.tokens.some((token) => personalPronouns.has(token.word)); // "is it still running?"
-  return reading.mentions.length === 0 && !spokenOf && !otherQuestions.some((cue) => reading.has(cue));
+  // "is it still running?" asks of the job spoken of before
+  return reading.mentions.length === 0 && !speaksOfTheJob(reading) && !otherQuestions.some((cue) => reading.has(cue));
 }
 
 /**

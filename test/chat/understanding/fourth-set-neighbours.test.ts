@@ -161,3 +161,24 @@ describe("questions about the assistant itself are help", () => {
     ["did RECON_MATCH work?", "job_status", { job: "RECON_MATCH" }],
   ])("a question about the plan stays one: %s", (...c) => expectUnderstood(c));
 });
+
+// Regressed by 77ba6bb (a pronoun made a running question one job's), caught when CI ran the fourth set: the "it" of
+// "longer than it should" compares and names nothing.
+describe("taking longer than it should: what runs late, the pronoun after 'than' names no job", () => {
+  it.each<Case>([
+    ["is anything taking longer than it should?", "running_now", { focus: "late" }],
+    ["any job taking longer than it should have?", "running_now", { focus: "late" }],
+    ["is anything running longer than it normally does?", "running_now", { focus: "late" }],
+    ["anything taking more time than it usually does?", "running_now", { focus: "late" }],
+    ["tem algum job demorando mais do que ele deveria?", "running_now", { focus: "late" }],
+    ["tem job levando mais tempo do que deveria?", "running_now", { focus: "late" }],
+    ["algo rodando mais que deveria?", "running_now", { focus: "late" }],
+  ])("%s", (...c) => expectUnderstood(c));
+
+  const context: ConversationContext = { intent: "job_status", entities: { job: "PAYROLL_CALC" }, language: "en" };
+  it.each<Case>([
+    ["is it still running?", "job_status", { job: "PAYROLL_CALC" }],
+    ["is it taking longer than usual?", "job_status", { job: "PAYROLL_CALC" }],
+    ["ele ainda ta rodando?", "job_status", { job: "PAYROLL_CALC" }],
+  ])("a pronoun before the comparison still names the job spoken of: %s", (...c) => expectUnderstood(c, context));
+});
