@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { timeScaleFromEnv } from "../../../dev/hwa-simulator/env.mjs";
 import { lastRun } from "../../../dev/hwa-simulator/plan.mjs";
-import { createSimulation } from "../../../dev/hwa-simulator/simulation.mjs";
+import { clockStartOnOneDay, createSimulation } from "../../../dev/hwa-simulator/simulation.mjs";
 import { commonStatus } from "../../../dev/hwa-simulator/status.mjs";
 
 /** A real clock the test moves by hand. */
@@ -79,5 +79,23 @@ describe("the simulator's clock by default", () => {
     simulation.sync();
     expect(["SUCC", "ABEND"]).toContain(lastRun(first).status);
     expect(lastRun(first).endedAt).toBe(endAt);
+  });
+});
+
+describe("a clock start the tests pin (clockStartOnOneDay)", () => {
+  it.each([0, 0.58, 10.49, 10.5, 17.75, 23.99])("puts the whole production day on one UTC date at %s h", (hours) => {
+    const start = clockStartOnOneDay(midnight + hours * hour);
+    const { plan } = createSimulation({ seed: 42, timeScale: 0, failureRate: 0.1, clockStart: start });
+    expect(plan.now).toBe(start);
+    expect(plan.now - plan.dayStart).toBe(10.5 * hour);
+    expect(new Date(plan.dayStart).toISOString()).toMatch(/T00:00:00\.000Z$/);
+    expect(plan.now).toBeLessThanOrEqual(midnight + hours * hour);
+    expect(midnight + hours * hour - plan.now).toBeLessThan(24 * hour);
+  });
+
+  it("refuses a start that is not a time", () => {
+    expect(() => createSimulation({ seed: 42, timeScale: 0, failureRate: 0.1, clockStart: Number.NaN })).toThrow(
+      /clockStart must be epoch ms/,
+    );
   });
 });
