@@ -54,7 +54,7 @@ export const startSession: AppRouteHandler<typeof login> = async (c) => {
   const csrfToken = await csrfTokenFor(config, session.claims.jti, session.claims.csrf!);
   return c.json(
     {
-      user: { username: user.username, role: user.role },
+      user: { username: user.username, role: user.role, default_engine: user.defaultEngine ?? null },
       csrf_token: csrfToken,
       expires_at: new Date(session.claims.exp * 1000).toISOString(),
     },
@@ -75,7 +75,10 @@ export const endSession: AppRouteHandler<typeof logout> = async (c) => {
 
 export const whoAmI: AppRouteHandler<typeof me> = (c) => {
   const identity = c.get("identity")!;
-  return c.json({ username: identity.username, role: identity.role }, 200);
+  return c.json(
+    { username: identity.username, role: identity.role, default_engine: identity.defaultEngine ?? null },
+    200,
+  );
 };
 
 export const currentCsrfToken: AppRouteHandler<typeof csrf> = async (c) => {

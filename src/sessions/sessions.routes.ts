@@ -21,7 +21,15 @@ export const TokenResponse = z
   .object({ access_token: z.string(), token_type: z.literal("bearer"), expires_in: z.number().int() })
   .openapi("TokenResponse");
 
-const User = z.object({ username: z.string(), role: z.enum(roles) }).openapi("CurrentUser");
+const User = z
+  .object({
+    username: z.string(),
+    role: z.enum(roles),
+    default_engine: z.string().nullable().openapi({
+      description: "The engine HWA-backed routes use when the request names none; null: the registry's default",
+    }),
+  })
+  .openapi("CurrentUser");
 
 const loginProblems = problemResponses(400, 401, 403, 415, 429, 503);
 

@@ -254,7 +254,11 @@ describe("choosing the engine", () => {
     const patch = await call(`/api/v1/users/${user.username}`, json("PATCH", admin, { default_engine: "DR" }));
     expect(patch.status, await patch.clone().text()).toBe(200);
     expect(((await patch.json()) as { default_engine: string }).default_engine).toBe("DR");
-    expect((await jobsOn(undefined, await tokenOf(user))).engine).toBe("DR");
+    const headers = await tokenOf(user);
+    expect((await jobsOn(undefined, headers)).engine).toBe("DR");
+    // The console reads it to name the engine it shows.
+    const me = await call("/api/v1/auth/me", { headers });
+    expect(await me.json()).toMatchObject({ username: user.username, default_engine: "DR" });
     const unknown = await call(`/api/v1/users/${user.username}`, json("PATCH", admin, { default_engine: "NOPE" }));
     expect(unknown.status).toBe(400);
 

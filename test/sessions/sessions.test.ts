@@ -20,7 +20,7 @@ describe("POST /token", () => {
     expect(body.expires_in).toBeGreaterThanOrEqual(900);
     expect(body.expires_in).toBeLessThanOrEqual(3600);
     const me = await SELF.fetch(`${ORIGIN}/api/v1/auth/me`, { headers: bearer(body.access_token) });
-    expect(await me.json()).toEqual({ username: user.username, role: "viewer" });
+    expect(await me.json()).toEqual({ username: user.username, role: "viewer", default_engine: null });
   });
 
   it("signs in with JSON, case-insensitively on the username", async () => {

@@ -4,6 +4,8 @@ import { MaintenancePage } from "./admin/maintenance-page";
 import { UsersPage } from "./admin/users-page";
 import { connectChat, disconnectChat } from "./chat/chat-connection";
 import { ChatPanel } from "./chat/chat-panel";
+import { EnginePicker } from "./engines/engine-picker";
+import { engines, loadEngines } from "./engines/engines";
 import { chooseLanguage, type Language, language, languages, t } from "./i18n/i18n";
 import { JobBoard } from "./jobs/board";
 import { JobPage } from "./jobs/job-detail";
@@ -22,9 +24,9 @@ function Page({ current }: { current: Route }) {
   if (ADMIN_PAGES.has(current.page) && !isAdmin.value) return <p>{t.value.notFound}</p>;
   switch (current.page) {
     case "board":
-      return <JobBoard />;
+      return <JobBoard engine={current.engine} />;
     case "job":
-      return <JobPage id={current.id} />;
+      return <JobPage id={current.id} engine={current.engine} />;
     case "workflows":
       return <WorkflowList />;
     case "workflow":
@@ -84,6 +86,10 @@ export function App() {
     if (user.value && !expired.value) connectChat();
     if (user.value === null) disconnectChat();
   });
+  useSignalEffect(() => {
+    if (user.value) void loadEngines();
+    else engines.value = [];
+  });
 
   if (user.value === undefined) return <p class="loading">{words.loading}</p>;
   if (user.value === null) {
@@ -118,6 +124,7 @@ export function App() {
             {isAdmin.value && <NavLink page={["maintenance"]} href="#/maintenance" label={words.navMaintenance} />}
           </ul>
         </nav>
+        <EnginePicker />
         <LanguageSwitch />
         <span class="who">
           {words.signedInAs(user.value.username, words.roles[user.value.role] ?? user.value.role)}

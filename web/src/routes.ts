@@ -1,8 +1,11 @@
 // Pages live in the URL's fragment (`#/jobs/ID`): a link can be shared and reloaded, and every path of the origin
 // other than the console's files stays the Worker's (its 404, the API), with no fallback page to configure.
+//
+// The job pages name their engine when the operator picked one (`#/engines/HML`, `#/engines/HML/jobs/ID`): a job id
+// means something on one engine only, so a shared link opens the same job. Without it, the user's default engine.
 export type Route =
-  | { page: "board" }
-  | { page: "job"; id: string }
+  | { page: "board"; engine?: string }
+  | { page: "job"; id: string; engine?: string }
   | { page: "workflows" }
   | { page: "workflow"; id: number }
   | { page: "workflow-edit"; id: number | "new" }
@@ -18,6 +21,12 @@ export function parseRoute(hash: string): Route {
     .split("/")
     .filter(Boolean)
     .map((part) => decodeURIComponent(part));
+  if (parts[0] === "engines" && parts[1]) {
+    const [, engine, ...rest] = parts;
+    if (rest.length === 0) return { page: "board", engine };
+    if (rest[0] === "jobs" && rest[1] && rest.length === 2) return { page: "job", id: rest[1], engine };
+    return { page: "not-found" };
+  }
   const [first, second, third] = parts;
   if (parts.length === 0) return { page: "board" };
   if (first === "jobs" && second && parts.length === 2) return { page: "job", id: second };
@@ -35,3 +44,10 @@ export function parseRoute(hash: string): Route {
 /** The fragment of a page: `link("jobs", id)` → `#/jobs/<id>`. */
 export const link = (...parts: (string | number)[]) =>
   `#/${parts.map((part) => encodeURIComponent(String(part))).join("/")}`;
+
+/** The board of `engine`, or of the default engine. */
+export const boardLink = (engine: string | undefined) => (engine ? link("engines", engine) : "#/");
+
+/** A job on `engine`, or on the default engine. */
+export const jobLink = (engine: string | undefined, id: string) =>
+  engine ? link("engines", engine, "jobs", id) : link("jobs", id);

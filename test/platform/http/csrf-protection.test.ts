@@ -28,7 +28,7 @@ describe("console sessions", () => {
     expect(cookie).toContain("Path=/");
     expect(cookie).not.toContain("Domain");
     const body = (await response.json()) as { user: unknown; csrf_token: string; expires_at: string };
-    expect(body.user).toEqual({ username: user.username, role: "viewer" });
+    expect(body.user).toEqual({ username: user.username, role: "viewer", default_engine: null });
     expect(new Date(body.expires_at).getTime()).toBeGreaterThan(Date.now());
   });
 

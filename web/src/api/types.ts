@@ -5,6 +5,8 @@ export type Role = "viewer" | "operator" | "admin";
 export interface User {
   username: string;
   role: Role;
+  /** The engine the job pages show when they name none; null: the registry's default. */
+  default_engine: string | null;
 }
 
 export interface Job {

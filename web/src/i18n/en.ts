@@ -56,6 +56,9 @@ export const en = {
 
   // Job board
   boardTitle: "Job board",
+  engine: "Engine",
+  defaultEngine: (name: string) => `${name} (default)`,
+  actionEngine: (name: string) => `On engine ${name}.`,
   filters: "Filters",
   statusFilter: "Status",
   allStatuses: "All",

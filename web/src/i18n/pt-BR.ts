@@ -54,6 +54,9 @@ export const ptBR: Catalogue = {
   readiness: "Prontidão",
 
   boardTitle: "Painel de jobs",
+  engine: "Engine",
+  defaultEngine: (name) => `${name} (padrão)`,
+  actionEngine: (name) => `No engine ${name}.`,
   filters: "Filtros",
   statusFilter: "Status",
   allStatuses: "Todos",

@@ -1,9 +1,10 @@
-import { signal, useComputed } from "@preact/signals";
-import { useEffect, useRef } from "preact/hooks";
+import { signal } from "@preact/signals";
+import { useEffect, useMemo, useRef } from "preact/hooks";
 import { allPages, query } from "../api/client";
 import type { Job } from "../api/types";
+import { onEngine, severalEngines, shownEngine } from "../engines/engines";
 import { formatTime, t } from "../i18n/i18n";
-import { link } from "../routes";
+import { jobLink } from "../routes";
 import { formatDuration } from "../ui/duration";
 import { ProblemText } from "../ui/problem-text";
 import { statusBadge } from "../ui/status-badge";
@@ -17,21 +18,24 @@ const REFRESH_MS = 10_000;
 const MAX_PAGES = 4;
 const TYPING_PAUSE_MS = 300;
 
-// Module state: coming back from a job finds the board, its filters and the job it left from as they were.
+// Module state: coming back from a job finds the board, its filters and the job it left from as they were. The jobs
+// are kept with the engine they came from: another engine's board starts from nothing.
 const filters = signal({ stream: "", workstation: "", name: "" });
 const applied = signal(filters.value);
 const only = signal<BoardGroup | undefined>(undefined);
-const jobs = signal<Job[] | undefined>(undefined);
+const jobs = signal<{ engine: string | undefined; items: Job[] } | undefined>(undefined);
 const loadedAt = signal<string | null>(null);
 const failure = signal<unknown>(null);
 const refreshing = signal(false);
 export const lastOpened = signal<string | undefined>(undefined);
 
-async function load() {
+/** The board of `engine` (undefined: the default engine). */
+async function load(engine: string | undefined) {
   const { stream, workstation, name } = applied.value;
   refreshing.value = true;
   try {
-    jobs.value = await allPages<Job>(`/api/v1/jobs${query({ limit: 500, stream, workstation, name })}`, MAX_PAGES);
+    const path = onEngine(engine, `/api/v1/jobs${query({ limit: 500, stream, workstation, name })}`);
+    jobs.value = { engine, items: await allPages<Job>(path, MAX_PAGES) };
     loadedAt.value = new Date().toISOString();
     failure.value = null;
   } catch (problem) {
@@ -70,12 +74,12 @@ function FilterField(props: {
  * One row of the board, as plain elements rather than a component: 500 rows are 500 fewer component instances
  * (and signal trackers) to create on each render, which is most of the board's script time.
  */
-function jobRow(job: Job, none: string) {
+function jobRow(job: Job, engine: string | undefined, none: string) {
   return (
     <tr key={job.id}>
       <td>{statusBadge(job.status, job.common_status)}</td>
       <td>
-        <a class="job-link" href={link("jobs", job.id)} onClick={() => (lastOpened.value = job.id)}>
+        <a class="job-link" href={jobLink(engine, job.id)} onClick={() => (lastOpened.value = job.id)}>
           {job.name}
         </a>
       </td>
@@ -88,18 +92,22 @@ function jobRow(job: Job, none: string) {
   );
 }
 
-export function JobBoard() {
+/** The board of `engine` (the page's; undefined: the default engine). */
+export function JobBoard({ engine }: { engine: string | undefined }) {
   const search = useRef<HTMLInputElement>(null);
   const table = useRef<HTMLDivElement>(null);
-  const board = useComputed(() => (jobs.value ? boardOf(jobs.value, only.value) : undefined));
-  const key = JSON.stringify(applied.value);
+  // Not useComputed: it would keep the first render's `engine` and show one engine's jobs under another's name.
+  const loaded = jobs.value;
+  const items = loaded && loaded.engine === engine ? loaded.items : undefined;
+  const board = useMemo(() => (items ? boardOf(items, only.value) : undefined), [items, only.value]);
+  const key = JSON.stringify([engine, applied.value]);
 
   useEffect(() => {
     const pause = setTimeout(() => (applied.value = filters.value), TYPING_PAUSE_MS);
     return () => clearTimeout(pause);
   }, [filters.value]);
 
-  usePolling(load, REFRESH_MS, key);
+  usePolling(() => load(engine), REFRESH_MS, key);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => table.current && boardKeys(event, table.current, search.current);
@@ -111,17 +119,20 @@ export function JobBoard() {
   useEffect(() => {
     if (!lastOpened.value || !table.current) return;
     const row = [...table.current.querySelectorAll<HTMLAnchorElement>("a.job-link")].find(
-      (anchor) => anchor.getAttribute("href") === link("jobs", lastOpened.value!),
+      (anchor) => anchor.getAttribute("href") === jobLink(engine, lastOpened.value!),
     );
     row?.focus();
-  }, [board.value !== undefined]);
+  }, [board !== undefined]);
 
-  const current = board.value;
-  const total = jobs.value?.length ?? 0;
+  const current = board;
+  const total = items?.length ?? 0;
   return (
     <section aria-labelledby="board-title">
       <div class="page-head">
-        <h1 id="board-title">{t.value.boardTitle}</h1>
+        <h1 id="board-title">
+          {t.value.boardTitle}
+          {severalEngines.value && shownEngine.value && <span class="engine-tag"> {shownEngine.value}</span>}
+        </h1>
         <p class="muted" aria-live="polite">
           {refreshing.value ? t.value.refreshing : loadedAt.value ? t.value.updatedAt(formatTime(loadedAt.value)) : ""}
         </p>
@@ -169,7 +180,7 @@ export function JobBoard() {
                 <th scope="col">{t.value.colReturnCode}</th>
               </tr>
             </thead>
-            <tbody>{current.rows.map((row) => jobRow(row.job, t.value.none))}</tbody>
+            <tbody>{current.rows.map((row) => jobRow(row.job, engine, t.value.none))}</tbody>
           </table>
         </div>
       )}

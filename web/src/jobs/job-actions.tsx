@@ -2,6 +2,7 @@ import { useSignal } from "@preact/signals";
 import { refusal } from "../../../src/jobs/action-rules";
 import { call, newIdempotencyKey } from "../api/client";
 import type { JobActionName, JobDetail } from "../api/types";
+import { onEngine, severalEngines, shownEngine } from "../engines/engines";
 import { t } from "../i18n/i18n";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 
@@ -17,16 +18,18 @@ interface Pending {
 /**
  * The operator's actions on a job. Each opens a dialog that says what HWA will do; the action's rules (the API's
  * own, src/jobs/action-rules.ts) leave the buttons that cannot work in the job's status disabled, with why. A
- * status that changed meanwhile gets the API's 409 with its reason, in the dialog.
+ * status that changed meanwhile gets the API's 409 with its reason, in the dialog. With several engines the dialog
+ * names the one HWA acts on.
  */
-export function JobActions({ job, onDone }: { job: JobDetail; onDone: (message: string) => void }) {
+export function JobActions(props: { job: JobDetail; engine: string | undefined; onDone: (message: string) => void }) {
+  const { job, engine, onDone } = props;
   const pending = useSignal<Pending | undefined>(undefined);
   const reason = useSignal("");
   const words = t.value;
   const run = job.runs.find((r) => r.last_in_rerun_chain)?.run_id ?? job.run_id ?? words.none;
 
   async function act({ action, key }: Pending) {
-    await call(`/api/v1/jobs/${encodeURIComponent(job.id)}/actions/${action}`, {
+    await call(onEngine(engine, `/api/v1/jobs/${encodeURIComponent(job.id)}/actions/${action}`), {
       method: "POST",
       idempotencyKey: key,
       body: reason.value.trim() ? { reason: reason.value.trim() } : {},
@@ -67,6 +70,7 @@ export function JobActions({ job, onDone }: { job: JobDetail; onDone: (message: 
         >
           <p>{words.actionEffect[pending.value.action](job.name)}</p>
           <p>{words.actionWhere(job.job_stream ?? words.none, job.workstation ?? words.none, run)}</p>
+          {severalEngines.value && shownEngine.value && <p>{words.actionEngine(shownEngine.value)}</p>}
           <p class="muted">{words.actionOnce}</p>
           <label for="action-reason">{words.reason}</label>
           <textarea

@@ -2,8 +2,9 @@ import { signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { call } from "../api/client";
 import type { Job, JobDetail } from "../api/types";
+import { onEngine, severalEngines, shownEngine } from "../engines/engines";
 import { formatTime, t } from "../i18n/i18n";
-import { link } from "../routes";
+import { boardLink, jobLink } from "../routes";
 import { isOperator } from "../session";
 import { formatDuration, percentOfEstimate } from "../ui/duration";
 import { ProblemText } from "../ui/problem-text";
@@ -27,7 +28,7 @@ const state = {
   failure: signal<unknown>(null),
 };
 
-function Neighbours({ title, jobs }: { title: string; jobs: Job[] }) {
+function Neighbours({ title, jobs, engine }: { title: string; jobs: Job[]; engine: string | undefined }) {
   return (
     <div>
       <h3>{title}</h3>
@@ -38,7 +39,7 @@ function Neighbours({ title, jobs }: { title: string; jobs: Job[] }) {
           {jobs.map((job) => (
             <li key={job.id}>
               <StatusBadge status={job.status} commonStatus={job.common_status} />{" "}
-              <a href={link("jobs", job.id)}>{job.name}</a> <span class="muted">{job.job_stream}</span>
+              <a href={jobLink(engine, job.id)}>{job.name}</a> <span class="muted">{job.job_stream}</span>
             </li>
           ))}
         </ul>
@@ -51,6 +52,7 @@ function Facts({ job }: { job: JobDetail }) {
   const words = t.value;
   const percent = percentOfEstimate(job.duration_ms, job.estimated_duration_ms);
   const rows: [string, string][] = [
+    ...(severalEngines.value && shownEngine.value ? [[words.engine, shownEngine.value] as [string, string]] : []),
     [words.colStream, job.job_stream ?? words.none],
     [words.colWorkstation, job.workstation ?? words.none],
     [words.returnCode, job.return_code === null ? words.none : String(job.return_code)],
@@ -97,7 +99,8 @@ function Facts({ job }: { job: JobDetail }) {
   );
 }
 
-export function JobPage({ id }: { id: string }) {
+/** Job `id` on `engine` (the page's; undefined: the default engine). */
+export function JobPage({ id, engine }: { id: string; engine: string | undefined }) {
   const words = t.value;
   const shownRun = useSignal<string | undefined>(undefined);
   const log = useSignal<{ run: string; text: string } | undefined>(undefined);
@@ -106,10 +109,10 @@ export function JobPage({ id }: { id: string }) {
 
   async function load() {
     try {
-      const job = await call<JobDetail>(`/api/v1/jobs/${enc(id)}`);
+      const job = await call<JobDetail>(onEngine(engine, `/api/v1/jobs/${enc(id)}`));
       state.job.value = job;
       state.failure.value = null;
-      state.neighbours.value = await call<Neighbours>(`/api/v1/jobs/${enc(id)}/dependencies`);
+      state.neighbours.value = await call<Neighbours>(onEngine(engine, `/api/v1/jobs/${enc(id)}/dependencies`));
     } catch (problem) {
       state.failure.value = problem;
     }
@@ -121,8 +124,8 @@ export function JobPage({ id }: { id: string }) {
     shownRun.value = undefined;
     log.value = undefined;
     notice.value = "";
-  }, [id]);
-  usePolling(load, REFRESH_MS, id);
+  }, [engine, id]);
+  usePolling(load, REFRESH_MS, `${engine ?? ""}#${id}`);
 
   const job = state.job.value?.id === id ? state.job.value : undefined;
   const current = job?.runs.find((run) => run.last_in_rerun_chain)?.run_id ?? job?.run_id ?? undefined;
@@ -133,7 +136,7 @@ export function JobPage({ id }: { id: string }) {
     if (!run) return;
     let stale = false;
     logFailure.value = null;
-    call<string>(`/api/v1/jobs/${enc(id)}/log?run_id=${enc(run)}`)
+    call<string>(onEngine(engine, `/api/v1/jobs/${enc(id)}/log?run_id=${enc(run)}`))
       .then((text) => {
         if (!stale) log.value = { run, text };
       })
@@ -143,7 +146,7 @@ export function JobPage({ id }: { id: string }) {
     return () => {
       stale = true;
     };
-  }, [id, run]);
+  }, [engine, id, run]);
 
   if (!job) {
     return (
@@ -151,7 +154,7 @@ export function JobPage({ id }: { id: string }) {
         <h1>{words.jobTitle(id)}</h1>
         {state.failure.value ? <ProblemText error={state.failure.value} /> : <p>{words.loading}</p>}
         <p>
-          <a href="#/">{words.backToJobs}</a>
+          <a href={boardLink(engine)}>{words.backToJobs}</a>
         </p>
       </section>
     );
@@ -163,7 +166,7 @@ export function JobPage({ id }: { id: string }) {
         <h1 id="job-title">
           {words.jobTitle(job.name)} <StatusBadge status={job.status} commonStatus={job.common_status} />
         </h1>
-        <a href="#/">{words.backToJobs}</a>
+        <a href={boardLink(engine)}>{words.backToJobs}</a>
       </div>
       <p class="notice" role="status">
         {notice.value}
@@ -174,6 +177,7 @@ export function JobPage({ id }: { id: string }) {
         {isOperator.value && (
           <JobActions
             job={job}
+            engine={engine}
             onDone={(message) => {
               notice.value = message;
               shownRun.value = undefined;
@@ -186,8 +190,8 @@ export function JobPage({ id }: { id: string }) {
         <h2 id="deps-title">{words.dependencies}</h2>
         {state.neighbours.value ? (
           <div class="two-columns">
-            <Neighbours title={words.predecessors} jobs={state.neighbours.value.predecessors} />
-            <Neighbours title={words.successors} jobs={state.neighbours.value.successors} />
+            <Neighbours title={words.predecessors} jobs={state.neighbours.value.predecessors} engine={engine} />
+            <Neighbours title={words.successors} jobs={state.neighbours.value.successors} engine={engine} />
           </div>
         ) : (
           <p>{words.loading}</p>
