@@ -28,8 +28,9 @@ async function adminCall(method: "POST" | "DELETE", path: string, body?: unknown
 }
 
 async function jobsOn(path: string) {
-  const answer = (await (await page.request.get(`${base}${path}`)).json()) as { items: PlanJob[] };
-  return answer.items;
+  const response = await page.request.get(`${base}${path}`);
+  expect(response.status(), `GET ${path}: ${await response.text()}`).toBe(200);
+  return ((await response.json()) as { items: PlanJob[] }).items;
 }
 
 beforeAll(async () => {

@@ -53,8 +53,17 @@ export default async function setup(project: TestProject) {
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   const exited = new Promise((resolve) => child.once("exit", resolve));
+  let stopping = false;
+  // A stack that stops while the tests run fails them all with refused connections: say why, once, in the log.
+  child.once("exit", (code, signal) => {
+    if (!stopping)
+      console.error(
+        `e2e: the stack stopped (code ${code}, signal ${signal}); its last output:\n${output.slice(-8_000)}`,
+      );
+  });
   const base = `http://127.0.0.1:${port}`;
   const stop = async () => {
+    stopping = true;
     child.kill("SIGINT");
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
     if (child.exitCode === null) child.kill("SIGKILL");

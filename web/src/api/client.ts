@@ -45,8 +45,21 @@ async function problemOf(response: Response): Promise<ApiProblem> {
   return new ApiProblem(response.status, response.statusText, "");
 }
 
+/**
+ * Unsafe calls go one after the other: a change may rotate the session (a new cookie, a new CSRF token), and a change
+ * sent before that answer arrived would carry the retired session and answer 401. Reads need not wait.
+ */
+let changes: Promise<unknown> = Promise.resolve();
+
 /** Calls the API; resolves with the answer (JSON or text by its type, undefined for 204), rejects with ApiProblem. */
-export async function call<T>(path: string, options: CallOptions = {}): Promise<T> {
+export function call<T>(path: string, options: CallOptions = {}): Promise<T> {
+  if ((options.method ?? "GET") === "GET") return send<T>(path, options);
+  const turn = changes.then(() => send<T>(path, options));
+  changes = turn.catch(() => undefined);
+  return turn;
+}
+
+async function send<T>(path: string, options: CallOptions): Promise<T> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = { Accept: "application/json, text/plain" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
