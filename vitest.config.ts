@@ -131,9 +131,9 @@ export default defineConfig({
         },
       },
       {
-        // The Worker with its plan watcher (a look every 10 s) on a simulator of its own, delivering to a webhook
-        // receiver started for the run.
-        plugins: [worker("warn", { PLAN_WATCH_PERIOD_SECONDS: "10" })],
+        // The Worker with its plan watcher (a look every 10 s, the jobs not started read on each) on a simulator of
+        // its own, delivering to a webhook receiver started for the run.
+        plugins: [worker("warn", { PLAN_WATCH_PERIOD_SECONDS: "10", PLAN_WATCH_DEADLINE_SECONDS: "10" })],
         test: {
           name: "notifications",
           include: [NOTIFICATION_TESTS],

@@ -122,8 +122,10 @@ export class PlanWatcher extends DurableObject<Bindings> {
       const follow = {
         openFailures: Object.keys(this.state().openFailures),
         followedNames: await this.followed(scope),
+        notStarted: this.notStartedDue(started),
       };
       report = await observePlan(hwa(scope), follow);
+      if (follow.notStarted && report.observation.ok) this.ctx.storage.kv.put("not-started-read-at", started);
     } catch (error) {
       if (!(error instanceof HwaError && error.failure === "not-configured")) throw error;
       scope.log.warn("plan watcher idle: HWA_BASE_URL is not configured");
@@ -161,6 +163,12 @@ export class PlanWatcher extends DurableObject<Bindings> {
     watcherLooks.inc({ result: observation.ok ? "ok" : "unreachable" });
     for (const event of told) eventsEmitted.inc({ kind: event.kind });
     await this.flush(scope);
+  }
+
+  /** Whether this look reads the jobs not started yet: PLAN_WATCH_DEADLINE_SECONDS after the last read that worked. */
+  private notStartedDue(now: number): boolean {
+    const last = this.ctx.storage.kv.get<number>("not-started-read-at") ?? 0;
+    return now - last >= notificationSettings(this.env).PLAN_WATCH_DEADLINE_SECONDS * 1000;
   }
 
   /**

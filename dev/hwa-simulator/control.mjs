@@ -117,4 +117,21 @@ export const controlRoutes = [
       return json(200, jobInPlan(plan, job, { dependencies: true }));
     },
   },
+  {
+    // The job's deadline (plan time), as its definition would give it; `null` removes it.
+    method: "POST",
+    pattern: `${control}/jobs/{job_id}/deadline`,
+    json: true,
+    handle(state, { params, body }) {
+      const plan = state.simulation.plan;
+      const job = plan.jobs.get(params.job_id ?? "");
+      if (!job) throw notFound("job", params.job_id ?? "");
+      const at = body.at === null ? undefined : Date.parse(String(body.at));
+      if (at !== undefined && !Number.isFinite(at))
+        throw invalidParameter('"at" is required: an ISO 8601 instant of the plan\'s clock, or null.');
+      if (at === undefined) delete job.deadline;
+      else job.deadline = at;
+      return json(200, jobInPlan(plan, job, { dependencies: true }));
+    },
+  },
 ];

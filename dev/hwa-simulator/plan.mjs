@@ -23,7 +23,9 @@ const minute = 60_000;
  * @typedef {{ id: string, definitionId: string, name: string, jobStreamId: string, workstationId: string,
  *   folder: string, position: number, kind: string, command: string, userLogin: string, estimatedSeconds: number,
  *   priority: number, origPriority: number, critical: boolean, longLog: boolean, dependencies: Dependency[],
- *   successorIds: string[], heldByUser: boolean, canceled: boolean, runs: Run[], scriptedOutcomes: string[] }} Job
+ *   successorIds: string[], heldByUser: boolean, canceled: boolean, runs: Run[], scriptedOutcomes: string[],
+ *   deadline?: number }} Job
+ *   deadline: when the job must have ended (plan time); none unless the control API sets one.
  * @typedef {{ id: string, name: string, folder: string, workstationId: string, schedTime: number, jobIds: string[],
  *   heldByUser: boolean, canceled: boolean, priority: number, origPriority: number, critical: boolean,
  *   dayIndex: number, carriedForward: boolean }} JobStream

@@ -11,6 +11,16 @@ export function isFinished(run) {
   return finished.has(run.status);
 }
 
+/**
+ * HWA's "deadline has passed": the job has a deadline, the plan's clock is past it, and the job had not ended by then
+ * (not started, or still running, when the deadline came). @param {Plan} plan @param {Job} job
+ */
+export function deadlineHasPassed(plan, job) {
+  if (job.deadline === undefined || plan.now <= job.deadline) return false;
+  const run = lastRun(job);
+  return !(isFinished(run) && run.endedAt !== undefined && run.endedAt <= job.deadline);
+}
+
 /** A predecessor stops holding its successors when it ends well, is cancelled, or an operator released it. */
 /** @param {Plan} plan @param {import("./plan.mjs").Dependency} dependency */
 export function isDependencySatisfied(plan, dependency) {

@@ -5,6 +5,7 @@ import { uuidFor } from "./random.mjs";
 import {
   commonStatus,
   compositeStatus,
+  deadlineHasPassed,
   isDependencySatisfied,
   isFinished,
   jobStreamCommonStatus,
@@ -45,6 +46,7 @@ export function jobInPlan(plan, job, { dependencies = false } = {}) {
   const workstation = workstationOf(plan, job.workstationId);
   const jobStreamWorkstation = workstationOf(plan, jobStream.workstationId);
   const unresolved = job.dependencies.filter((dependency) => !isDependencySatisfied(plan, dependency)).length;
+  const late = deadlineHasPassed(plan, job);
   return {
     flowNodeType: "JOB",
     engineId: plan.engineId,
@@ -66,7 +68,7 @@ export function jobInPlan(plan, job, { dependencies = false } = {}) {
       jobStreamCancelled: jobStream.canceled,
       jobLate: false,
       restarted: job.runs.length > 1,
-      deadlineHasPassed: false,
+      deadlineHasPassed: late,
     },
     jobOptions: { noOperation: false, critical: job.critical, requiresConfirmation: false, every: false },
     lastRunCompositeStatus: compositeStatus(plan, job),
@@ -78,7 +80,11 @@ export function jobInPlan(plan, job, { dependencies = false } = {}) {
     jobruns: job.runs.map((run) => jobRun(plan, job, run)),
     schedTime: isoTime(jobStream.schedTime),
     timeZone,
-    timeRestrictions: { timeDependent: false, startTimeSatisfied: plan.now >= jobStream.schedTime },
+    timeRestrictions: {
+      timeDependent: false,
+      startTimeSatisfied: plan.now >= jobStream.schedTime,
+      ...(job.deadline === undefined ? {} : { deadlineTime: isoTime(job.deadline), deadlineSatisfied: !late }),
+    },
     ...(dependencies
       ? {
           dependencies: job.dependencies.flatMap((dependency, index) => dependencyInPlan(plan, job, dependency, index)),

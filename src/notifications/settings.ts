@@ -8,6 +8,11 @@ const settingsSchema = z.object({
   /** Seconds between two looks of the plan watcher. */
   PLAN_WATCH_PERIOD_SECONDS: z.coerce.number().int().min(10).max(300).default(30),
   /**
+   * Seconds between two reads of the jobs not started yet, for those past their deadline (a read costs a page of
+   * 500 such jobs per HWA call; running jobs are read on every look).
+   */
+  PLAN_WATCH_DEADLINE_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  /**
    * "true" keeps the watcher from looking: for a second deployment against the same engine (it would notify twice),
    * an engine migration, or tests that count HWA's requests.
    */

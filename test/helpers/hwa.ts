@@ -26,6 +26,9 @@ export function simulatorAt(base: string) {
     reset: () => control(base, "POST", "reset"),
     forceStatus: (jobId: string, status: string) =>
       control(base, "POST", `jobs/${encodeURIComponent(jobId)}/status`, { status }),
+    /** Gives a job a deadline on the plan's clock (null: none). */
+    deadline: (jobId: string, at: Date | null) =>
+      control(base, "POST", `jobs/${encodeURIComponent(jobId)}/deadline`, { at: at?.toISOString() ?? null }),
     /** Requests the simulator has received (control calls excluded). */
     requests: async () => ((await control(base, "GET", "stats")) as { total: number }).total,
     violations: async () => ((await control(base, "GET", "violations")) as { violations: unknown[] }).violations,

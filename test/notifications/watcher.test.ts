@@ -96,6 +96,34 @@ describe("the plan watcher", () => {
     await simulator.forceStatus(job.id, "SUCC");
   });
 
+  it("tells of a job still waiting when its deadline passes, once", async () => {
+    const job = jobs.next();
+    await hwaClient().jobAction(job.id, "hold"); // held by an operator: it cannot start while the clock moves
+    const { hook } = await webhookFor(job, ["job.late"]);
+    const deadline = new Date((await simulator.now()).getTime() + 60_000);
+    await simulator.deadline(job.id, deadline);
+    await look();
+    expect(await hook.received()).toEqual([]);
+    await simulator.step(61);
+    await look();
+    await look();
+    const [delivery] = await receivedCount(hook, 1);
+    expect(bodyOf(delivery!).event).toMatchObject({
+      kind: "job.late",
+      job: { id: job.id, status: "HOLD" },
+      reason: "deadline passed",
+    });
+    // A later event behind the second look's: once it has arrived, a second job.late would have too.
+    const marker = jobs.next();
+    const { hook: markerHook } = await webhookFor(marker, ["job.abend"]);
+    await simulator.forceStatus(marker.id, "ABEND");
+    await look();
+    await receivedCount(markerHook, 1);
+    expect(await hook.received()).toHaveLength(1);
+    await simulator.deadline(job.id, null);
+    await hwaClient().jobAction(job.id, "release");
+  });
+
   it("tells of an ABEND, then of its recovery when a rerun ends well", async () => {
     const job = jobs.next();
     const { hook } = await webhookFor(job, ["job.abend", "job.recovered"]);

@@ -43,6 +43,7 @@ export interface Bindings {
   CACHE_MAX_BYTES?: string;
   CACHE_MAX_ENTRIES?: string;
   PLAN_WATCH_PERIOD_SECONDS?: string;
+  PLAN_WATCH_DEADLINE_SECONDS?: string;
   PLAN_WATCH_DISABLED?: string;
   WEBHOOK_ALLOW_LOOPBACK?: string;
 }

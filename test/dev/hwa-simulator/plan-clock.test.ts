@@ -217,3 +217,43 @@ describe("the clock", () => {
     await engineErrorOf(response, 400);
   });
 });
+
+describe("a job's deadline", () => {
+  type Flags = { jobStatusFlags: { deadlineHasPassed: boolean }; timeRestrictions: Record<string, unknown> };
+  const flagsOf = async (id: string) => (await engine.job(id)) as unknown as Flags;
+
+  it("is past for a job not started, or still running, when it comes; not for one that ended before", async () => {
+    const job = await engine.jobNamed("CRM_CAMPAIGNS", "SEGMENT_CUSTOMERS_01");
+    const deadline = new Date(Date.parse(job.schedTime) + 60_000).toISOString();
+    const set = (await engine.deadline(job.id, deadline)) as unknown as Flags;
+    expect(set.timeRestrictions).toMatchObject({ deadlineTime: deadline, deadlineSatisfied: true });
+    expect(set.jobStatusFlags.deadlineHasPassed).toBe(false);
+
+    await stepTo(job, 61); // started at its time, still running a minute later
+    expect((await statusOf(job.id)).status).toBe("EXEC");
+    const late = await flagsOf(job.id);
+    expect(late.jobStatusFlags.deadlineHasPassed).toBe(true);
+    expect(late.timeRestrictions).toMatchObject({ deadlineTime: deadline, deadlineSatisfied: false });
+
+    // Ended before a later deadline: not late, even once that deadline has passed too.
+    const ended = await engine.forceStatus(job.id, "SUCC");
+    const after = new Date(Date.parse((await engine.step(0)).now) + 1_000).toISOString();
+    await engine.deadline(ended.id, after);
+    await engine.step(5);
+    expect((await flagsOf(job.id)).jobStatusFlags.deadlineHasPassed).toBe(false);
+
+    const cleared = (await engine.deadline(job.id, null)) as unknown as Flags;
+    expect(cleared.timeRestrictions.deadlineTime).toBeUndefined();
+    expect(cleared.jobStatusFlags.deadlineHasPassed).toBe(false);
+  });
+
+  it("refuses a deadline that is not an instant", async () => {
+    const job = await engine.jobNamed("CRM_CAMPAIGNS", "SEGMENT_CUSTOMERS_01");
+    const response = await fetch(`${engine.baseUrl}/__control/jobs/${job.id}/deadline`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ at: "tomorrow-ish" }),
+    });
+    expect(response.status).toBe(400);
+  });
+});

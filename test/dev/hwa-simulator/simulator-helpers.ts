@@ -116,6 +116,7 @@ export function simulatorAt(baseUrl: string) {
     clearFaults: () => control("DELETE", "faults"),
     forceStatus: (jobId: string, status: string, returnCode?: number) =>
       control("POST", `jobs/${jobId}/status`, { status, returnCode }) as Promise<Job>,
+    deadline: (jobId: string, at: string | null) => control("POST", `jobs/${jobId}/deadline`, { at }) as Promise<Job>,
     stats: () => control("GET", "stats") as Promise<{ total: number; byRoute: Record<string, number> }>,
     violations: () =>
       control("GET", "violations") as Promise<{
