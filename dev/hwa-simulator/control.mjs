@@ -96,9 +96,7 @@ export const controlRoutes = [
     pattern: `${control}/jobs/{job_id}/status`,
     json: true,
     handle(state, { params, body }) {
-      const plan = state.simulation.plan;
-      const job = plan.jobs.get(params.job_id ?? "");
-      if (!job) throw notFound("job", params.job_id ?? "");
+      const { plan, job } = jobOf(state, params);
       const { status, returnCode, runSeconds } = body;
       if (typeof status !== "string")
         throw invalidParameter('"status" is required: HOLD, READY, EXEC, SUCC, ABEND or CANCL.');
@@ -123,9 +121,7 @@ export const controlRoutes = [
     pattern: `${control}/jobs/{job_id}/deadline`,
     json: true,
     handle(state, { params, body }) {
-      const plan = state.simulation.plan;
-      const job = plan.jobs.get(params.job_id ?? "");
-      if (!job) throw notFound("job", params.job_id ?? "");
+      const { plan, job } = jobOf(state, params);
       const at = body.at === null ? undefined : Date.parse(String(body.at));
       if (at !== undefined && !Number.isFinite(at))
         throw invalidParameter('"at" is required: an ISO 8601 instant of the plan\'s clock, or null.');
@@ -135,3 +131,14 @@ export const controlRoutes = [
     },
   },
 ];
+
+/**
+ * The plan and the job a control path names; the engine's 404 when there is none.
+ * @param {SimulatorState} state @param {Record<string, string | undefined>} params
+ */
+function jobOf(state, params) {
+  const plan = state.simulation.plan;
+  const job = plan.jobs.get(params.job_id ?? "");
+  if (!job) throw notFound("job", params.job_id ?? "");
+  return { plan, job };
+}

@@ -3,7 +3,7 @@
 // and off again.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type Browser, openBrowser } from "./browser";
+import { type Browser, openBrowser, signInAsAdmin } from "./browser";
 
 const base = inject("baseUrl");
 const password = inject("adminPassword");
@@ -14,11 +14,7 @@ let page: Page;
 beforeAll(async () => {
   browser = await openBrowser({ locale: "en-US", ip: "10.20.2.1" });
   page = browser.page;
-  await page.goto(`${base}/`);
-  await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Job board" }).waitFor();
+  await signInAsAdmin(page, base, password);
 });
 afterAll(async () => {
   await browser?.close();

@@ -36,3 +36,12 @@ export async function openBrowser(options: { locale: string; ip: string }): Prom
     },
   };
 }
+
+/** Opens the console at `base` and signs in as `admin`; resolves once the job board shows. */
+export async function signInAsAdmin(page: Page, base: string, password: string) {
+  await page.goto(`${base}/`);
+  await page.getByLabel("Username").fill("admin");
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Job board" }).waitFor();
+}

@@ -5,7 +5,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startHwaSimulator } from "../../dev/hwa-simulator/server.mjs";
-import { type Browser, openBrowser } from "./browser";
+import { type Browser, openBrowser, signInAsAdmin } from "./browser";
 import { hwaCalls, type PlanJob } from "./plan";
 
 const base = inject("baseUrl");
@@ -38,11 +38,7 @@ beforeAll(async () => {
   hml = await startHwaSimulator({ port: 0, seed: 11, timeScale: 0, ...credentials });
   browser = await openBrowser({ locale: "en-US", ip: "10.20.3.1" });
   page = browser.page;
-  await page.goto(`${base}/`);
-  await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Job board" }).waitFor();
+  await signInAsAdmin(page, base, password);
   await adminCall("POST", "/api/v1/engines", {
     name: "HML",
     base_url: hml.url,

@@ -42,6 +42,19 @@ async function webhookFor(job: { name: string; jobStreamName?: string }, events:
 
 const bodyOf = (received: { body: string }) => JSON.parse(received.body) as Record<string, any>;
 
+/**
+ * What `hook` has received once everything the looks so far queued has arrived: a later event is made behind them in
+ * the queue, and once it has arrived, they have too.
+ */
+async function receivedOnceAllArrived(hook: ReturnType<typeof receiver>) {
+  const marker = jobs.next();
+  const { hook: markerHook } = await webhookFor(marker, ["job.abend"]);
+  await simulator.forceStatus(marker.id, "ABEND");
+  await look();
+  await receivedCount(markerHook, 1);
+  return hook.received();
+}
+
 describe("the plan watcher", () => {
   it("tells a subscribed webhook of an ABEND within one alarm period, once, signed; ten more looks tell nothing new", async () => {
     const job = jobs.next();
@@ -66,13 +79,7 @@ describe("the plan watcher", () => {
     expect(body.text).toMatch(new RegExp(`^Job ${job.name} .*ended in ABEND \\(return code 8\\)\\.$`));
 
     for (let i = 0; i < 10; i++) await look();
-    // A later event behind them in the queue: once it has arrived, anything the ten looks queued has too.
-    const marker = jobs.next();
-    const { hook: markerHook } = await webhookFor(marker, ["job.abend"]);
-    await simulator.forceStatus(marker.id, "ABEND");
-    await look();
-    await receivedCount(markerHook, 1);
-    expect(await hook.received()).toHaveLength(1);
+    expect(await receivedOnceAllArrived(hook)).toHaveLength(1);
   });
 
   it("tells of a job running past twice its estimate", async () => {
@@ -113,13 +120,7 @@ describe("the plan watcher", () => {
       job: { id: job.id, status: "HOLD" },
       reason: "deadline passed",
     });
-    // A later event behind the second look's: once it has arrived, a second job.late would have too.
-    const marker = jobs.next();
-    const { hook: markerHook } = await webhookFor(marker, ["job.abend"]);
-    await simulator.forceStatus(marker.id, "ABEND");
-    await look();
-    await receivedCount(markerHook, 1);
-    expect(await hook.received()).toHaveLength(1);
+    expect(await receivedOnceAllArrived(hook)).toHaveLength(1);
     await simulator.deadline(job.id, null);
     await hwaClient().jobAction(job.id, "release");
   });
