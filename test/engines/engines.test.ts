@@ -175,6 +175,16 @@ describe("choosing the engine", () => {
     const stream = onDr.items[0]!.job_stream_id!;
     expect((await call(`/api/v1/engines/DR/jobstreams/${stream}`, { headers: viewer })).status).toBe(200);
     expect((await call(`/api/v1/jobstreams/${stream}`, { headers: viewer })).status).toBe(404);
+    // The request metrics say the engine of each HWA-backed route; the others have no engine label.
+    expect((await call("/api/v1/engines", { headers: viewer })).status).toBe(200);
+    const metrics = await (await call("/metrics")).text();
+    expect(metrics).toMatch(
+      /^resync_http_requests_total\{engine="DR",method="GET",route="\/api\/v1\/jobs",status="200"\} [1-9]/m,
+    );
+    expect(metrics).toMatch(
+      /^resync_http_requests_total\{engine="HML",method="GET",route="\/api\/v1\/workstations",status="200"\} [1-9]/m,
+    );
+    expect(metrics).toMatch(/^resync_http_requests_total\{method="GET",route="\/api\/v1\/engines",status="200"\} /m);
   });
 
   it("answers 404 for an unknown engine and 400 for a malformed name", async () => {

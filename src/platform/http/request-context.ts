@@ -41,7 +41,9 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
     const route = routeOf(c.req.routePath, status);
     // performance.now() only advances across I/O in Workers; the wall clock covers the rest.
     const seconds = Math.max(performance.now() - started, Date.now() - startedWall) / 1000;
-    const labels = { method: c.req.method, route, status: String(status) };
+    // The engine an HWA-backed route answered from (32 engines at most: a bounded label); none for the others.
+    const engine = c.get("scope")?.engine?.name;
+    const labels = { method: c.req.method, route, status: String(status), ...(engine ? { engine } : {}) };
     httpRequests.inc(labels);
     httpDuration.observe(labels, seconds);
     if (log.enabled("info")) {
