@@ -6,7 +6,8 @@
 //            the job's notification minus the moment its status was changed (one clock, one machine).
 //   cost     a plan of about 5,000 jobs (HWA_PLAN_COPIES=17), as seeded (10:30) and after the clock moved 8 hours
 //            (failures pile up: nobody reruns them); for LOOK_SECONDS the watcher looks every 10 s and nothing else
-//            happens. Per look: HWA calls, jobs read and duration (the watcher's own record of each look), CPU of the
+//            happens. Then, on a stack of its own, the look that also reads the jobs not started yet (for those past
+//            their deadline; PLAN_WATCH_DEADLINE_SECONDS=10 makes every look one), as seeded. Per look: HWA calls, jobs read and duration (the watcher's own record of each look), CPU of the
 //            Worker's process tree beyond its idle rate (measured for as long before the first subscription
 //            started the watcher), and the simulator's CPU.
 // Writes bench/results/notifications.{json,md}.
@@ -62,10 +63,11 @@ async function startReceiver() {
 }
 
 /**
- * A stack against `simulator` with one admin, whose token it returns.
- * @param {Awaited<ReturnType<typeof startSimulator>>} simulator
+ * A stack against `simulator` with one admin, whose token it returns; its looks read the jobs not started yet every
+ * `deadlineSeconds`.
+ * @param {Awaited<ReturnType<typeof startSimulator>>} simulator @param {number} [deadlineSeconds]
  */
-async function stackFor(simulator) {
+async function stackFor(simulator, deadlineSeconds = 3600) {
   const admin = { username: "bench-admin", password: randomPassword() };
   const stack = await startStack({
     runtime: RUNTIME,
@@ -74,6 +76,7 @@ async function stackFor(simulator) {
       HWA_USERNAME: simulator.username,
       HWA_PASSWORD: simulator.password,
       PLAN_WATCH_PERIOD_SECONDS: String(PERIOD_SECONDS),
+      PLAN_WATCH_DEADLINE_SECONDS: String(deadlineSeconds),
       LOG_LEVEL: "error",
     },
     seed: (url) => seedAccounts(url, [admin], "admin"),
@@ -161,10 +164,14 @@ async function cpuOver(pid, seconds) {
   return processTreeCpuSeconds(pid) - before;
 }
 
-async function cost() {
+/**
+ * The looks' cost as seeded and, unless `notStarted`, 8 hours later; with `notStarted`, every look also reads the jobs
+ * not started yet. @param {{ notStarted: boolean }} options
+ */
+async function cost({ notStarted }) {
   const simulator = await startSimulator({ planCopies: 17 });
   const receiver = await startReceiver();
-  const { stack, subscribe, started, watcher } = await stackFor(simulator);
+  const { stack, subscribe, started, watcher } = await stackFor(simulator, notStarted ? 10 : 3600);
   try {
     const jobs = (await jobsWhere(simulator, "")).length;
     // Idle: no subscription yet, so no watcher; after the start's own work has settled.
@@ -205,6 +212,11 @@ async function cost() {
         simulatorCpuMsPerLook: round(((processTreeCpuSeconds(simulator.pid) - simulatorCpuBefore) * 1000) / n),
       };
     };
+    const idleCpuMsPerSecond = round((idleCpu * 1000) / LOOK_SECONDS, 2);
+    if (notStarted) {
+      const each = await window("as seeded (10:30), the jobs not started read on each look");
+      return { idleCpuMsPerSecond, windows: [each] };
+    }
     const morning = await window("as seeded (10:30)");
     await simulator.step(8 * 3600);
     // The failures of those 8 hours are told first (their deliveries are not a look's cost): the window starts after.
@@ -213,7 +225,7 @@ async function cost() {
       await sleep(PERIOD_SECONDS * 1000);
     }
     const evening = await window("8 hours later (18:30)");
-    return { idleCpuMsPerSecond: round((idleCpu * 1000) / LOOK_SECONDS, 2), windows: [morning, evening] };
+    return { idleCpuMsPerSecond, windows: [morning, evening] };
   } finally {
     await stack.stop();
     await receiver.close();
@@ -223,7 +235,12 @@ async function cost() {
 
 async function main() {
   const latencyResult = await latency();
-  const costResult = await cost();
+  const regular = await cost({ notStarted: false });
+  const withNotStarted = await cost({ notStarted: true });
+  const costResult = {
+    idleCpuMsPerSecond: [regular.idleCpuMsPerSecond, withNotStarted.idleCpuMsPerSecond],
+    windows: [...regular.windows, ...withNotStarted.windows],
+  };
   const result = {
     command: "node bench/notifications.mjs",
     at: new Date().toISOString(),
@@ -272,8 +289,10 @@ the NOTIFY queue twice (the event, then its delivery; \`max_batch_timeout = 0\`:
 ## Cost per look, a plan of about 5,000 jobs
 
 Each window is ${LOOK_SECONDS} s of looks and nothing else. Worker CPU is the process tree's CPU beyond its idle rate
-(${r.cost.idleCpuMsPerSecond} ms/s before the watcher started), divided by the looks; duration is the watcher's own
-(HWA's answers included).
+(${[r.cost.idleCpuMsPerSecond].flat().join(" and ")} ms/s on the two stacks before their watcher started), divided by the looks; duration is the
+watcher's own (HWA's answers included). The last window's stack reads the jobs not started yet on every look
+(\`PLAN_WATCH_DEADLINE_SECONDS=10\`; 300 s by default): that read's cost, once per 300 s in production. The plan has no
+deadlines, so it finds none; jobs read counts only the jobs a look keeps.
 
 | moment | jobs in plan | in watched statuses | looks | HWA calls / look | jobs read / look | duration p50 / max ms | Worker CPU ms / look | simulator CPU ms / look |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
