@@ -75,6 +75,19 @@ export async function deleteSubscription(db: Database, id: string): Promise<bool
   return removed.rowsAffected === 1;
 }
 
+/** Changes what an active subscription listens to, and when; false when there is none. */
+export async function updateSubscription(
+  db: Database,
+  id: string,
+  change: Pick<Subscription, "events" | "match" | "quietHours" | "language">,
+): Promise<boolean> {
+  const result = await db
+    .update(subscriptions)
+    .set({ ...change, updatedAt: new Date() })
+    .where(and(eq(subscriptions.id, id), active));
+  return result.rowsAffected === 1;
+}
+
 export async function replaceNonce(db: Database, id: string, nonce: string): Promise<boolean> {
   const result = await db
     .update(subscriptions)

@@ -15,8 +15,9 @@ import {
   MAX_SUBSCRIPTIONS_PER_OWNER,
   replaceNonce,
   type Subscription,
+  updateSubscription,
 } from "./store";
-import type { SubscriptionInput } from "./subscription";
+import { FOLLOWS_NAMED_JOB, followsNamedJob, type SubscriptionChange, type SubscriptionInput } from "./subscription";
 import { targetView } from "./view";
 
 // Subscriptions for their owner (each user their own; admins also the shared ones), every change audited.
@@ -126,6 +127,33 @@ export async function unsubscribe(scope: Scope, id: string): Promise<void> {
   const deleted = await deleteSubscription(await database(scope.config), id);
   await auditOutcome(scope, { ...event, outcome: deleted ? "success" : "failure" });
   if (!deleted) throw notFound(id);
+}
+
+/** Changes a subscription's events, names, quiet hours or language; its target and secret stay. */
+export async function changeSubscription(scope: Scope, id: string, change: SubscriptionChange): Promise<Subscription> {
+  const current = await subscriptionOf(scope, id);
+  const next = {
+    events: change.events ?? current.events,
+    match: change.match ?? current.match,
+    quietHours: change.quiet_hours === undefined ? current.quietHours : change.quiet_hours,
+    language: change.language ?? current.language,
+  };
+  if (!followsNamedJob(next.events, next.match)) {
+    throw new Problem({
+      status: 400,
+      kind: "validation-error",
+      detail: "The request is invalid",
+      errors: [{ path: "body.match.job", message: FOLLOWS_NAMED_JOB }],
+    });
+  }
+  const event = { action: "subscription.change", target: `subscription:${id}`, metadata: change };
+  await audit(scope, { ...event, outcome: "attempt" });
+  const db = await database(scope.config);
+  const changed = await updateSubscription(db, id, next);
+  await auditOutcome(scope, { ...event, outcome: changed ? "success" : "failure" });
+  if (!changed) throw notFound(id);
+  if (change.events || change.match) await wakeWatcher(scope, next.events.includes("job.succeeded"));
+  return (await findSubscription(db, id))!;
 }
 
 /** A new signing secret for a webhook subscription; the old one stops signing at once. */

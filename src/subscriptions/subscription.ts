@@ -63,13 +63,20 @@ export type QuietHours = z.infer<typeof QuietHours>;
 
 export const languages = ["en", "pt"] as const;
 
+const Events = z
+  .array(z.enum(eventKinds))
+  .min(1)
+  .max(eventKinds.length)
+  .refine((events) => new Set(events).size === events.length, { error: "each event once" });
+
+/** `job.succeeded` follows a job to its end, so it needs one job's exact name. */
+export const followsNamedJob = (events: readonly string[], match: Match) =>
+  !events.includes("job.succeeded") || (match.job !== undefined && !match.job.includes("*"));
+export const FOLLOWS_NAMED_JOB = "job.succeeded follows named jobs: match.job must be an exact name";
+
 export const SubscriptionInput = z
   .strictObject({
-    events: z
-      .array(z.enum(eventKinds))
-      .min(1)
-      .max(eventKinds.length)
-      .refine((events) => new Set(events).size === events.length, { error: "each event once" }),
+    events: Events,
     match: Match.default({}),
     target: Target,
     quiet_hours: QuietHours.nullable().optional(),
@@ -77,13 +84,22 @@ export const SubscriptionInput = z
     shared: z.boolean().default(false).openapi({ description: "Shared by the team, managed by admins (admin only)" }),
     one_shot: z.boolean().default(false).openapi({ description: "Ends after its first notification" }),
   })
-  .refine((input) => !input.events.includes("job.succeeded") || (input.match.job && !input.match.job.includes("*")), {
-    error: "job.succeeded follows named jobs: match.job must be an exact name",
-    path: ["match", "job"],
-  })
+  .refine((input) => followsNamedJob(input.events, input.match), { error: FOLLOWS_NAMED_JOB, path: ["match", "job"] })
   .refine((input) => !(input.shared && input.target.kind === "console"), {
     error: "a console target is personal: a shared subscription needs a webhook",
     path: ["target", "kind"],
   })
   .openapi("SubscriptionInput");
 export type SubscriptionInput = z.infer<typeof SubscriptionInput>;
+
+/** What `PATCH /api/v1/subscriptions/{id}` may change: not its target (a new URL is a new subscription, with a new secret). */
+export const SubscriptionChange = z
+  .strictObject({
+    events: Events.optional(),
+    match: Match.optional(),
+    quiet_hours: QuietHours.nullable().optional().openapi({ description: "null: no quiet hours" }),
+    language: z.enum(languages).optional(),
+  })
+  .refine((change) => Object.keys(change).length > 0, { error: "change one of events, match, quiet_hours, language" })
+  .openapi("SubscriptionChange");
+export type SubscriptionChange = z.infer<typeof SubscriptionChange>;

@@ -1,7 +1,7 @@
 import type { AppRouteHandler } from "../platform/http/router";
 import { scopeOf } from "../platform/http/scope";
-import { rotateSecret, subscribe, subscriptionOf, subscriptionsOf, unsubscribe } from "./subscribe";
-import type { create, list, remove, rotate, show } from "./subscriptions.routes";
+import { changeSubscription, rotateSecret, subscribe, subscriptionOf, subscriptionsOf, unsubscribe } from "./subscribe";
+import type { change, create, list, remove, rotate, show } from "./subscriptions.routes";
 import { subscriptionView } from "./view";
 
 export const listSubscriptionsHandler: AppRouteHandler<typeof list> = async (c) => {
@@ -16,6 +16,11 @@ export const createSubscriptionHandler: AppRouteHandler<typeof create> = async (
 
 export const showSubscriptionHandler: AppRouteHandler<typeof show> = async (c) => {
   return c.json(subscriptionView(await subscriptionOf(scopeOf(c), c.req.valid("param").id)), 200);
+};
+
+export const changeSubscriptionHandler: AppRouteHandler<typeof change> = async (c) => {
+  const changed = await changeSubscription(scopeOf(c), c.req.valid("param").id, c.req.valid("json"));
+  return c.json(subscriptionView(changed), 200);
 };
 
 export const removeSubscriptionHandler: AppRouteHandler<typeof remove> = async (c) => {

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { eventKinds } from "../notifications/events";
 import { problemResponses } from "../platform/http/openapi";
 import { requireRole } from "../platform/http/require-role";
-import { languages, Match, QuietHours, SubscriptionInput, webhookFormats } from "./subscription";
+import { languages, Match, QuietHours, SubscriptionChange, SubscriptionInput, webhookFormats } from "./subscription";
 
 const viewer = requireRole("viewer");
 
@@ -86,6 +86,22 @@ export const show = createRoute({
   request: { params: SubscriptionId },
   responses: {
     200: { description: "The subscription", content: { "application/json": { schema: SubscriptionView } } },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+export const change = createRoute({
+  method: "patch",
+  path: "/api/v1/subscriptions/{id}",
+  tags: ["subscriptions"],
+  summary: "Change a subscription's events, names, quiet hours or language (its target and secret stay)",
+  middleware: viewer,
+  request: {
+    params: SubscriptionId,
+    body: { required: true, content: { "application/json": { schema: SubscriptionChange } } },
+  },
+  responses: {
+    200: { description: "The subscription as changed", content: { "application/json": { schema: SubscriptionView } } },
     ...problemResponses(400, 401, 403, 404),
   },
 });

@@ -94,6 +94,14 @@ export function postSubscription(token: string, body: unknown): Promise<Response
   });
 }
 
+export function patchSubscription(token: string, id: string, body: unknown): Promise<Response> {
+  return SELF.fetch(`${ORIGIN}/api/v1/subscriptions/${id}`, {
+    method: "PATCH",
+    headers: { ...bearer(token), "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
+
 /** Subscribes and expects a 201; returns the answer (with the secret of a webhook). */
 export async function subscribe(token: string, body: unknown): Promise<Record<string, any>> {
   const response = await postSubscription(token, body);

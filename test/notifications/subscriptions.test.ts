@@ -6,7 +6,7 @@ import { MAX_SUBSCRIPTIONS_PER_OWNER } from "../../src/subscriptions/store";
 import { bearer, ORIGIN } from "../helpers/accounts";
 import { auditRows } from "../helpers/audit";
 import { problemOf } from "../helpers/worker";
-import { postSubscription, receiver, signedIn, subscribe } from "./helpers";
+import { patchSubscription, postSubscription, receiver, signedIn, subscribe } from "./helpers";
 
 // The subscriptions API: each user their own, admins also the shared ones; a webhook's secret shown once.
 
@@ -151,5 +151,60 @@ describe("POST /api/v1/subscriptions", () => {
       target: { kind: "webhook", format: "teams" },
       events: ["job.abend", "job.late"],
     });
+  });
+});
+
+describe("PATCH /api/v1/subscriptions/{id}", () => {
+  it("changes the events, names, quiet hours and language; the target and its secret stay; audited", async () => {
+    const { user, token } = await signedIn();
+    const created = await subscribe(token, webhook());
+    const response = await patchSubscription(token, created.id, {
+      events: ["job.failed"],
+      match: { job_stream: "BANK_*" },
+      quiet_hours: null,
+      language: "en",
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const { secret: _secret, ...before } = created;
+    const changed = await response.json();
+    expect(changed).toEqual({
+      ...before,
+      events: ["job.failed"],
+      match: { job_stream: "BANK_*" },
+      quiet_hours: null,
+      language: "en",
+    });
+    expect(await (await get(token, `/api/v1/subscriptions/${created.id}`)).json()).toEqual(changed);
+    const onlyQuiet = await patchSubscription(token, created.id, { quiet_hours: { from: "23:00", to: "06:00" } });
+    expect(await onlyQuiet.json()).toMatchObject({
+      events: ["job.failed"],
+      quiet_hours: { from: "23:00", to: "06:00", time_zone: "UTC" },
+    });
+
+    const rows = await auditRows(
+      and(eq(auditEvents.actor, user.username), like(auditEvents.action, "subscription.change")),
+    );
+    expect(rows.map((row) => row.outcome)).toEqual(["attempt", "success", "attempt", "success"]);
+    expect(rows[0]!.metadata).toMatchObject({ events: ["job.failed"], quiet_hours: null });
+  });
+
+  it("refuses an empty change, a new target, a job.succeeded without an exact job, and others' subscriptions", async () => {
+    const { token } = await signedIn();
+    const created = await subscribe(token, webhook());
+    const cases: [unknown, string, RegExp][] = [
+      [{}, "body", /change one of/],
+      [{ target: { kind: "console" } }, "body", /Unrecognized key: "target"/],
+      [{ events: ["job.succeeded"] }, "body.match.job", /exact name/],
+      [{ quiet_hours: { from: "07:00", to: "07:00" } }, "body.quiet_hours", /differ/],
+    ];
+    for (const [body, path, message] of cases) {
+      const problem = await problemOf(await patchSubscription(token, created.id, body));
+      expect(problem.status, JSON.stringify(body)).toBe(400);
+      const error = problem.errors?.find((e) => e.path === path);
+      expect(`${error?.path} ${error?.message ?? problem.detail}`, JSON.stringify(problem.errors)).toMatch(message);
+    }
+    const other = await signedIn();
+    expect((await patchSubscription(other.token, created.id, { language: "en" })).status).toBe(404);
+    expect(await (await get(token, `/api/v1/subscriptions/${created.id}`)).json()).toMatchObject({ language: "pt" });
   });
 });

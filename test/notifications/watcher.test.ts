@@ -5,6 +5,7 @@ import type { Bindings } from "../../src/platform/env/bindings";
 import { durationMs } from "../../src/hwa/duration";
 import {
   borrowWaitingJobs,
+  patchSubscription,
   hwaClient,
   look,
   receivedCount,
@@ -123,6 +124,21 @@ describe("the plan watcher", () => {
     expect(await receivedOnceAllArrived(hook)).toHaveLength(1);
     await simulator.deadline(job.id, null);
     await hwaClient().jobAction(job.id, "release");
+  });
+
+  it("tells a subscription changed to another job of that job's events, no longer the first one's", async () => {
+    const first = jobs.next();
+    const second = jobs.next();
+    const { hook, id } = await webhookFor(first, ["job.abend"]);
+    const changed = await patchSubscription(token, id, {
+      match: { job: second.name, job_stream: second.jobStreamName },
+    });
+    expect(changed.status, await changed.clone().text()).toBe(200);
+    await simulator.forceStatus(first.id, "ABEND");
+    await simulator.forceStatus(second.id, "ABEND");
+    await look();
+    const received = await receivedOnceAllArrived(hook);
+    expect(received.map((delivery) => bodyOf(delivery).event.job.id)).toEqual([second.id]);
   });
 
   it("tells of an ABEND, then of its recovery when a rerun ends well", async () => {
