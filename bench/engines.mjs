@@ -14,7 +14,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import { Pool } from "undici";
 import { randomPassword } from "../dev/admin-account.mjs";
 import { seedAccounts } from "./lib/accounts.mjs";
@@ -24,6 +23,7 @@ import { runBenchmark } from "./lib/run.mjs";
 import { startSimulator } from "./lib/simulator.mjs";
 import { randomSecret, root, startStack } from "./lib/stack.mjs";
 import { summarize } from "./lib/stats.mjs";
+import { load } from "./lib/load.mjs";
 import { tokensFor } from "./lib/tokens.mjs";
 
 const CONNECTIONS = 32;
@@ -39,35 +39,12 @@ const LIST = "/api/v1/jobs?status=ABEND";
 
 const round = (/** @type {number} */ x, digits = 2) => Number(x.toFixed(digits));
 
-/** `CONNECTIONS` loops, one request in flight each, for `seconds`; every body read to its end. */
-async function load(
+/** `CONNECTIONS` loops of `load` (bench/lib/load.mjs). */
+const loadFor = (
   /** @type {Pool} */ pool,
   /** @type {() => { path: string, headers: Record<string, string> }} */ next,
   /** @type {number} */ seconds,
-) {
-  /** @type {number[]} */
-  const latencies = [];
-  /** @type {Record<string, number>} */
-  const statuses = {};
-  /** @type {Record<string, number>} */
-  const sources = {};
-  const deadline = performance.now() + seconds * 1000;
-  const loop = async () => {
-    while (performance.now() < deadline) {
-      const started = performance.now();
-      const { path, headers } = next();
-      const response = await pool.request({ method: "GET", path, headers });
-      await response.body.arrayBuffer();
-      latencies.push(performance.now() - started);
-      statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
-      const source = String(response.headers["resync-cache"] ?? "none").split(";")[0] ?? "none";
-      sources[source] = (sources[source] ?? 0) + 1;
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, loop));
-  return { latencies, seconds: (performance.now() - started) / 1000, statuses, sources };
-}
+) => load(pool, next, { seconds, connections: CONNECTIONS });
 
 /**
  * @param {string} label @param {Awaited<ReturnType<typeof startSimulator>>} simulator
@@ -134,7 +111,7 @@ async function main() {
     ];
     /** @type {typeof pairs[number]} */
     const onHml = [two, "HML", on(`${LIST}&engine=HML`)];
-    for (const [stack, , next] of [...pairs, onHml]) await load(stack.pool, next, WARMUP_SECONDS);
+    for (const [stack, , next] of [...pairs, onHml]) await loadFor(stack.pool, next, WARMUP_SECONDS);
     /** @type {Record<string, { latencies: number[], seconds: number, statuses: Record<string, number>, sources: Record<string, number>, cpu: number }>} */
     const totals = {};
     /** @type {(typeof pairs)[]} */
@@ -146,7 +123,7 @@ async function main() {
         await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
         const key = `${stack.label} · ${engine}`;
         const cpuBefore = processTreeCpuSeconds(stack.stack.pid);
-        const measured = await load(stack.pool, next, MEASURE_SECONDS / ROUNDS);
+        const measured = await loadFor(stack.pool, next, MEASURE_SECONDS / ROUNDS);
         const cpu = processTreeCpuSeconds(stack.stack.pid) - cpuBefore;
         totals[key] ??= { latencies: [], seconds: 0, statuses: {}, sources: {}, cpu: 0 };
         const total = totals[key];

@@ -14,7 +14,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import { Pool } from "undici";
 import { randomPassword } from "../dev/admin-account.mjs";
 import { seedAccounts } from "./lib/accounts.mjs";
@@ -26,6 +25,7 @@ import { runBenchmark } from "./lib/run.mjs";
 import { seededRandom, summarize } from "./lib/stats.mjs";
 import { tokensFor } from "./lib/tokens.mjs";
 import { zipfSampler } from "./lib/zipf.mjs";
+import { load } from "./lib/load.mjs";
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
@@ -48,62 +48,19 @@ const loadAverage = () => os.loadavg().map((x) => round(x));
  * @typedef {Awaited<ReturnType<typeof startSimulator>>} Simulator
  * @typedef {"workerd" | "wrangler-dev"} Runtime
  * @typedef {() => { path: string, headers: Record<string, string> }} Scenario
- * @typedef {Awaited<ReturnType<typeof load>>} Measurement
+ * @typedef {Awaited<ReturnType<typeof loadWith>>} Measurement
  * @typedef {ReturnType<typeof summaryOf>} Summary
  * @typedef {Awaited<ReturnType<typeof measureRuntime>>} RuntimeRun
  * @typedef {RuntimeRun & { verdict: ReturnType<typeof verdictOf> }} RuntimeResult
  */
 
-/**
- * `CONNECTIONS` loops over one keep-alive Pool, each with one request in flight, for `seconds`. Every response is
- * read to its end. `cpu()` samples the CPU seconds of the processes whose share of each request is reported.
- * @param {Pool} pool
- * @param {() => { path: string, headers: Record<string, string> }} next
- * @param {number} seconds
- * @param {() => Record<string, number>} cpu
- */
-async function load(pool, next, seconds, cpu) {
-  /** @type {number[]} */
-  const latencies = [];
-  /** @type {Record<string, number>} */
-  const statuses = {};
-  /** @type {Record<string, number>} */
-  const sources = {};
-  const deadline = performance.now() + seconds * 1000;
-  const loop = async () => {
-    while (performance.now() < deadline) {
-      const { path, headers } = next();
-      const started = performance.now();
-      let status;
-      let source = "none";
-      try {
-        const response = await pool.request({ method: "GET", path, headers });
-        await response.body.arrayBuffer();
-        status = String(response.statusCode);
-        source = /** @type {string} */ (String(response.headers["resync-cache"] ?? "none").split(";")[0]);
-      } catch (error) {
-        // A connection the server closed (e.g. wrangler dev's proxy, after idling): counted, never hidden.
-        const failure = /** @type {{ code?: string, name?: string } | undefined} */ (error);
-        status = `error ${failure?.code ?? failure?.name ?? "unknown"}`;
-      }
-      latencies.push(performance.now() - started);
-      statuses[status] = (statuses[status] ?? 0) + 1;
-      sources[source] = (sources[source] ?? 0) + 1;
-    }
-  };
-  const cpuBefore = cpu();
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, loop));
-  const elapsed = (performance.now() - started) / 1000;
-  const cpuAfter = cpu();
-  const cpuSeconds = Object.fromEntries(
-    Object.keys(cpuAfter).map((name) => [
-      name,
-      /** @type {number} */ (cpuAfter[name]) - /** @type {number} */ (cpuBefore[name]),
-    ]),
-  );
-  return { latencies, seconds: elapsed, statuses, sources, cpuSeconds, hwaRequests: 0 };
-}
+/** `CONNECTIONS` loops of `load` (bench/lib/load.mjs), with the CPU of the processes `cpu()` samples. */
+const loadWith = (
+  /** @type {Pool} */ pool,
+  /** @type {() => { path: string, headers: Record<string, string> }} */ next,
+  /** @type {number} */ seconds,
+  /** @type {() => Record<string, number>} */ cpu,
+) => load(pool, next, { seconds, connections: CONNECTIONS, cpu }).then((result) => ({ ...result, hwaRequests: 0 }));
 
 /** Starts one stack (cache on or off) and logs its viewers in; returns what its scenarios need. */
 /**
@@ -215,7 +172,7 @@ async function measureRuntime(runtime, simulator, viewers, jobIds) {
   const totals = { on: {}, off: {} };
   let offCommand = "";
   try {
-    for (const next of Object.values(cached.scenarios)) await load(cached.pool, next, WARMUP_SECONDS, cached.cpu);
+    for (const next of Object.values(cached.scenarios)) await loadWith(cached.pool, next, WARMUP_SECONDS, cached.cpu);
     for (let r = 0; r < ROUNDS; r++) {
       const uncached = await openStack(runtime, `cache off (round ${r + 1})`, simulator, viewers, jobIds, true, auth);
       offCommand = uncached.stack.command.join(" ");
@@ -223,18 +180,18 @@ async function measureRuntime(runtime, simulator, viewers, jobIds) {
         for (const [name, next] of Object.entries(uncached.scenarios)) {
           if (name === "job-zipf")
             delete uncached.scenarios[name]; // no target needs it uncached, and it costs the most HWA calls
-          else await load(uncached.pool, next, WARMUP_SECONDS, uncached.cpu);
+          else await loadWith(uncached.pool, next, WARMUP_SECONDS, uncached.cpu);
         }
         // The cached stack's connections idled while the uncached one started: open them again, unmeasured.
         const opening = /** @type {Scenario} */ (cached.scenarios.health ?? Object.values(cached.scenarios)[0]);
-        await load(cached.pool, opening, 1, cached.cpu);
+        await loadWith(cached.pool, opening, 1, cached.cpu);
         for (const [mode, { label, pool, scenarios, cpu }] of /** @type {["on" | "off", typeof cached][]} */ ([
           ["on", cached],
           ["off", uncached],
         ])) {
           for (const [name, next] of Object.entries(scenarios)) {
             const before = await simulator.requests();
-            const measured = await load(pool, next, MEASURE_SECONDS / ROUNDS, cpu);
+            const measured = await loadWith(pool, next, MEASURE_SECONDS / ROUNDS, cpu);
             measured.hwaRequests = (await simulator.requests()) - before;
             totals[mode][name] = accumulate(totals[mode][name], measured);
             console.log(

@@ -1,15 +1,13 @@
 import type { MiddlewareHandler } from "hono";
-import { auditOutcome } from "../platform/audit/writer";
-import { roleAllows, roleOnEngine } from "../platform/auth/identity";
+import { roleOnEngine } from "../platform/auth/identity";
 import type { EngineRole } from "../platform/db/schema";
 import type { AppEnv } from "../platform/http/app-env";
 import { Problem } from "../platform/http/problem";
+import { identityOrRefuse, refuseBelow } from "../platform/http/require-role";
 import { scopeOf } from "../platform/http/scope";
 import { withEngine } from "../platform/scope/scope";
 import { resolveEngine } from "./registry";
 import { ENGINE_NAME, EngineName, nameKeyOf } from "./names";
-
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export { EngineName };
 
@@ -24,14 +22,7 @@ export const engineQuery = { engine: EngineName.optional() };
  */
 export function onEngine(role: EngineRole): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const identity = c.get("identity");
-    if (!identity) {
-      throw new Problem({
-        status: 401,
-        kind: "unauthenticated",
-        detail: c.get("credentialProblem") ?? "Authentication is required",
-      });
-    }
+    const identity = identityOrRefuse(c);
     const fromPath = c.req.param("engine");
     const requested = fromPath ?? c.req.query("engine");
     if (requested !== undefined && !ENGINE_NAME.test(requested)) {
@@ -44,22 +35,7 @@ export function onEngine(role: EngineRole): MiddlewareHandler<AppEnv> {
     }
     const scope = scopeOf(c);
     const engine = await resolveEngine(scope, requested, identity.defaultEngine);
-    const has = roleOnEngine(identity, nameKeyOf(engine.name));
-    if (!roleAllows(has, role)) {
-      if (!SAFE_METHODS.has(c.req.method)) {
-        await auditOutcome(scope, {
-          action: `http.${c.req.method.toLowerCase()}`,
-          target: c.req.path,
-          outcome: "denied",
-          metadata: { role: has, required_role: role, engine: engine.name },
-        });
-      }
-      throw new Problem({
-        status: 403,
-        kind: "forbidden",
-        detail: `This action requires the ${role} role on engine ${engine.name}`,
-      });
-    }
+    await refuseBelow(c, roleOnEngine(identity, nameKeyOf(engine.name)), role, { engine: engine.name });
     c.set("scope", withEngine(scope, engine));
     c.header("Resync-Engine", engine.name);
     return next();

@@ -2,31 +2,13 @@ import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { countInvalidFrame, MAX_INVALID_FRAMES } from "../../src/chat/frames";
 import { bearer, createUser, ORIGIN, tokenFor } from "../helpers/accounts";
+import { socketOf } from "../helpers/socket";
 
 /** An open chat socket: its frames in order, and how it closed. */
 async function open(token: string) {
-  const response = await SELF.fetch(`${ORIGIN}/api/v1/chat/ws`, {
-    headers: { Upgrade: "websocket", ...bearer(token) },
-  });
-  expect(response.status).toBe(101);
-  const ws = response.webSocket!;
-  const frames: Record<string, any>[] = [];
-  const waiting: ((frame: Record<string, any>) => void)[] = [];
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    ws.addEventListener("close", (event) => resolve({ code: event.code, reason: event.reason })),
+  return socketOf(
+    await SELF.fetch(`${ORIGIN}/api/v1/chat/ws`, { headers: { Upgrade: "websocket", ...bearer(token) } }),
   );
-  ws.addEventListener("message", (event) => {
-    const frame = JSON.parse(event.data as string) as Record<string, any>;
-    const waiter = waiting.shift();
-    if (waiter) waiter(frame);
-    else frames.push(frame);
-  });
-  ws.accept();
-  const next = () => {
-    const frame = frames.shift();
-    return frame ? Promise.resolve(frame) : new Promise<Record<string, any>>((resolve) => waiting.push(resolve));
-  };
-  return { ws, next, closed };
 }
 
 const bad = ["not json", JSON.stringify({ type: "message", message: "" }), JSON.stringify({ type: "other" })];

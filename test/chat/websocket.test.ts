@@ -3,45 +3,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { bearer, createUser, ORIGIN, sessionFor, tokenFor } from "../helpers/accounts";
 import { borrowJobs } from "../helpers/borrowed-jobs";
 import { ask, nameNotUnique } from "../helpers/chat";
+import { type Socket, socketOf } from "../helpers/socket";
 import { problemOf } from "../helpers/worker";
 
 const { jobIn } = borrowJobs({ exclude: nameNotUnique });
 
 /** An open chat socket and the frames it received, in order. */
-interface Socket {
-  ws: WebSocket;
-  next(): Promise<Record<string, any>>;
-  closed: Promise<{ code: number; reason: string }>;
-  send(frame: unknown): void;
-}
-
 async function open(query = "", headers: Record<string, string> = {}): Promise<Socket> {
-  const response = await SELF.fetch(`${ORIGIN}/api/v1/chat/ws${query}`, {
-    headers: { Upgrade: "websocket", ...headers },
-  });
-  expect(response.status, response.status === 101 ? "" : await response.text()).toBe(101);
-  const ws = response.webSocket!;
-  const frames: Record<string, any>[] = [];
-  const waiting: ((frame: Record<string, any>) => void)[] = [];
-  let closedWith: (value: { code: number; reason: string }) => void;
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => (closedWith = resolve));
-  ws.addEventListener("message", (event) => {
-    const frame = JSON.parse(event.data as string) as Record<string, any>;
-    const waiter = waiting.shift();
-    if (waiter) waiter(frame);
-    else frames.push(frame);
-  });
-  ws.addEventListener("close", (event) => closedWith({ code: event.code, reason: event.reason }));
-  ws.accept();
-  return {
-    ws,
-    closed,
-    next: () => {
-      const frame = frames.shift();
-      return frame ? Promise.resolve(frame) : new Promise((resolve) => waiting.push(resolve));
-    },
-    send: (frame) => ws.send(typeof frame === "string" ? frame : JSON.stringify(frame)),
-  };
+  return socketOf(
+    await SELF.fetch(`${ORIGIN}/api/v1/chat/ws${query}`, { headers: { Upgrade: "websocket", ...headers } }),
+  );
 }
 
 let viewer: string;

@@ -12,6 +12,7 @@ import { createAccount } from "../../src/users/accounts";
 import { bearer, freshIp } from "../helpers/accounts";
 import { auditRows } from "../helpers/audit";
 import { simulatorAt } from "../helpers/hwa";
+import { socketOf } from "../helpers/socket";
 import { bindings, fetchWith, problemOf } from "../helpers/worker";
 
 // Several HWA engines behind one Resync: the registry (its own database here, since these tests change the default
@@ -617,24 +618,9 @@ describe("the chat's actions on their engines", () => {
     const issued = await call("/api/v1/chat/tickets", json("POST", token, {}));
     expect(issued.status, await issued.clone().text()).toBe(201);
     const { ticket } = (await issued.json()) as { ticket: string };
-    const opened = await call(`/api/v1/chat/ws?ticket=${encodeURIComponent(ticket)}`, {
-      headers: { Upgrade: "websocket" },
-    });
-    expect(opened.status, opened.status === 101 ? "" : await opened.text()).toBe(101);
-    const ws = opened.webSocket!;
-    const frames: Record<string, any>[] = [];
-    const waiting: ((frame: Record<string, any>) => void)[] = [];
-    ws.addEventListener("message", (event) => {
-      const frame = JSON.parse(event.data as string) as Record<string, any>;
-      const waiter = waiting.shift();
-      if (waiter) waiter(frame);
-      else frames.push(frame);
-    });
-    ws.accept();
-    const next = () => {
-      const frame = frames.shift();
-      return frame ? Promise.resolve(frame) : new Promise<Record<string, any>>((resolve) => waiting.push(resolve));
-    };
+    const { ws, next } = await socketOf(
+      await call(`/api/v1/chat/ws?ticket=${encodeURIComponent(ticket)}`, { headers: { Upgrade: "websocket" } }),
+    );
     const say = async (message: string) => {
       ws.send(JSON.stringify({ type: "message", message }));
       const frame = await next();

@@ -1,6 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bearer, createUser, ORIGIN, sessionFor } from "../helpers/accounts";
+import { socketOf } from "../helpers/socket";
 import { problemOf } from "../helpers/worker";
 import { borrowWaitingJobs, look, signedIn, simulator, subscribe, watcherStarted } from "./helpers";
 
@@ -8,33 +9,12 @@ import { borrowWaitingJobs, look, signedIn, simulator, subscribe, watcherStarted
 
 const jobs = borrowWaitingJobs();
 
-/** An open socket and the frames it received, in order. */
+/** An open socket and the frames it received, in order; how it closed, by its code. */
 async function open(headers: Record<string, string>) {
-  const response = await SELF.fetch(`${ORIGIN}/api/v1/notifications/ws`, {
-    headers: { Upgrade: "websocket", ...headers },
-  });
-  expect(response.status, response.status === 101 ? "" : await response.text()).toBe(101);
-  const ws = response.webSocket!;
-  const frames: Record<string, any>[] = [];
-  const waiting: ((frame: Record<string, any>) => void)[] = [];
-  let closedWith: (value: { code: number }) => void;
-  const closed = new Promise<{ code: number }>((resolve) => (closedWith = resolve));
-  ws.addEventListener("message", (event) => {
-    const frame = JSON.parse(event.data as string) as Record<string, any>;
-    const waiter = waiting.shift();
-    if (waiter) waiter(frame);
-    else frames.push(frame);
-  });
-  ws.addEventListener("close", (event) => closedWith({ code: event.code }));
-  ws.accept();
-  return {
-    ws,
-    closed,
-    next: () => {
-      const frame = frames.shift();
-      return frame ? Promise.resolve(frame) : new Promise<Record<string, any>>((resolve) => waiting.push(resolve));
-    },
-  };
+  const socket = await socketOf(
+    await SELF.fetch(`${ORIGIN}/api/v1/notifications/ws`, { headers: { Upgrade: "websocket", ...headers } }),
+  );
+  return { ...socket, closed: socket.closed.then(({ code }) => ({ code })) };
 }
 
 beforeAll(() => watcherStarted());
